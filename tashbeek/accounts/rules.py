@@ -1,0 +1,9 @@
+"""Accounts: everyone signed in manages their own profile."""
+
+import rules
+
+from tashbeek.core.permissions import is_secretariat
+
+rules.add_perm("accounts.view_profile", rules.is_authenticated)
+rules.add_perm("accounts.change_user", is_secretariat)
+rules.add_perm("accounts.view_user", is_secretariat)

@@ -1,0 +1,52 @@
+"""Content that members write in several languages, stored as {"ar": ..., "fr": ...}.
+
+Readers see their own language first, then a sensible fallback: the other language of
+their script family (Arabic readers get French before English, as most of our Maghreb
+members write French), then the network default, then whatever exists.
+"""
+
+from django.conf import settings
+from django.utils import translation
+
+FALLBACKS = {
+    "ar": ("ar", "fr", "en", "he"),
+    "he": ("he", "en", "ar", "fr"),
+    "fr": ("fr", "en", "ar", "he"),
+    "en": ("en", "fr", "ar", "he"),
+}
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def pick(values: dict | None, language: str | None = None) -> str:
+    """The best text for a reader in `language` (default: the active language)."""
+    if not values:
+        return ""
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    for code in FALLBACKS.get(language, (language,)):
+        if values.get(code):
+            return values[code]
+    return next((text for text in values.values() if text), "")
+
+
+def pick_language(values: dict | None, language: str | None = None) -> str:
+    """The language code of the text `pick` returns, for the lang/dir attributes."""
+    if not values:
+        return ""
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    for code in FALLBACKS.get(language, (language,)):
+        if values.get(code):
+            return code
+    return next((code for code, text in values.items() if text), "")
+
+
+def clean_translations(values: dict | None) -> dict:
+    """Keep known languages with non-blank text, trimmed."""
+    known = set(language_codes())
+    return {
+        code: str(text).strip()
+        for code, text in (values or {}).items()
+        if code in known and str(text or "").strip()
+    }

@@ -1,0 +1,1 @@
+"""Settings profiles: base (reads the environment), dev, test, prod."""
