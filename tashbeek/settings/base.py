@@ -1,6 +1,7 @@
 """Settings shared by every profile. Everything that differs between machines comes from
 the environment (see env.py); the profiles dev/test/prod only change defaults."""
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -28,7 +29,6 @@ INSTALLED_APPS = [
     "axes",
     "django_countries",
     "django_htmx",
-    "leaflet",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -42,7 +42,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "tashbeek.core.middleware.PreferredLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -133,6 +132,11 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Leaflet comes from the django-leaflet package; only its static files are used (installing
+# the app would pull in GeoDjango and GDAL), so its folder is found without importing it.
+STATICFILES_DIRS = [
+    Path(importlib.util.find_spec("leaflet").submodule_search_locations[0]) / "static",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {

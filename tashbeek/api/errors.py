@@ -1,0 +1,45 @@
+"""Every API error has one JSON shape:
+
+    {"error": {"status": 400, "code": "invalid", "message": "...", "fields": {"name": ["..."]}}}
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, serializers
+from rest_framework.views import exception_handler as drf_handler
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Documented in the OpenAPI schema as the body of every 4xx answer."""
+
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+
+
+class ErrorEnvelopeSerializer(serializers.Serializer):
+    error = ErrorSerializer()
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(getattr(exc, "message_dict", {"non_field_errors": exc.messages}))
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    response = drf_handler(exc, context)
+    if response is None:
+        return None
+    body = {"status": response.status_code, "code": getattr(exc, "default_code", "error")}
+    if isinstance(exc, exceptions.ValidationError):
+        detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        body["code"] = "invalid"
+        body["message"] = _("The request has invalid values.")
+        body["fields"] = {key: [str(m) for m in (v if isinstance(v, list) else [v])] for key, v in detail.items()}
+    else:
+        body["message"] = str(getattr(exc, "detail", exc))
+    response.data = {"error": body}
+    return response

@@ -1,0 +1,22 @@
+"""One rules-aware permission class for every API view.
+
+Each view declares `permission_map = {"list": None, "create": "members.add_organisation", ...}`;
+object actions check the permission against the object, exactly as the pages do."""
+
+from rest_framework.permissions import BasePermission
+
+
+class RulesPermission(BasePermission):
+    def _perm(self, view):
+        mapping = getattr(view, "permission_map", {})
+        return mapping.get(getattr(view, "action", None) or view.request.method.lower())
+
+    def has_permission(self, request, view):
+        perm = self._perm(view)
+        if perm is None or getattr(view, "action", None) in ("retrieve", "update", "partial_update", "destroy"):
+            return perm is None or request.user.is_authenticated
+        return request.user.has_perm(perm)
+
+    def has_object_permission(self, request, view, obj):
+        perm = self._perm(view)
+        return perm is None or request.user.has_perm(perm, obj)

@@ -1,0 +1,98 @@
+"""Shared form pieces: per-language text inputs, digit folding, content-checked images."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from .i18n import language_codes
+from .text import normalise_digits
+
+RTL = {"ar", "he"}
+
+
+class TranslatedWidget(forms.MultiWidget):
+    """One input per language, each with its own lang and dir."""
+
+    template_name = "core/widgets/translated.html"
+
+    def __init__(self, multiline: bool = False, attrs=None):
+        base = forms.Textarea(attrs={"rows": 4}) if multiline else forms.TextInput()
+        widgets = {}
+        for code in language_codes():
+            widget = type(base)(attrs={**base.attrs, "lang": code, "dir": "rtl" if code in RTL else "ltr"})
+            widgets[code] = widget
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        value = value or {}
+        return [value.get(code, "") for code in language_codes()]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        labels = dict(settings.LANGUAGES)
+        for sub, code in zip(context["widget"]["subwidgets"], language_codes(), strict=True):
+            sub["language_label"] = labels[code]
+        return context
+
+
+class TranslatedField(forms.MultiValueField):
+    """A text kept per language; cleans to {"ar": ..., "fr": ...} without blanks."""
+
+    def __init__(self, *, multiline: bool = False, max_length: int = 255, **kwargs):
+        fields = [forms.CharField(required=False, max_length=max_length) for _c in language_codes()]
+        kwargs.setdefault("require_all_fields", False)
+        super().__init__(fields=fields, widget=TranslatedWidget(multiline=multiline), **kwargs)
+
+    def compress(self, data_list):
+        return {
+            code: text.strip()
+            for code, text in zip(language_codes(), data_list or [], strict=False)
+            if text and text.strip()
+        }
+
+    def validate(self, value):
+        if self.required and not value:
+            raise forms.ValidationError(_("Give this in at least one language."), code="required")
+
+
+class DigitFoldingMixin:
+    """Accept Arabic-Indic and Persian digits in every numeric input (٢٠٢٤ → 2024)."""
+
+    NUMERIC = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.DateField)
+
+    def _clean_fields(self):
+        if self.is_bound:
+            data = self.data.copy()
+            for name, field in self.fields.items():
+                key = self.add_prefix(name)
+                if isinstance(field, self.NUMERIC) and key in data:
+                    data[key] = normalise_digits(data[key])
+            self.data = data
+        return super()._clean_fields()
+
+
+IMAGE_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp", "GIF": "image/gif"}
+
+
+def validate_image_upload(upload) -> None:
+    """Decide the type from the content (Pillow), never the name; bound the size."""
+    if upload.size > settings.LOGO_MAX_BYTES:
+        raise forms.ValidationError(
+            _("The file is too large: at most %(mb)s MB."),
+            params={"mb": settings.LOGO_MAX_BYTES // (1024 * 1024)},
+            code="too_large",
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            kind = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise forms.ValidationError(
+            _("This file is not a PNG, JPEG, WebP or GIF image."), code="not_image"
+        ) from exc
+    finally:
+        upload.seek(0)
+    if kind not in IMAGE_FORMATS:
+        raise forms.ValidationError(_("This file is not a PNG, JPEG, WebP or GIF image."), code="not_image")

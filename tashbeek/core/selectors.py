@@ -1,0 +1,26 @@
+"""Reads of the core app."""
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import AuditEntry
+
+
+def network_counts() -> dict:
+    from tashbeek.members.models import Organisation
+
+    return Organisation.objects.aggregate(
+        members=Count("id", filter=Q(relation="member", membership_status="active")),
+        partners=Count("id", filter=Q(relation="partner")),
+        countries=Count("country", distinct=True),
+    )
+
+
+def audit_entries(*, action: str = "", actor: str = "", object_type: str = "") -> QuerySet[AuditEntry]:
+    entries = AuditEntry.objects.select_related("actor")
+    if action:
+        entries = entries.filter(action__startswith=action[:100])
+    if actor:
+        entries = entries.filter(Q(actor_label__icontains=actor[:100]) | Q(actor__email__iexact=actor[:254]))
+    if object_type:
+        entries = entries.filter(object_type=object_type[:100])
+    return entries

@@ -1,0 +1,39 @@
+from django import template
+
+from tashbeek.core.i18n import pick, pick_language
+
+register = template.Library()
+
+
+@register.filter
+def tr(values):
+    """The reader's language of a per-language text, with fallback."""
+    return pick(values)
+
+
+@register.filter
+def tr_lang(values):
+    return pick_language(values)
+
+
+@register.filter
+def dir_of(language: str) -> str:
+    return "rtl" if (language or "")[:2] in ("ar", "he") else "ltr"
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key)
+
+
+@register.simple_tag(takes_context=True)
+def with_param(context, key: str, value=None) -> str:
+    """The current query string with `key` set to `value` (removed when None), page reset."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(key, None)
+    else:
+        params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"

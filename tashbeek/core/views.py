@@ -1,0 +1,43 @@
+"""Home, health check and the secretariat's audit log."""
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from rules.contrib.views import permission_required
+
+from tashbeek.members.models import Organisation
+
+from . import selectors
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"counts": selectors.network_counts()})
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when the application and its database answer; 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not healthy", whatever its type
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+@permission_required("core.view_auditentry", raise_exception=True)
+@require_GET
+def audit_log(request: HttpRequest) -> HttpResponse:
+    entries = selectors.audit_entries(
+        action=request.GET.get("action", ""), actor=request.GET.get("actor", ""),
+        object_type=request.GET.get("object_type", ""),
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_log.html", {"page": page, "query": request.GET,
+                                                   "organisation_type": Organisation._meta.label_lower})

@@ -1,0 +1,72 @@
+"""Organisation as JSON: names and descriptions per language, the reader's pick beside them."""
+
+from django.utils.translation import gettext_lazy as _
+from django_countries.serializer_fields import CountryField
+from rest_framework import serializers
+
+from tashbeek.core.forms import validate_image_upload
+from tashbeek.core.i18n import clean_translations
+from tashbeek.core.models import Theme
+
+from ..models import WORKING_LANGUAGES, Organisation, Region
+
+
+class TranslationsField(serializers.DictField):
+    child = serializers.CharField(allow_blank=True, max_length=5000)
+
+    def to_internal_value(self, data):
+        return clean_translations(super().to_internal_value(data))
+
+
+class OrganisationListSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True)
+    country = CountryField()
+    region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "names", "kind", "relation", "membership_status", "country", "region",
+                  "population", "latitude", "longitude"]
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True)
+    description = serializers.CharField(read_only=True)
+    names = TranslationsField()
+    descriptions = TranslationsField(required=False)
+    country = CountryField()
+    region = serializers.SlugRelatedField(slug_field="slug", queryset=Region.objects.all(),
+                                          required=False, allow_null=True)
+    themes = serializers.SlugRelatedField(slug_field="slug", many=True, queryset=Theme.objects.all(),
+                                          required=False)
+    languages = serializers.ListField(child=serializers.ChoiceField(choices=WORKING_LANGUAGES), required=False)
+    logo = serializers.ImageField(required=False, allow_null=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "names", "description", "descriptions", "kind", "relation",
+                  "membership_status", "member_since", "country", "region", "population",
+                  "population_year", "area_km2", "languages", "website", "email", "phone", "address",
+                  "latitude", "longitude", "logo", "themes", "parent", "created_at", "updated_at"]
+        read_only_fields = ["created_at", "updated_at"]
+
+    def validate_names(self, value):
+        if not value:
+            raise serializers.ValidationError(_("Give the name in at least one language."))
+        return value
+
+    def validate_logo(self, value):
+        if value:
+            from django import forms
+
+            try:
+                validate_image_upload(value)
+            except forms.ValidationError as exc:
+                raise serializers.ValidationError(exc.messages) from exc
+        return value
+
+    def validate(self, attrs):
+        region, country = attrs.get("region"), attrs.get("country")
+        if region and country and region.country != country:
+            raise serializers.ValidationError({"region": [_("This region is not in the chosen country.")]})
+        return attrs

@@ -1,0 +1,108 @@
+"""Forms of the directory: the filter bar, the profile editor and the staff invitation."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from tashbeek.core.forms import DigitFoldingMixin, TranslatedField, validate_image_upload
+from tashbeek.core.models import Theme
+
+from .models import WORKING_LANGUAGES, Affiliation, Organisation, Region
+from .selectors import POPULATION_BANDS, SORTS, STATUS_FILTERS, DirectoryFilters
+
+
+class DirectoryFilterForm(forms.Form):
+    """Validates the directory's query string; unknown values are ignored, not errors."""
+
+    q = forms.CharField(label=_("Name"), required=False, max_length=200)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    region = forms.SlugField(label=_("Region"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Organisation.Kind.choices]
+    )
+    theme = forms.SlugField(label=_("Theme"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", "")] + [(k, k) for k in STATUS_FILTERS]
+    )
+    population = forms.ChoiceField(
+        label=_("Population"), required=False, choices=[("", "")] + [(k, k) for k, _l, _h in POPULATION_BANDS]
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[(k, k) for k in SORTS])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+
+    def filters(self) -> DirectoryFilters:
+        if not self.is_valid():
+            data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        else:
+            data = self.cleaned_data
+        return DirectoryFilters(**{k: v or "" for k, v in data.items() if v})
+
+
+class OrganisationForm(DigitFoldingMixin, forms.ModelForm):
+    names = TranslatedField(label=_("Name"), required=True, max_length=200)
+    descriptions = TranslatedField(label=_("Description"), required=False, multiline=True, max_length=5000)
+    languages = forms.MultipleChoiceField(
+        label=_("Working languages"), required=False, choices=WORKING_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"), required=False, queryset=Theme.objects.select_related("parent"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    member_since = forms.DateField(
+        label=_("Member since"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "names", "kind", "relation", "membership_status", "member_since", "parent", "country",
+            "region", "population", "population_year", "area_km2", "languages", "website", "email",
+            "phone", "address", "latitude", "longitude", "logo", "themes", "descriptions",
+        ]
+        widgets = {"address": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, can_manage: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = Region.objects.order_by("country", "slug")
+        self.fields["parent"].queryset = Organisation.objects.filter(kind=Organisation.Kind.UNION)
+        if not can_manage:
+            for name in ("kind", "relation", "membership_status", "member_since", "parent"):
+                del self.fields[name]
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):  # a new upload, not the stored file
+            validate_image_upload(logo)
+        return logo
+
+    def clean(self):
+        data = super().clean()
+        lat, lon = data.get("latitude"), data.get("longitude")
+        if (lat is None) != (lon is None):
+            raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
+        region, country = data.get("region"), data.get("country")
+        if region and country and region.country != country:
+            self.add_error("region", _("This region is not in the chosen country."))
+        return data
+
+    def service_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    title = forms.CharField(label=_("Job title"), required=False, max_length=150)
+    role = forms.ChoiceField(label=_("Role"), choices=Affiliation.Role.choices, initial="staff")
+
+    def __init__(self, *args, can_invite_focal: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_invite_focal:
+            self.fields["role"].choices = [(Affiliation.Role.STAFF, Affiliation.Role.STAFF.label)]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))

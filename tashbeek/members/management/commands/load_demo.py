@@ -1,0 +1,68 @@
+"""Load the demo network (idempotent: running it twice changes nothing)."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from tashbeek.core.models import Theme
+from tashbeek.core.taxonomy import sync_taxonomy
+from tashbeek.members import demo
+from tashbeek.members.models import Affiliation, Organisation, Region
+from tashbeek.members.services import _index_names
+
+
+class Command(BaseCommand):
+    help = "Load the demo network built from the five source cases, and print the demo sign-ins."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        sync_taxonomy(Theme)
+        regions = {}
+        for country, slug, names in demo.REGIONS:
+            regions[slug], _c = Region.objects.update_or_create(country=country, slug=slug, defaults={"names": names})
+        themes = {t.slug: t for t in Theme.objects.all()}
+        orgs: dict[str, Organisation] = {}
+        for (key, kind, relation, country, region, population, year, lat, lon, theme_slugs, names,
+             descriptions, parent) in demo.ORGANISATIONS:
+            org = Organisation.objects.filter(website=f"https://demo.tashbeek.org/{key}").first() or Organisation()
+            org.names, org.descriptions, org.kind, org.relation = names, descriptions, kind, relation
+            org.country, org.region = country, regions.get(region)
+            org.population, org.population_year, org.latitude, org.longitude = population, year, lat, lon
+            org.website = f"https://demo.tashbeek.org/{key}"
+            org.languages = sorted({code for code in names if code in ("ar", "he", "fr", "en")})
+            org.parent = orgs.get(parent)
+            if relation == "member":
+                org.membership_status = "suspended" if key in demo.SUSPENDED else "active"
+                org.member_since = org.member_since or datetime.date(2021, 6, 15)
+            else:
+                org.membership_status, org.member_since = "", None
+            _index_names(org)
+            org.save()
+            org.themes.set([themes[s] for s in theme_slugs])
+            orgs[key] = org
+        self._people(orgs)
+        self.stdout.write(self.style.SUCCESS(f"Demo network: {len(orgs)} organisations."))
+        self.stdout.write(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
+        for email, name, _lang, groups, affiliation in demo.PEOPLE:
+            role = ", ".join(groups) or (f"{affiliation[1]} @ {affiliation[0]}" if affiliation else "registered person")
+            self.stdout.write(f"  {email:38} {role}")
+
+    def _people(self, orgs):
+        User = get_user_model()
+        for email, name, language, groups, affiliation in demo.PEOPLE:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User.objects.create_user(email=email, password=demo.DEMO_PASSWORD, full_name=name,
+                                                preferred_language=language, email_verified_at=timezone.now())
+            user.groups.set([Group.objects.get_or_create(name=g)[0] for g in groups])
+            if groups == ["secretariat"]:
+                user.is_staff = True
+                user.save(update_fields=["is_staff"])
+            if affiliation:
+                Affiliation.objects.update_or_create(
+                    user=user, organisation=orgs[affiliation[0]], defaults={"role": affiliation[1]}
+                )

@@ -1,0 +1,24 @@
+"""Root URLs. Pages are not language-prefixed: the language comes from the person's choice
+(cookie, set at sign-in from their preference) or the browser, Arabic by default."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from tashbeek.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("audit/", core_views.audit_log, name="audit_log"),
+    path("members/", include("tashbeek.members.urls")),
+    path("accounts/", include("tashbeek.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("tashbeek.api.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG or settings.MEDIA_URL.startswith("/"):
+    # Logos are public; in production a web server or object storage may serve /media/ instead.
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}, name="media"))
