@@ -1,0 +1,100 @@
+"""Every URL pattern × every persona. A URL pattern without an entry here fails the test."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from conftest import PERSONAS
+from tashbeek.members.models import Affiliation
+
+ALL = dict.fromkeys(PERSONAS, 200)
+SIGNED_IN = {p: 200 for p in PERSONAS if p != "visitor"}
+
+
+def grid(visitor, **others):
+    """`visitor` for the anonymous visitor; `default` for everyone not named."""
+    default = others.pop("default", None)
+    result = {p: others.get(p, default) for p in PERSONAS if p != "visitor"}
+    result["visitor"] = visitor
+    return result
+
+
+ONLY_OWNER = grid(302, default=403, focal_aourir=200, secretariat=200)
+
+# name: (method, kwargs builder(fixtures) -> dict, expected status per persona)
+MATRIX = {
+    "home": ("get", None, ALL),
+    "healthz": ("get", None, ALL),
+    "audit_log": ("get", None, grid(403, default=403, secretariat=200)),
+    "members:directory": ("get", None, ALL),
+    "members:map_data": ("get", None, ALL),
+    "members:create": ("get", None, grid(302, default=403, secretariat=200)),
+    "members:detail": ("get", lambda f: {"pk": f["aourir"].pk}, ALL),
+    "members:edit": ("get", lambda f: {"pk": f["aourir"].pk}, ONLY_OWNER),
+    "members:staff": ("get", lambda f: {"pk": f["aourir"].pk}, ONLY_OWNER),
+    "members:staff_remove": (
+        "post",
+        lambda f: {"pk": f["aourir"].pk, "affiliation_pk": f["removable"].pk},
+        grid(302, default=403, focal_aourir=302, secretariat=302),
+    ),
+    "members:invitation": ("get", lambda f: {"token": "not-a-token"}, dict.fromkeys(PERSONAS, 404)),
+    "accounts:signup": ("get", None, grid(200, default=302)),
+    "accounts:signup_done": ("get", None, ALL),
+    "accounts:verify_resend": ("get", None, dict.fromkeys(PERSONAS, 405)),
+    "accounts:verify": ("get", lambda f: {"uidb64": "MQ", "token": "bad-token"}, dict.fromkeys(PERSONAS, 400)),
+    "accounts:login": ("get", None, grid(200, default=302)),
+    "accounts:logout": ("get", None, dict.fromkeys(PERSONAS, 405)),
+    "accounts:password_reset": ("get", None, ALL),
+    "accounts:password_reset_done": ("get", None, ALL),
+    "accounts:password_reset_confirm": ("get", lambda f: {"uidb64": "MQ", "token": "x-y"}, ALL),
+    "accounts:password_reset_complete": ("get", None, ALL),
+    "accounts:profile": ("get", None, grid(302, **SIGNED_IN)),
+    "set_language": ("get", None, dict.fromkeys(PERSONAS, 302)),
+    "api-root": ("get", None, ALL),
+    "organisation-list": ("get", None, ALL),
+    "organisation-detail": ("get", lambda f: {"pk": f["aourir"].pk}, ALL),
+    "api-token": ("get", None, dict.fromkeys(PERSONAS, 405)),
+    "api-schema": ("get", None, ALL),
+    "api-docs": ("get", None, ALL),
+    "media": ("get", lambda f: {"path": "missing.png"}, dict.fromkeys(PERSONAS, 404)),
+    # The admin is for staff accounts only; every admin URL is behind the same gate.
+    "admin:*": ("get", None, dict.fromkeys(PERSONAS, 302)),
+}
+
+
+def _names(patterns, namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _names(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}" if entry.name else f"{namespace}<unnamed {entry.pattern}>"
+
+
+def _entry_for(name):
+    if name.startswith("admin:"):
+        return "admin:*"
+    return name
+
+
+def test_every_url_pattern_has_a_matrix_entry():
+    missing = sorted({name for name in _names(get_resolver().url_patterns) if _entry_for(name) not in MATRIX})
+    assert missing == [], f"URL patterns without a permissions-matrix entry: {missing}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona_name", PERSONAS)
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_matrix(client, persona, url_name, persona_name, aourir, staff_aourir, request):
+    method, kwargs_of, expected = MATRIX[url_name]
+    user = persona(persona_name)
+    if user is not None:
+        client.force_login(user)
+    fixtures = {"aourir": aourir, "removable": Affiliation.objects.get(user=staff_aourir)}
+    from django.urls import reverse
+
+    name = "admin:index" if url_name == "admin:*" else url_name
+    url = reverse(name, kwargs=kwargs_of(fixtures) if kwargs_of else None)
+    response = getattr(client, method)(url)
+    assert response.status_code == expected[persona_name], (url_name, persona_name, response.status_code)
+    if response.status_code == 302 and expected is ONLY_OWNER:
+        assert "/accounts/login/" in response["Location"]

@@ -1,0 +1,51 @@
+"""factory_boy factories for tests (the demo network is for `make run`, not for tests)."""
+
+import factory
+from django.utils import timezone
+
+from tashbeek.accounts.models import User
+from tashbeek.core.text import normalise
+from tashbeek.members.models import Organisation, Region
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["email"]
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name")
+    preferred_language = "ar"
+    email_verified_at = factory.LazyFunction(timezone.now)
+    password = factory.django.Password(PASSWORD)
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["country", "slug"]
+
+    country = "MA"
+    slug = factory.Sequence(lambda n: f"region-{n}")
+    names = factory.LazyAttribute(lambda o: {"en": o.slug.title()})
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """Derives the search and sort keys the way members.services does."""
+
+    class Meta:
+        model = Organisation
+
+    names = factory.Sequence(lambda n: {"ar": f"بلدية رقم {n}", "en": f"Municipality {n}"})
+    kind = "municipality"
+    relation = "member"
+    membership_status = "active"
+    country = "MA"
+    population = 20000
+    latitude = 31.5
+    longitude = -7.5
+    search_name = factory.LazyAttribute(lambda o: " ".join(normalise(v) for v in o.names.values()))
+    sort_name = factory.LazyAttribute(lambda o: normalise(o.names.get("ar") or next(iter(o.names.values()))))
