@@ -20,14 +20,18 @@ def _media(settings, tmp_path):
 @pytest.fixture
 def aourir(db) -> Organisation:
     return OrganisationFactory(
-        names={"ar": "جماعة أورير", "fr": "Commune d'Aourir"}, kind="rural_commune", country="MA",
+        names={"ar": "جماعة أورير", "fr": "Commune d'Aourir"},
+        kind="rural_commune",
+        country="MA",
         population=35000,
     )
 
 
 @pytest.fixture
 def other_member(db) -> Organisation:
-    return OrganisationFactory(names={"ar": "بلدية نابلس", "en": "Nablus Municipality"}, country="PS")
+    return OrganisationFactory(
+        names={"ar": "بلدية نابلس", "en": "Nablus Municipality"}, country="PS"
+    )
 
 
 def _person(email, groups=(), affiliation=None):
@@ -69,8 +73,15 @@ def resident(db):
     return _person("resident@example.org")
 
 
-PERSONAS = ["visitor", "resident", "staff_other_member", "staff_aourir", "focal_aourir",
-            "committee_member", "secretariat"]
+PERSONAS = [
+    "visitor",
+    "resident",
+    "staff_other_member",
+    "staff_aourir",
+    "focal_aourir",
+    "committee_member",
+    "secretariat",
+]
 
 
 @pytest.fixture

@@ -21,4 +21,6 @@ urlpatterns = [
 
 if settings.DEBUG or settings.MEDIA_URL.startswith("/"):
     # Logos are public; in production a web server or object storage may serve /media/ instead.
-    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}, name="media"))
+    urlpatterns.append(
+        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}, name="media")
+    )

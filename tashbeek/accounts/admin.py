@@ -13,7 +13,10 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_active", "preferred_language", "groups"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Person"), {"fields": ("full_name", "phone", "preferred_language", "email_verified_at")}),
+        (
+            _("Person"),
+            {"fields": ("full_name", "phone", "preferred_language", "email_verified_at")},
+        ),
         (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
     )
     add_fieldsets = (

@@ -13,6 +13,10 @@ from tashbeek.core.mail import send_localised
 
 from .models import User
 
+EMAIL_TAKEN = _(
+    "An account with this e-mail address already exists. Sign in or reset the password."
+)
+
 
 class SignUpForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
@@ -21,7 +25,9 @@ class SignUpForm(forms.Form):
         label=_("Preferred language"), choices=settings.LANGUAGES
     )
     password1 = forms.CharField(
-        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
         label=_("Password again"),
@@ -32,9 +38,7 @@ class SignUpForm(forms.Form):
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address already exists. Sign in or reset the password.")
-            )
+            raise forms.ValidationError(EMAIL_TAKEN)
         return email
 
     def clean(self):
@@ -53,25 +57,38 @@ class SignUpForm(forms.Form):
 
 class SignInForm(AuthenticationForm):
     username = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
     error_messages = {
         "invalid_login": _(
             "The e-mail address or password is wrong, or the address is not verified yet."
         ),
-        "inactive": _("This account is not active yet: follow the link in the verification e-mail."),
+        "inactive": _(
+            "This account is not active yet: follow the link in the verification e-mail."
+        ),
     }
 
 
 class LocalisedPasswordResetForm(PasswordResetForm):
     """Sends the reset link in the account holder's preferred language."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
         user = context["user"]
         link = reverse(
             "accounts:password_reset_confirm",
-            kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": context["token"]},
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": context["token"],
+            },
         )
         send_localised(
             to=to_email,

@@ -41,8 +41,12 @@ def user_register(*, email: str, full_name: str, password: str, preferred_langua
         preferred_language=preferred_language,
         is_active=False,
     )
-    audit_record(actor=user, action="accounts.user.registered", obj=user,
-                 after=snapshot(user, ["email", *PROFILE_FIELDS]))
+    audit_record(
+        actor=user,
+        action="accounts.user.registered",
+        obj=user,
+        after=snapshot(user, ["email", *PROFILE_FIELDS]),
+    )
     transaction.on_commit(lambda: verification_send(user=user))
     return user
 
@@ -54,8 +58,13 @@ def user_verify_email(*, user: User) -> User:
     user.email_verified_at = timezone.now()
     user.is_active = True
     user.save(update_fields=["email_verified_at", "is_active"])
-    audit_record(actor=user, action="accounts.user.verified", obj=user, before=before,
-                 after=snapshot(user, ["email_verified_at", "is_active"]))
+    audit_record(
+        actor=user,
+        action="accounts.user.verified",
+        obj=user,
+        before=before,
+        after=snapshot(user, ["email_verified_at", "is_active"]),
+    )
     return user
 
 
@@ -67,6 +76,11 @@ def user_update_profile(*, user: User, by: User, data: dict) -> User:
         if field in data:
             setattr(user, field, data[field])
     user.save(update_fields=[f for f in PROFILE_FIELDS if f in data])
-    audit_record(actor=by, action="accounts.user.updated", obj=user, before=before,
-                 after=snapshot(user, PROFILE_FIELDS))
+    audit_record(
+        actor=by,
+        action="accounts.user.updated",
+        obj=user,
+        before=before,
+        after=snapshot(user, PROFILE_FIELDS),
+    )
     return user

@@ -18,6 +18,10 @@ urlpatterns = [
         views.ResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
-    path("password/reset/complete/", views.ResetCompleteView.as_view(), name="password_reset_complete"),
+    path(
+        "password/reset/complete/",
+        views.ResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("profile/", views.profile, name="profile"),
 ]

@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import services
-from .forms import LocalisedPasswordResetForm, ProfileForm, ResendVerificationForm, SignInForm, SignUpForm
+from .forms import (
+    LocalisedPasswordResetForm,
+    ProfileForm,
+    ResendVerificationForm,
+    SignInForm,
+    SignUpForm,
+)
 from .models import User
 from .selectors import user_from_uid
 from .tokens import email_verification_token
@@ -43,7 +49,9 @@ def signup(request: HttpRequest) -> HttpResponse:
             preferred_language=data["preferred_language"],
         )
         return redirect("accounts:signup_done")
-    return render(request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def signup_done(request: HttpRequest) -> HttpResponse:

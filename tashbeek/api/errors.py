@@ -1,9 +1,10 @@
 """Every API error has one JSON shape:
 
-    {"error": {"status": 400, "code": "invalid", "message": "...", "fields": {"name": ["..."]}}}
+{"error": {"status": 400, "code": "invalid", "message": "...", "fields": {"name": ["..."]}}}
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers
@@ -16,7 +17,9 @@ class ErrorSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     code = serializers.CharField()
     message = serializers.CharField()
-    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), required=False
+    )
 
 
 class ErrorEnvelopeSerializer(serializers.Serializer):
@@ -25,7 +28,9 @@ class ErrorEnvelopeSerializer(serializers.Serializer):
 
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
-        exc = exceptions.ValidationError(getattr(exc, "message_dict", {"non_field_errors": exc.messages}))
+        exc = exceptions.ValidationError(
+            getattr(exc, "message_dict", {"non_field_errors": exc.messages})
+        )
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
@@ -38,7 +43,9 @@ def exception_handler(exc, context):
         detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         body["code"] = "invalid"
         body["message"] = _("The request has invalid values.")
-        body["fields"] = {key: [str(m) for m in (v if isinstance(v, list) else [v])] for key, v in detail.items()}
+        body["fields"] = {
+            key: [str(m) for m in (v if isinstance(v, list) else [v])] for key, v in detail.items()
+        }
     else:
         body["message"] = str(getattr(exc, "detail", exc))
     response.data = {"error": body}

@@ -1,8 +1,8 @@
 """Bounded limit/offset pagination: at most 100 rows a page and 10,000 rows deep."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
-from django.utils.translation import gettext_lazy as _
 
 
 class BoundedPagination(LimitOffsetPagination):
@@ -13,5 +13,7 @@ class BoundedPagination(LimitOffsetPagination):
     def get_offset(self, request):
         offset = super().get_offset(request)
         if offset > self.max_offset:
-            raise ValidationError({"offset": [_("Refine the filters: the offset may not exceed 10000.")]})
+            raise ValidationError(
+                {"offset": [_("Refine the filters: the offset may not exceed 10000.")]}
+            )
         return offset

@@ -13,7 +13,12 @@ class RulesPermission(BasePermission):
 
     def has_permission(self, request, view):
         perm = self._perm(view)
-        if perm is None or getattr(view, "action", None) in ("retrieve", "update", "partial_update", "destroy"):
+        if perm is None or getattr(view, "action", None) in (
+            "retrieve",
+            "update",
+            "partial_update",
+            "destroy",
+        ):
             return perm is None or request.user.is_authenticated
         return request.user.has_perm(perm)
 

@@ -6,6 +6,7 @@ import datetime
 import decimal
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from .models import AuditEntry
 
@@ -23,7 +24,7 @@ def _plain(value):
         return value.pk
     if isinstance(value, list | tuple | set):
         return sorted(_plain(item) for item in value)
-    if hasattr(value, "name") and hasattr(value, "url"):  # file fields
+    if isinstance(value, FieldFile):
         return value.name or ""
     if value is not None and not isinstance(value, str | int | float | bool | dict):
         return str(value)

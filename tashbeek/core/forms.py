@@ -20,7 +20,9 @@ class TranslatedWidget(forms.MultiWidget):
         base = forms.Textarea(attrs={"rows": 4}) if multiline else forms.TextInput()
         widgets = {}
         for code in language_codes():
-            widget = type(base)(attrs={**base.attrs, "lang": code, "dir": "rtl" if code in RTL else "ltr"})
+            widget = type(base)(
+                attrs={**base.attrs, "lang": code, "dir": "rtl" if code in RTL else "ltr"}
+            )
             widgets[code] = widget
         super().__init__(widgets, attrs)
 
@@ -88,11 +90,19 @@ def validate_image_upload(upload) -> None:
         with Image.open(upload) as image:
             kind = image.format
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
         raise forms.ValidationError(
             _("This file is not a PNG, JPEG, WebP or GIF image."), code="not_image"
         ) from exc
     finally:
         upload.seek(0)
     if kind not in IMAGE_FORMATS:
-        raise forms.ValidationError(_("This file is not a PNG, JPEG, WebP or GIF image."), code="not_image")
+        raise forms.ValidationError(
+            _("This file is not a PNG, JPEG, WebP or GIF image."), code="not_image"
+        )

@@ -15,12 +15,16 @@ def network_counts() -> dict:
     )
 
 
-def audit_entries(*, action: str = "", actor: str = "", object_type: str = "") -> QuerySet[AuditEntry]:
+def audit_entries(
+    *, action: str = "", actor: str = "", object_type: str = ""
+) -> QuerySet[AuditEntry]:
     entries = AuditEntry.objects.select_related("actor")
     if action:
         entries = entries.filter(action__startswith=action[:100])
     if actor:
-        entries = entries.filter(Q(actor_label__icontains=actor[:100]) | Q(actor__email__iexact=actor[:254]))
+        entries = entries.filter(
+            Q(actor_label__icontains=actor[:100]) | Q(actor__email__iexact=actor[:254])
+        )
     if object_type:
         entries = entries.filter(object_type=object_type[:100])
     return entries

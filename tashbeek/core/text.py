@@ -51,7 +51,7 @@ def normalise(value: str | None) -> str:
     text = _TASHKEEL.sub("", text)
     text = _NIQQUD.sub("", text)
     text = text.translate(_ARABIC_MAP).translate(_DIGITS)
-    # Latin: case and accent folding (é→e, ß→ss); Arabic/Hebrew letters have no combining marks left.
+    # Latin case and accent folding (é→e, ß→ss); Arabic/Hebrew marks are already gone.
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _PUNCT.sub(" ", text)

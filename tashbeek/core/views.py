@@ -35,9 +35,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
     entries = selectors.audit_entries(
-        action=request.GET.get("action", ""), actor=request.GET.get("actor", ""),
+        action=request.GET.get("action", ""),
+        actor=request.GET.get("actor", ""),
         object_type=request.GET.get("object_type", ""),
     )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_log.html", {"page": page, "query": request.GET,
-                                                   "organisation_type": Organisation._meta.label_lower})
+    return render(
+        request,
+        "core/audit_log.html",
+        {"page": page, "query": request.GET, "organisation_type": Organisation._meta.label_lower},
+    )

@@ -26,7 +26,9 @@ class OrganisationAdmin(admin.ModelAdmin):
         if db_field.name == "names":
             return TranslatedField(required=True, label=db_field.verbose_name)
         if db_field.name == "descriptions":
-            return TranslatedField(required=False, multiline=True, max_length=5000, label=db_field.verbose_name)
+            return TranslatedField(
+                required=False, multiline=True, max_length=5000, label=db_field.verbose_name
+            )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

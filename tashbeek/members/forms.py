@@ -25,7 +25,9 @@ class DirectoryFilterForm(forms.Form):
         label=_("Status"), required=False, choices=[("", "")] + [(k, k) for k in STATUS_FILTERS]
     )
     population = forms.ChoiceField(
-        label=_("Population"), required=False, choices=[("", "")] + [(k, k) for k, _l, _h in POPULATION_BANDS]
+        label=_("Population"),
+        required=False,
+        choices=[("", "")] + [(k, k) for k, _l, _h in POPULATION_BANDS],
     )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[(k, k) for k in SORTS])
 
@@ -43,15 +45,22 @@ class DirectoryFilterForm(forms.Form):
 
 class OrganisationForm(DigitFoldingMixin, forms.ModelForm):
     names = TranslatedField(label=_("Name"), required=True, max_length=200)
-    descriptions = TranslatedField(label=_("Description"), required=False, multiline=True, max_length=5000)
+    descriptions = TranslatedField(
+        label=_("Description"), required=False, multiline=True, max_length=5000
+    )
     languages = forms.MultipleChoiceField(
-        label=_("Working languages"), required=False, choices=WORKING_LANGUAGES,
+        label=_("Working languages"),
+        required=False,
+        choices=WORKING_LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
     )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Themes"), required=False, queryset=Theme.objects.select_related("parent"),
+        label=_("Themes"),
+        required=False,
+        queryset=Theme.objects.select_related("parent"),
         widget=forms.CheckboxSelectMultiple,
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     member_since = forms.DateField(
         label=_("Member since"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -59,9 +68,27 @@ class OrganisationForm(DigitFoldingMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
-            "names", "kind", "relation", "membership_status", "member_since", "parent", "country",
-            "region", "population", "population_year", "area_km2", "languages", "website", "email",
-            "phone", "address", "latitude", "longitude", "logo", "themes", "descriptions",
+            "names",
+            "kind",
+            "relation",
+            "membership_status",
+            "member_since",
+            "parent",
+            "country",
+            "region",
+            "population",
+            "population_year",
+            "area_km2",
+            "languages",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "latitude",
+            "longitude",
+            "logo",
+            "themes",
+            "descriptions",
         ]
         widgets = {"address": forms.Textarea(attrs={"rows": 2})}
 
@@ -105,4 +132,6 @@ class InviteForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )

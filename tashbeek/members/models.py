@@ -90,7 +90,10 @@ class Organisation(models.Model):
     sort_name = models.CharField(_("sort name"), max_length=255, blank=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     relation = models.CharField(
-        _("relation to the network"), max_length=10, choices=Relation.choices, default=Relation.MEMBER
+        _("relation to the network"),
+        max_length=10,
+        choices=Relation.choices,
+        default=Relation.MEMBER,
     )
     membership_status = models.CharField(
         _("membership status"), max_length=10, choices=Status.choices, blank=True
@@ -98,16 +101,26 @@ class Organisation(models.Model):
     member_since = models.DateField(_("member since"), null=True, blank=True)
     country = CountryField(_("country"))
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="organisations",
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     population_year = models.PositiveSmallIntegerField(
-        _("population year"), null=True, blank=True,
+        _("population year"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
     area_km2 = models.DecimalField(
-        _("area (km²)"), max_digits=10, decimal_places=2, null=True, blank=True,
+        _("area (km²)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     languages = models.JSONField(_("working languages"), default=list, blank=True)
@@ -116,19 +129,31 @@ class Organisation(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.TextField(_("address"), blank=True)
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     logo = models.ImageField(_("logo"), upload_to="logos/%Y/", blank=True)
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
     descriptions = models.JSONField(_("descriptions"), default=dict, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("cluster or union"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="constituents",
+        "self",
+        verbose_name=_("cluster or union"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="constituents",
         limit_choices_to={"kind": Kind.UNION},
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -204,11 +229,15 @@ class Affiliation(models.Model):
         STAFF = "staff", _("Staff")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
         related_name="affiliations",
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="affiliations",
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.STAFF)
@@ -232,7 +261,9 @@ class Invitation(models.Model):
     stored, so a leaked database does not leak working links."""
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="invitations",
     )
     email = models.EmailField(_("e-mail address"))
@@ -242,8 +273,11 @@ class Invitation(models.Model):
     title = models.CharField(_("job title"), max_length=150, blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("invited by"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))

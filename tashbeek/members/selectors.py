@@ -29,7 +29,9 @@ SORTS = {
     "-updated": ("-updated_at", "id"),
 }
 STATUS_FILTERS = {
-    "active": Q(relation=Organisation.Relation.MEMBER, membership_status=Organisation.Status.ACTIVE),
+    "active": Q(
+        relation=Organisation.Relation.MEMBER, membership_status=Organisation.Status.ACTIVE
+    ),
     "suspended": Q(
         relation=Organisation.Relation.MEMBER, membership_status=Organisation.Status.SUSPENDED
     ),
@@ -60,7 +62,9 @@ def visible_to(user) -> QuerySet[Organisation]:
 
 
 def _theme_ids(slug: str) -> list[int]:
-    return list(Theme.objects.filter(Q(slug=slug) | Q(parent__slug=slug)).values_list("pk", flat=True))
+    return list(
+        Theme.objects.filter(Q(slug=slug) | Q(parent__slug=slug)).values_list("pk", flat=True)
+    )
 
 
 def _population_q(band: str) -> Q:
@@ -134,7 +138,9 @@ def directory_facets(*, user, filters: DirectoryFilters) -> dict[str, list[dict]
         )
 
     countries = [
-        {"value": row["country"], "n": row["n"]} for row in grouped("country", "country") if row["country"]
+        {"value": row["country"], "n": row["n"]}
+        for row in grouped("country", "country")
+        if row["country"]
     ]
     kinds = [{"value": row["kind"], "n": row["n"]} for row in grouped("kind", "kind")]
     regions = [
@@ -151,7 +157,10 @@ def directory_facets(*, user, filters: DirectoryFilters) -> dict[str, list[dict]
         **{key: Count("id", filter=condition) for key, condition in STATUS_FILTERS.items()}
     )
     band_counts = _apply(base, conditions, leave_out="population").aggregate(
-        **{key.replace("-", "_"): Count("id", filter=_population_q(key)) for key, _l, _h in POPULATION_BANDS}
+        **{
+            key.replace("-", "_"): Count("id", filter=_population_q(key))
+            for key, _l, _h in POPULATION_BANDS
+        }
     )
     return {
         "country": countries,
@@ -160,7 +169,8 @@ def directory_facets(*, user, filters: DirectoryFilters) -> dict[str, list[dict]
         "theme": themes,
         "status": [{"value": key, "n": n} for key, n in status_counts.items()],
         "population": [
-            {"value": key, "n": band_counts[key.replace("-", "_")]} for key, _l, _h in POPULATION_BANDS
+            {"value": key, "n": band_counts[key.replace("-", "_")]}
+            for key, _l, _h in POPULATION_BANDS
         ],
     }
 
@@ -173,9 +183,9 @@ def map_points(*, user, filters: DirectoryFilters, limit: int = 5000) -> list[di
         .exclude(longitude__isnull=True)
     )
     return list(
-        queryset.values("pk", "names", "kind", "relation", "membership_status", "latitude", "longitude")[
-            :limit
-        ]
+        queryset.values(
+            "pk", "names", "kind", "relation", "membership_status", "latitude", "longitude"
+        )[:limit]
     )
 
 

@@ -23,9 +23,27 @@ from tashbeek.core.text import normalise
 from .models import Affiliation, Invitation, Organisation
 
 PROFILE_FIELDS = [
-    "names", "kind", "relation", "membership_status", "member_since", "country", "region",
-    "population", "population_year", "area_km2", "languages", "website", "email", "phone",
-    "address", "latitude", "longitude", "logo", "descriptions", "parent", "themes",
+    "names",
+    "kind",
+    "relation",
+    "membership_status",
+    "member_since",
+    "country",
+    "region",
+    "population",
+    "population_year",
+    "area_km2",
+    "languages",
+    "website",
+    "email",
+    "phone",
+    "address",
+    "latitude",
+    "longitude",
+    "logo",
+    "descriptions",
+    "parent",
+    "themes",
 ]
 # Fields only the secretariat changes (membership decisions belong to the committee's process).
 SECRETARIAT_FIELDS = {"relation", "membership_status", "member_since", "kind", "parent"}
@@ -67,17 +85,27 @@ def organisation_create(*, by, data: dict) -> Organisation:
     organisation.save()
     if themes is not None:
         organisation.themes.set(themes)
-    audit_record(actor=by, action="members.organisation.created", obj=organisation,
-                 after=snapshot(organisation, PROFILE_FIELDS))
+    audit_record(
+        actor=by,
+        action="members.organisation.created",
+        obj=organisation,
+        after=snapshot(organisation, PROFILE_FIELDS),
+    )
     return organisation
 
 
 @transaction.atomic
-def organisation_update(*, organisation: Organisation, by, data: dict, reason: str = "") -> Organisation:
-    """Change an organisation's profile. Fields reserved to the secretariat are refused to others."""
+def organisation_update(
+    *, organisation: Organisation, by, data: dict, reason: str = ""
+) -> Organisation:
+    """Change a profile; fields reserved to the secretariat are refused to others."""
     reserved = SECRETARIAT_FIELDS & set(data)
     if reserved and not by.has_perm("members.add_organisation"):
-        changed = {k for k in reserved if data[k] != getattr(organisation, k if k != "parent" else "parent")}
+        changed = {
+            k
+            for k in reserved
+            if data[k] != getattr(organisation, k if k != "parent" else "parent")
+        }
         if changed:
             raise PermissionDenied(_("Only the secretariat changes membership and kind."))
         data = {k: v for k, v in data.items() if k not in reserved}
@@ -90,8 +118,14 @@ def organisation_update(*, organisation: Organisation, by, data: dict, reason: s
         organisation.themes.set(themes)
     after = snapshot(organisation, PROFILE_FIELDS)
     if after != before:
-        audit_record(actor=by, action="members.organisation.updated", obj=organisation,
-                     before=before, after=after, reason=reason)
+        audit_record(
+            actor=by,
+            action="members.organisation.updated",
+            obj=organisation,
+            before=before,
+            after=after,
+            reason=reason,
+        )
     return organisation
 
 
@@ -100,7 +134,9 @@ def _token_hash(token: str) -> str:
 
 
 @transaction.atomic
-def staff_invite(*, organisation: Organisation, by, email: str, role: str, title: str = "") -> Invitation:
+def staff_invite(
+    *, organisation: Organisation, by, email: str, role: str, title: str = ""
+) -> Invitation:
     """Invite a person by e-mail to join the organisation's staff (or as focal person)."""
     if role == Affiliation.Role.FOCAL and not by.has_perm("members.invite_focal_person"):
         raise PermissionDenied(_("Only the secretariat designates a focal person."))
@@ -109,20 +145,35 @@ def staff_invite(*, organisation: Organisation, by, email: str, role: str, title
         raise ValidationError({"email": _("This person already works for this organisation.")})
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
-        organisation=organisation, email=email, role=role, title=title, invited_by=by,
+        organisation=organisation,
+        email=email,
+        role=role,
+        title=title,
+        invited_by=by,
         token_hash=_token_hash(token),
         expires_at=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
     )
-    audit_record(actor=by, action="members.invitation.sent", obj=organisation,
-                 after={"email": email, "role": role, "title": title})
+    audit_record(
+        actor=by,
+        action="members.invitation.sent",
+        obj=organisation,
+        after={"email": email, "role": role, "title": title},
+    )
     existing = get_user_model().objects.filter(email__iexact=email).first()
     language = existing.preferred_language if existing else get_language()
     link = reverse("members:invitation", kwargs={"token": token})
     transaction.on_commit(
         lambda: send_localised(
-            to=email, language=language, template="members/email/invitation",
-            context={"organisation": organisation, "link": link, "inviter": by,
-                     "role": invitation.get_role_display, "days": INVITATION_DAYS},
+            to=email,
+            language=language,
+            template="members/email/invitation",
+            context={
+                "organisation": organisation,
+                "link": link,
+                "inviter": by,
+                "role": invitation.get_role_display,
+                "days": INVITATION_DAYS,
+            },
             reply_to=by.email,
         )
     )
@@ -132,7 +183,9 @@ def staff_invite(*, organisation: Organisation, by, email: str, role: str, title
 def invitation_from_token(token: str) -> Invitation | None:
     return (
         Invitation.objects.select_related("organisation")
-        .filter(token_hash=_token_hash(token), accepted_at__isnull=True, expires_at__gt=timezone.now())
+        .filter(
+            token_hash=_token_hash(token), accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
         .first()
     )
 
@@ -148,23 +201,35 @@ def invitation_accept(*, invitation: Invitation, user) -> Affiliation:
             _("This invitation was sent to another e-mail address. Sign in with that address.")
         )
     affiliation, _created = Affiliation.objects.update_or_create(
-        user=user, organisation=invitation.organisation,
+        user=user,
+        organisation=invitation.organisation,
         defaults={"role": invitation.role, "title": invitation.title},
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
-    audit_record(actor=user, action="members.affiliation.created", obj=invitation.organisation,
-                 after={"user": user.pk, "role": affiliation.role, "title": affiliation.title})
+    audit_record(
+        actor=user,
+        action="members.affiliation.created",
+        obj=invitation.organisation,
+        after={"user": user.pk, "role": affiliation.role, "title": affiliation.title},
+    )
     return affiliation
 
 
 @transaction.atomic
 def affiliation_remove(*, affiliation: Affiliation, by, reason: str = "") -> None:
     """Remove a person from an organisation's staff."""
-    if affiliation.role == Affiliation.Role.FOCAL and not by.has_perm("members.invite_focal_person"):
+    if affiliation.role == Affiliation.Role.FOCAL and not by.has_perm(
+        "members.invite_focal_person"
+    ):
         raise PermissionDenied(_("Only the secretariat removes a focal person."))
     before = {"user": affiliation.user_id, "role": affiliation.role, "title": affiliation.title}
     organisation = affiliation.organisation
     affiliation.delete()
-    audit_record(actor=by, action="members.affiliation.removed", obj=organisation,
-                 before=before, reason=reason)
+    audit_record(
+        actor=by,
+        action="members.affiliation.removed",
+        obj=organisation,
+        before=before,
+        reason=reason,
+    )

@@ -6,11 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from rules.contrib.views import permission_required
-
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_countries import countries
+from rules.contrib.views import permission_required
 
 from tashbeek.core.i18n import pick
 
@@ -67,8 +66,11 @@ def _labelled(facets: dict) -> list[dict]:
         "theme": lambda row: pick(row["names"]) or row["value"],
     }
     return [
-        {"key": key, "title": FACET_TITLES[key],
-         "values": [{**row, "label": label[key](row)} for row in facets[key] if row["n"]]}
+        {
+            "key": key,
+            "title": FACET_TITLES[key],
+            "values": [{**row, "label": label[key](row)} for row in facets[key] if row["n"]],
+        }
         for key in FACET_TITLES
     ]
 
@@ -77,7 +79,9 @@ def _labelled(facets: dict) -> list[dict]:
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else selectors.DirectoryFilters()
-    page = selectors.organisation_page(user=request.user, filters=filters, page=request.GET.get("page"))
+    page = selectors.organisation_page(
+        user=request.user, filters=filters, page=request.GET.get("page")
+    )
     context = {
         "form": form,
         "filters": filters,
@@ -98,7 +102,10 @@ def map_data(request: HttpRequest) -> JsonResponse:
     features = [
         {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [float(row["longitude"]), float(row["latitude"])]},
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(row["longitude"]), float(row["latitude"])],
+            },
             "properties": {
                 "name": pick(row["names"]),
                 "url": f"/members/{row['pk']}/",
@@ -150,19 +157,27 @@ def create(request: HttpRequest) -> HttpResponse:
     response = _save_form(request, form, save)
     if response:
         return response
-    return render(request, "members/edit.html", {"form": form, "organisation": None},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "members/edit.html",
+        {"form": form, "organisation": None},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
-@permission_required("members.change_organisation", fn=lambda request, pk: _organisation(request, pk),
-                     raise_exception=True)
+@permission_required(
+    "members.change_organisation",
+    fn=lambda request, pk: _organisation(request, pk),
+    raise_exception=True,
+)
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = _organisation(request, pk)
     can_manage = request.user.has_perm("members.add_organisation")
-    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation,
-                            can_manage=can_manage)
+    form = OrganisationForm(
+        request.POST or None, request.FILES or None, instance=organisation, can_manage=can_manage
+    )
 
     def save():
         saved = services.organisation_update(
@@ -174,13 +189,18 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     response = _save_form(request, form, save)
     if response:
         return response
-    return render(request, "members/edit.html", {"form": form, "organisation": organisation},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "members/edit.html",
+        {"form": form, "organisation": organisation},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
-@permission_required("members.invite_staff", fn=lambda request, pk: _organisation(request, pk),
-                     raise_exception=True)
+@permission_required(
+    "members.invite_staff", fn=lambda request, pk: _organisation(request, pk), raise_exception=True
+)
 @require_http_methods(["GET", "POST"])
 def staff(request: HttpRequest, pk: int) -> HttpResponse:
     """The staff list with the invitation form."""
@@ -190,8 +210,13 @@ def staff(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         data = form.cleaned_data
-        services.staff_invite(organisation=organisation, by=request.user, email=data["email"],
-                              role=data["role"], title=data["title"])
+        services.staff_invite(
+            organisation=organisation,
+            by=request.user,
+            email=data["email"],
+            role=data["role"],
+            title=data["title"],
+        )
         messages.success(request, _("The invitation is sent."))
         return redirect("members:staff", pk=pk)
 
@@ -235,7 +260,13 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as exc:
             error = exc.messages[0]
         else:
-            messages.success(request, _("You have joined %(name)s.") % {"name": found.organisation.name})
+            messages.success(
+                request, _("You have joined %(name)s.") % {"name": found.organisation.name}
+            )
             return redirect(found.organisation)
-    return render(request, "members/invitation.html", {"invitation": found, "error": error},
-                  status=400 if error else 200)
+    return render(
+        request,
+        "members/invitation.html",
+        {"invitation": found, "error": error},
+        status=400 if error else 200,
+    )

@@ -190,6 +190,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 USE_THOUSAND_SEPARATOR = True
-FORMS_URLFIELD_ASSUME_HTTPS = True
 # Static files straight from the app and package folders unless collectstatic has run.
 WHITENOISE_USE_FINDERS = not (BASE_DIR / "staticfiles").exists()

@@ -48,4 +48,6 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     latitude = 31.5
     longitude = -7.5
     search_name = factory.LazyAttribute(lambda o: " ".join(normalise(v) for v in o.names.values()))
-    sort_name = factory.LazyAttribute(lambda o: normalise(o.names.get("ar") or next(iter(o.names.values()))))
+    sort_name = factory.LazyAttribute(
+        lambda o: normalise(o.names.get("ar") or next(iter(o.names.values())))
+    )

@@ -40,7 +40,11 @@ MATRIX = {
     "accounts:signup": ("get", None, grid(200, default=302)),
     "accounts:signup_done": ("get", None, ALL),
     "accounts:verify_resend": ("get", None, dict.fromkeys(PERSONAS, 405)),
-    "accounts:verify": ("get", lambda f: {"uidb64": "MQ", "token": "bad-token"}, dict.fromkeys(PERSONAS, 400)),
+    "accounts:verify": (
+        "get",
+        lambda f: {"uidb64": "MQ", "token": "bad-token"},
+        dict.fromkeys(PERSONAS, 400),
+    ),
     "accounts:login": ("get", None, grid(200, default=302)),
     "accounts:logout": ("get", None, dict.fromkeys(PERSONAS, 405)),
     "accounts:password_reset": ("get", None, ALL),
@@ -67,7 +71,11 @@ def _names(patterns, namespace=""):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from _names(entry.url_patterns, inner)
         elif isinstance(entry, URLPattern):
-            yield f"{namespace}{entry.name}" if entry.name else f"{namespace}<unnamed {entry.pattern}>"
+            yield (
+                f"{namespace}{entry.name}"
+                if entry.name
+                else f"{namespace}<unnamed {entry.pattern}>"
+            )
 
 
 def _entry_for(name):
@@ -77,7 +85,9 @@ def _entry_for(name):
 
 
 def test_every_url_pattern_has_a_matrix_entry():
-    missing = sorted({name for name in _names(get_resolver().url_patterns) if _entry_for(name) not in MATRIX})
+    missing = sorted(
+        {name for name in _names(get_resolver().url_patterns) if _entry_for(name) not in MATRIX}
+    )
     assert missing == [], f"URL patterns without a permissions-matrix entry: {missing}"
 
 
@@ -95,6 +105,10 @@ def test_matrix(client, persona, url_name, persona_name, aourir, staff_aourir, r
     name = "admin:index" if url_name == "admin:*" else url_name
     url = reverse(name, kwargs=kwargs_of(fixtures) if kwargs_of else None)
     response = getattr(client, method)(url)
-    assert response.status_code == expected[persona_name], (url_name, persona_name, response.status_code)
+    assert response.status_code == expected[persona_name], (
+        url_name,
+        persona_name,
+        response.status_code,
+    )
     if response.status_code == 302 and expected is ONLY_OWNER:
         assert "/accounts/login/" in response["Location"]

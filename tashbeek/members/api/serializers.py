@@ -25,8 +25,19 @@ class OrganisationListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["id", "name", "names", "kind", "relation", "membership_status", "country", "region",
-                  "population", "latitude", "longitude"]
+        fields = [
+            "id",
+            "name",
+            "names",
+            "kind",
+            "relation",
+            "membership_status",
+            "country",
+            "region",
+            "population",
+            "latitude",
+            "longitude",
+        ]
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -35,19 +46,47 @@ class OrganisationSerializer(serializers.ModelSerializer):
     names = TranslationsField()
     descriptions = TranslationsField(required=False)
     country = CountryField()
-    region = serializers.SlugRelatedField(slug_field="slug", queryset=Region.objects.all(),
-                                          required=False, allow_null=True)
-    themes = serializers.SlugRelatedField(slug_field="slug", many=True, queryset=Theme.objects.all(),
-                                          required=False)
-    languages = serializers.ListField(child=serializers.ChoiceField(choices=WORKING_LANGUAGES), required=False)
+    region = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Region.objects.all(), required=False, allow_null=True
+    )
+    themes = serializers.SlugRelatedField(
+        slug_field="slug", many=True, queryset=Theme.objects.all(), required=False
+    )
+    languages = serializers.ListField(
+        child=serializers.ChoiceField(choices=WORKING_LANGUAGES), required=False
+    )
     logo = serializers.ImageField(required=False, allow_null=True)
 
     class Meta:
         model = Organisation
-        fields = ["id", "name", "names", "description", "descriptions", "kind", "relation",
-                  "membership_status", "member_since", "country", "region", "population",
-                  "population_year", "area_km2", "languages", "website", "email", "phone", "address",
-                  "latitude", "longitude", "logo", "themes", "parent", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "name",
+            "names",
+            "description",
+            "descriptions",
+            "kind",
+            "relation",
+            "membership_status",
+            "member_since",
+            "country",
+            "region",
+            "population",
+            "population_year",
+            "area_km2",
+            "languages",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "latitude",
+            "longitude",
+            "logo",
+            "themes",
+            "parent",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["created_at", "updated_at"]
 
     def validate_names(self, value):
@@ -68,5 +107,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         region, country = attrs.get("region"), attrs.get("country")
         if region and country and region.country != country:
-            raise serializers.ValidationError({"region": [_("This region is not in the chosen country.")]})
+            raise serializers.ValidationError(
+                {"region": [_("This region is not in the chosen country.")]}
+            )
         return attrs

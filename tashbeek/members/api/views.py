@@ -24,14 +24,22 @@ ERRORS = {400: ErrorEnvelopeSerializer, 403: ErrorEnvelopeSerializer, 404: Error
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=FILTER_PARAMETERS, responses={200: OrganisationListSerializer(many=True), **ERRORS}),
+    list=extend_schema(
+        parameters=FILTER_PARAMETERS,
+        responses={200: OrganisationListSerializer(many=True), **ERRORS},
+    ),
     retrieve=extend_schema(responses={200: OrganisationSerializer, **ERRORS}),
     create=extend_schema(responses={201: OrganisationSerializer, **ERRORS}),
     update=extend_schema(responses={200: OrganisationSerializer, **ERRORS}),
     partial_update=extend_schema(responses={200: OrganisationSerializer, **ERRORS}),
 )
-class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                          mixins.UpdateModelMixin, viewsets.GenericViewSet):
+class OrganisationViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     permission_map = {
         "list": None,
         "retrieve": None,
@@ -49,12 +57,20 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
             if not form.is_valid():
                 raise ValidationError(form.errors)
             return selectors.organisation_search(user=self.request.user, filters=form.filters())
-        return selectors.visible_to(self.request.user).select_related("region").prefetch_related("themes")
+        return (
+            selectors.visible_to(self.request.user)
+            .select_related("region")
+            .prefetch_related("themes")
+        )
 
     def perform_create(self, serializer):
-        serializer.instance = services.organisation_create(by=self.request.user, data=dict(serializer.validated_data))
+        serializer.instance = services.organisation_create(
+            by=self.request.user, data=dict(serializer.validated_data)
+        )
 
     def perform_update(self, serializer):
         serializer.instance = services.organisation_update(
-            organisation=serializer.instance, by=self.request.user, data=dict(serializer.validated_data)
+            organisation=serializer.instance,
+            by=self.request.user,
+            data=dict(serializer.validated_data),
         )

@@ -23,15 +23,43 @@ class Command(BaseCommand):
         sync_taxonomy(Theme)
         regions = {}
         for country, slug, names in demo.REGIONS:
-            regions[slug], _c = Region.objects.update_or_create(country=country, slug=slug, defaults={"names": names})
+            regions[slug], _c = Region.objects.update_or_create(
+                country=country, slug=slug, defaults={"names": names}
+            )
         themes = {t.slug: t for t in Theme.objects.all()}
         orgs: dict[str, Organisation] = {}
-        for (key, kind, relation, country, region, population, year, lat, lon, theme_slugs, names,
-             descriptions, parent) in demo.ORGANISATIONS:
-            org = Organisation.objects.filter(website=f"https://demo.tashbeek.org/{key}").first() or Organisation()
-            org.names, org.descriptions, org.kind, org.relation = names, descriptions, kind, relation
+        for (
+            key,
+            kind,
+            relation,
+            country,
+            region,
+            population,
+            year,
+            lat,
+            lon,
+            theme_slugs,
+            names,
+            descriptions,
+            parent,
+        ) in demo.ORGANISATIONS:
+            org = (
+                Organisation.objects.filter(website=f"https://demo.tashbeek.org/{key}").first()
+                or Organisation()
+            )
+            org.names, org.descriptions, org.kind, org.relation = (
+                names,
+                descriptions,
+                kind,
+                relation,
+            )
             org.country, org.region = country, regions.get(region)
-            org.population, org.population_year, org.latitude, org.longitude = population, year, lat, lon
+            org.population, org.population_year, org.latitude, org.longitude = (
+                population,
+                year,
+                lat,
+                lon,
+            )
             org.website = f"https://demo.tashbeek.org/{key}"
             org.languages = sorted({code for code in names if code in ("ar", "he", "fr", "en")})
             org.parent = orgs.get(parent)
@@ -47,8 +75,10 @@ class Command(BaseCommand):
         self._people(orgs)
         self.stdout.write(self.style.SUCCESS(f"Demo network: {len(orgs)} organisations."))
         self.stdout.write(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
-        for email, name, _lang, groups, affiliation in demo.PEOPLE:
-            role = ", ".join(groups) or (f"{affiliation[1]} @ {affiliation[0]}" if affiliation else "registered person")
+        for email, _name, _lang, groups, affiliation in demo.PEOPLE:
+            role = ", ".join(groups) or (
+                f"{affiliation[1]} @ {affiliation[0]}" if affiliation else "registered person"
+            )
             self.stdout.write(f"  {email:38} {role}")
 
     def _people(self, orgs):
@@ -56,8 +86,13 @@ class Command(BaseCommand):
         for email, name, language, groups, affiliation in demo.PEOPLE:
             user = User.objects.filter(email=email).first()
             if user is None:
-                user = User.objects.create_user(email=email, password=demo.DEMO_PASSWORD, full_name=name,
-                                                preferred_language=language, email_verified_at=timezone.now())
+                user = User.objects.create_user(
+                    email=email,
+                    password=demo.DEMO_PASSWORD,
+                    full_name=name,
+                    preferred_language=language,
+                    email_verified_at=timezone.now(),
+                )
             user.groups.set([Group.objects.get_or_create(name=g)[0] for g in groups])
             if groups == ["secretariat"]:
                 user.is_staff = True

@@ -1,0 +1,37 @@
+"""The normaliser folds every spelling variant of a name to one form."""
+
+import pytest
+
+from tashbeek.core.text import normalise, normalise_digits, search_terms
+
+
+@pytest.mark.parametrize(
+    ("variants", "folded"),
+    [
+        (["أورير", "اورير", "إورير", "آورير", "أُورِير", "أوريـــر"], "اورير"),
+        (["مؤسسة", "موسسه", "مؤسسه"], "موسسه"),
+        (["الجليل", "الجَلِيل", "الجليـل"], "الجليل"),
+        (["مستشفى", "مستشفي"], "مستشفي"),
+        (["بلدية البيرة", "بلديه البيره", "بَلَدِيَّة البِيرَة"], "بلديه البيره"),
+        (["עִירִיָּה", "עיריה"], None),
+        (["Meknès", "MEKNES", "meknes"], "meknes"),
+        (["Béni Mellal", "beni-mellal"], "beni mellal"),
+    ],
+)
+def test_variants_fold_together(variants, folded):
+    forms = {normalise(v) for v in variants}
+    assert len(forms) == 1, forms
+    if folded:
+        assert forms == {folded}
+
+
+def test_digits_and_hebrew():
+    assert normalise_digits("٢٠٢٤") == "2024"
+    assert normalise_digits("۱۲۳٫٥") == "123.5"
+    assert normalise("עִירִיָּה נצרת") == "עיריה נצרת"
+
+
+def test_search_terms_are_bounded():
+    assert search_terms("") == []
+    assert search_terms('"*" NEAR( OR --;') == ["near", "or"]
+    assert len(search_terms("كلمة " * 5000)) == 8
