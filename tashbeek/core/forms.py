@@ -63,6 +63,15 @@ class DigitFoldingMixin:
 
     NUMERIC = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.DateField)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Browsers refuse ٠-٩ in <input type=number>; a text input with a numeric keyboard
+        # lets people type the digits they use, and the server folds them.
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.NumberInput):
+                mode = "numeric" if isinstance(field, forms.IntegerField) else "decimal"
+                field.widget = forms.TextInput(attrs={"inputmode": mode, "dir": "ltr"})
+
     def _clean_fields(self):
         if self.is_bound:
             data = self.data.copy()

@@ -26,7 +26,10 @@ def _token_client(user) -> APIClient:
 def test_list_uses_the_directory_filters(api, aourir, other_member):
     data = api.get("/api/v1/organisations/", {"q": "أورير"}).json()
     assert data["count"] == 1 and data["results"][0]["id"] == aourir.pk
-    assert api.get("/api/v1/organisations/", {"country": "PS"}).json()["results"][0]["id"] == other_member.pk
+    assert (
+        api.get("/api/v1/organisations/", {"country": "PS"}).json()["results"][0]["id"]
+        == other_member.pk
+    )
 
 
 def test_detail_is_public(api, aourir):
@@ -43,7 +46,9 @@ def test_visitor_cannot_write(api, aourir):
 
 def test_focal_person_updates_with_a_token(aourir, focal_aourir):
     client = _token_client(focal_aourir)
-    response = client.patch(f"/api/v1/organisations/{aourir.pk}/", {"population": 40000}, format="json")
+    response = client.patch(
+        f"/api/v1/organisations/{aourir.pk}/", {"population": 40000}, format="json"
+    )
     assert response.status_code == 200, response.json()
     assert Organisation.objects.get(pk=aourir.pk).population == 40000
     assert AuditEntry.objects.filter(action="members.organisation.updated").count() == 1
@@ -65,7 +70,11 @@ def test_focal_person_cannot_change_membership(aourir, focal_aourir):
 
 
 def test_secretariat_creates(secretariat):
-    payload = {"names": {"ar": "مجلس قروي بورين", "en": "Burin"}, "kind": "village_council", "country": "PS"}
+    payload = {
+        "names": {"ar": "مجلس قروي بورين", "en": "Burin"},
+        "kind": "village_council",
+        "country": "PS",
+    }
     response = _token_client(secretariat).post("/api/v1/organisations/", payload, format="json")
     assert response.status_code == 201, response.json()
     assert response.json()["membership_status"] == "active"
@@ -76,11 +85,20 @@ def test_secretariat_creates(secretariat):
     [
         ({"names": {}, "kind": "municipality", "country": "MA"}, "names"),
         ({"names": {"ar": "س"}, "kind": "spaceship", "country": "MA"}, "kind"),
-        ({"names": {"ar": "س"}, "kind": "municipality", "country": "MA", "population": -1}, "population"),
+        (
+            {"names": {"ar": "س"}, "kind": "municipality", "country": "MA", "population": -1},
+            "population",
+        ),
         ({"names": {"ar": "س"}, "kind": "municipality", "country": "MA", "email": "nope"}, "email"),
-        ({"names": {"ar": "س"}, "kind": "municipality", "country": "MA", "website": "ftp:/x"}, "website"),
+        (
+            {"names": {"ar": "س"}, "kind": "municipality", "country": "MA", "website": "ftp:/x"},
+            "website",
+        ),
         ({"names": {"ar": "س"}, "kind": "municipality", "country": "QQ"}, "country"),
-        ({"names": {"ar": "س"}, "kind": "municipality", "country": "MA", "latitude": 400}, "latitude"),
+        (
+            {"names": {"ar": "س"}, "kind": "municipality", "country": "MA", "latitude": 400},
+            "latitude",
+        ),
     ],
 )
 def test_bad_input_gets_one_error_shape_and_nothing_saved(secretariat, payload, field):
@@ -89,7 +107,10 @@ def test_bad_input_gets_one_error_shape_and_nothing_saved(secretariat, payload, 
     )
     assert response.status_code == 400
     error = response.json()["error"]
-    assert error["code"] == "invalid" and error["message"] == "La requête contient des valeurs invalides."
+    assert (
+        error["code"] == "invalid"
+        and error["message"] == "La requête contient des valeurs invalides."
+    )
     assert field in error["fields"]
     assert not Organisation.objects.exists()
 

@@ -15,10 +15,21 @@ pytestmark = pytest.mark.django_db
 
 def _form(org, **overrides):
     data = {
-        "names_ar": "جماعة أورير", "names_he": "", "names_fr": "Commune d'Aourir", "names_en": "Aourir",
-        "descriptions_ar": "جماعة ساحلية", "descriptions_he": "", "descriptions_fr": "", "descriptions_en": "",
-        "country": "MA", "population": "35000", "population_year": "2024", "website": "https://aourir.ma",
-        "email": "contact@aourir.ma", "latitude": "30.49", "longitude": "-9.64",
+        "names_ar": "جماعة أورير",
+        "names_he": "",
+        "names_fr": "Commune d'Aourir",
+        "names_en": "Aourir",
+        "descriptions_ar": "جماعة ساحلية",
+        "descriptions_he": "",
+        "descriptions_fr": "",
+        "descriptions_en": "",
+        "country": "MA",
+        "population": "35000",
+        "population_year": "2024",
+        "website": "https://aourir.ma",
+        "email": "contact@aourir.ma",
+        "latitude": "30.49",
+        "longitude": "-9.64",
     }
     data.update(overrides)
     return data
@@ -34,7 +45,9 @@ def _png(size=(4, 4)) -> io.BytesIO:
 
 def test_focal_person_edits_and_it_is_audited(client, focal_aourir, aourir):
     client.force_login(focal_aourir)
-    response = client.post(f"/members/{aourir.pk}/edit/", _form(aourir, population="٣٦٠٠٠", logo=_png()))
+    response = client.post(
+        f"/members/{aourir.pk}/edit/", _form(aourir, population="٣٦٠٠٠", logo=_png())
+    )
     assert response.status_code == 302
     aourir.refresh_from_db()
     assert aourir.population == 36000  # Arabic-Indic digits accepted
@@ -48,7 +61,9 @@ def test_focal_person_edits_and_it_is_audited(client, focal_aourir, aourir):
 
 def test_reserved_fields_are_not_offered_to_the_focal_person(client, focal_aourir, aourir):
     client.force_login(focal_aourir)
-    client.post(f"/members/{aourir.pk}/edit/", _form(aourir, membership_status="ended", kind="company"))
+    client.post(
+        f"/members/{aourir.pk}/edit/", _form(aourir, membership_status="ended", kind="company")
+    )
     aourir.refresh_from_db()
     assert (aourir.membership_status, aourir.kind) == ("active", "rural_commune")
 
@@ -60,7 +75,9 @@ def test_secretariat_creates_an_organisation(client, secretariat):
     assert response.status_code == 302
     org = Organisation.objects.get(names__en="Aourir")
     assert org.search_name and org.sort_name == "جماعه اورير"
-    assert AuditEntry.objects.filter(action="members.organisation.created", object_id=str(org.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="members.organisation.created", object_id=str(org.pk)
+    ).exists()
 
 
 @pytest.mark.parametrize(
@@ -80,7 +97,9 @@ def test_secretariat_creates_an_organisation(client, secretariat):
 def test_bad_input_gets_400_and_nothing_saved(client, focal_aourir, aourir, overrides, field):
     client.force_login(focal_aourir)
     before = Organisation.objects.values().get(pk=aourir.pk)
-    response = client.post(f"/members/{aourir.pk}/edit/", _form(aourir, **overrides), HTTP_ACCEPT_LANGUAGE="ar")
+    response = client.post(
+        f"/members/{aourir.pk}/edit/", _form(aourir, **overrides), HTTP_ACCEPT_LANGUAGE="ar"
+    )
     assert response.status_code == 400
     assert field in response.context["form"].errors
     assert "لم يُحفظ شيء".encode() in response.content  # the message is translated
@@ -92,7 +111,9 @@ def test_a_logo_that_is_not_an_image_is_refused_whatever_its_name(client, focal_
     client.force_login(focal_aourir)
     fake = io.BytesIO(b"<html><script>alert(1)</script></html>")
     fake.name = "logo.png"
-    response = client.post(f"/members/{aourir.pk}/edit/", _form(aourir, logo=fake), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        f"/members/{aourir.pk}/edit/", _form(aourir, logo=fake), HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400
     assert "logo" in response.context["form"].errors
     aourir.refresh_from_db()
@@ -107,7 +128,9 @@ def test_an_oversize_logo_is_refused(client, focal_aourir, aourir, settings):
     assert "logo" in response.context["form"].errors
 
 
-def test_staff_contacts_only_for_signed_in_members(client, aourir, focal_aourir, resident, staff_other_member):
+def test_staff_contacts_only_for_signed_in_members(
+    client, aourir, focal_aourir, resident, staff_other_member
+):
     url = f"/members/{aourir.pk}/"
     assert focal_aourir.email.encode() not in client.get(url).content
     client.force_login(resident)
@@ -130,7 +153,9 @@ def test_invitation_flow(client, focal_aourir, aourir, django_capture_on_commit_
     invitee = UserFactory(email="new.colleague@aourir.ma", preferred_language="fr")
     client.force_login(focal_aourir)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/members/{aourir.pk}/staff/", {"email": invitee.email, "role": "staff"})
+        response = client.post(
+            f"/members/{aourir.pk}/staff/", {"email": invitee.email, "role": "staff"}
+        )
     assert response.status_code == 302
     (message,) = mail.outbox
     assert message.to == [invitee.email]
@@ -145,7 +170,9 @@ def test_invitation_flow(client, focal_aourir, aourir, django_capture_on_commit_
 
 def test_focal_person_cannot_invite_a_focal_person(client, focal_aourir, aourir):
     client.force_login(focal_aourir)
-    response = client.post(f"/members/{aourir.pk}/staff/", {"email": "x@example.org", "role": "focal"})
+    response = client.post(
+        f"/members/{aourir.pk}/staff/", {"email": "x@example.org", "role": "focal"}
+    )
     assert response.status_code == 400
     assert "role" in response.context["form"].errors
 
@@ -153,7 +180,9 @@ def test_focal_person_cannot_invite_a_focal_person(client, focal_aourir, aourir)
 def test_invitation_for_another_address_is_refused(client, focal_aourir, aourir, resident):
     from tashbeek.members import services
 
-    services.staff_invite(organisation=aourir, by=focal_aourir, email="someone@else.org", role="staff")
+    services.staff_invite(
+        organisation=aourir, by=focal_aourir, email="someone@else.org", role="staff"
+    )
     invitation = aourir.invitations.get()
     client.force_login(resident)
     # The raw token is only in the e-mail; look the invitation up by its hash through the service.
