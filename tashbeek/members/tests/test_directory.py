@@ -103,15 +103,9 @@ def test_arabic_is_the_default_language(client, aourir):
 
 
 def test_reader_sees_names_in_their_language_with_fallback(client, aourir):
-    assert (
-        b"Commune d&#x27;Aourir"
-        in client.get("/members/", HTTP_ACCEPT_LANGUAGE="fr").content
-    )
+    assert b"Commune d&#x27;Aourir" in client.get("/members/", HTTP_ACCEPT_LANGUAGE="fr").content
     # No English name: English readers fall back to French before Arabic.
-    assert (
-        b"Commune d&#x27;Aourir"
-        in client.get("/members/", HTTP_ACCEPT_LANGUAGE="en").content
-    )
+    assert b"Commune d&#x27;Aourir" in client.get("/members/", HTTP_ACCEPT_LANGUAGE="en").content
     assert "جماعة أورير".encode() in client.get("/members/", HTTP_ACCEPT_LANGUAGE="ar").content
 
 
