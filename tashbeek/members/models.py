@@ -168,6 +168,7 @@ class Organisation(models.Model):
             models.Index(fields=["country", "sort_name"]),
             models.Index(fields=["kind", "sort_name"]),
             models.Index(fields=["population"]),
+            models.Index(fields=["sort_name", "id"]),
         ]
         constraints = [
             models.CheckConstraint(

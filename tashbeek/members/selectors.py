@@ -125,54 +125,61 @@ def organisation_page(*, user, filters: DirectoryFilters, page: int | str | None
 
 
 def directory_facets(*, user, filters: DirectoryFilters) -> dict[str, list[dict]]:
-    """Counts per value of each facet, under all the other active filters (one query each)."""
+    """Counts per value of each facet, under all the other active filters.
+
+    Constant query count: one grouped query per facet, grouping on plain columns or foreign-key
+    ids (not on the JSON names, and without DISTINCT), then one lookup each for region and theme
+    labels."""
     conditions = _filter_conditions(filters)
     base = visible_to(user)
 
-    def grouped(facet: str, *fields: str):
-        return (
+    def grouped(facet: str, column: str) -> list[tuple]:
+        rows = (
             _apply(base, conditions, leave_out=facet)
-            .values(*fields)
-            .annotate(n=Count("id", distinct=True))
-            .order_by("-n")
+            .order_by()
+            .values_list(column)
+            .annotate(n=Count("id"))
         )
+        return sorted(((value, n) for value, n in rows if value), key=lambda row: -row[1])
 
-    countries = [
-        {"value": row["country"], "n": row["n"]}
-        for row in grouped("country", "country")
-        if row["country"]
-    ]
-    kinds = [{"value": row["kind"], "n": row["n"]} for row in grouped("kind", "kind")]
-    regions = [
-        {"value": row["region__slug"], "names": row["region__names"], "n": row["n"]}
-        for row in grouped("region", "region__slug", "region__names")
-        if row["region__slug"]
-    ]
-    themes = [
-        {"value": row["themes__slug"], "names": row["themes__names"], "n": row["n"]}
-        for row in grouped("theme", "themes__slug", "themes__names")
-        if row["themes__slug"]
-    ]
+    def grouped_themes() -> list[tuple]:
+        through = Organisation.themes.through.objects.order_by()
+        if set(conditions) - {"theme"}:
+            ids = _apply(base, conditions, leave_out="theme").order_by().values("pk")
+            through = through.filter(organisation_id__in=ids)
+        rows = through.values_list("theme_id").annotate(n=Count("organisation_id"))
+        return sorted(rows, key=lambda row: -row[1])
+
+    region_rows, theme_rows = grouped("region", "region_id"), grouped_themes()
+    regions = Region.objects.in_bulk([pk for pk, _n in region_rows])
+    themes = Theme.objects.in_bulk([pk for pk, _n in theme_rows])
     status_counts = _apply(base, conditions, leave_out="status").aggregate(
         **{key: Count("id", filter=condition) for key, condition in STATUS_FILTERS.items()}
     )
     band_counts = _apply(base, conditions, leave_out="population").aggregate(
         **{
-            key.replace("-", "_"): Count("id", filter=_population_q(key))
+            _band_alias(key): Count("id", filter=_population_q(key))
             for key, _l, _h in POPULATION_BANDS
         }
     )
     return {
-        "country": countries,
-        "region": regions,
-        "kind": kinds,
-        "theme": themes,
+        "country": [{"value": value, "n": n} for value, n in grouped("country", "country")],
+        "region": [
+            {"value": regions[pk].slug, "names": regions[pk].names, "n": n} for pk, n in region_rows
+        ],
+        "kind": [{"value": value, "n": n} for value, n in grouped("kind", "kind")],
+        "theme": [
+            {"value": themes[pk].slug, "names": themes[pk].names, "n": n} for pk, n in theme_rows
+        ],
         "status": [{"value": key, "n": n} for key, n in status_counts.items()],
         "population": [
-            {"value": key, "n": band_counts[key.replace("-", "_")]}
-            for key, _l, _h in POPULATION_BANDS
+            {"value": key, "n": band_counts[_band_alias(key)]} for key, _l, _h in POPULATION_BANDS
         ],
     }
+
+
+def _band_alias(key: str) -> str:
+    return "band_" + key.replace("-", "_")
 
 
 def map_points(*, user, filters: DirectoryFilters, limit: int = 5000) -> list[dict]:

@@ -1,0 +1,226 @@
+"""Directory benchmark (not a timed test).
+
+Seeds N synthetic organisations into a fresh database, serves the app with gunicorn (2 workers,
+production-like settings: DEBUG off, no caching) and drives each page with C concurrent
+keep-alive clients for S seconds, reporting requests/s and p50/p95 latency beside /healthz
+served by the same server in the same run.
+
+    .venv/bin/python bench/directory.py --database sqlite --database postgres
+"""
+
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG_URL = "postgres://postgres@127.0.0.1:5432/tashbeek_bench"
+
+
+def _env(database_url: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "tashbeek.settings.dev",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
+def _prepare(database: str, organisations: int, workdir: Path) -> str:
+    if database == "sqlite":
+        url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    else:
+        subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-q",
+                "-c",
+                "DROP DATABASE IF EXISTS tashbeek_bench",
+            ],
+            check=True,
+        )
+        subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-q",
+                "-c",
+                "CREATE DATABASE tashbeek_bench",
+            ],
+            check=True,
+        )
+        url = PG_URL
+    env = _env(url)
+    subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [PYTHON, "manage.py", "seed_synthetic", "--organisations", str(organisations)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    if database == "postgres":
+        subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-d",
+                "tashbeek_bench",
+                "-q",
+                "-c",
+                "ANALYZE",
+            ],
+            check=True,
+        )
+    return url
+
+
+def _serve(url: str, port: int) -> subprocess.Popen:
+    gunicorn = Path(PYTHON).with_name("gunicorn")
+    server = subprocess.Popen(
+        [
+            str(gunicorn),
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "tashbeek.wsgi",
+        ],
+        cwd=ROOT,
+        env=_env(url),
+    )
+    for _ in range(100):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+def _drive(port: int, path: str, clients: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def worker():
+        nonlocal errors
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        mine, bad = [], 0
+        while time.perf_counter() < deadline:
+            start = time.perf_counter()
+            conn.request("GET", path, headers={"Accept-Language": "ar"})
+            response = conn.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - start)
+            bad += response.status != 200
+        with lock:
+            latencies.extend(mine)
+            errors += bad
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "errors": errors,
+        "rps": len(latencies) / elapsed,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+    }
+
+
+def run(database: str, organisations: int, clients: int, seconds: float, port: int) -> list[dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        url = _prepare(database, organisations, Path(tmp))
+        server = _serve(url, port)
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port)
+            conn.request("GET", "/api/v1/organisations/?limit=1&country=MA")
+            pk = json.loads(conn.getresponse().read())["results"][0]["id"]
+            q = urllib.parse.quote("النور")
+            pages = [
+                ("/healthz (baseline)", "/healthz"),
+                ("/members/ first page", "/members/"),
+                (
+                    "/members/ filtered",
+                    "/members/?country=MA&kind=rural_commune&status=active&sort=-population",
+                ),
+                ("/members/ name search", f"/members/?q={q}"),
+                ("profile", f"/members/{pk}/"),
+                ("API list", "/api/v1/organisations/"),
+            ]
+            _drive(port, "/members/", clients, 1.0)  # warm both workers
+            rows = []
+            for label, path in pages:
+                result = _drive(port, path, clients, seconds)
+                rows.append({"database": database, "page": label, **result})
+        finally:
+            server.terminate()
+            server.wait()
+    baseline = rows[0]["rps"]
+    for row in rows:
+        row["ratio"] = row["rps"] / baseline
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database", action="append", choices=["sqlite", "postgres"])
+    parser.add_argument("--organisations", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    rows = []
+    for database in args.database or ["sqlite", "postgres"]:
+        rows += run(database, args.organisations, args.clients, args.seconds, args.port)
+    print("| database | page | requests/s | ratio to /healthz | p50 ms | p95 ms | errors |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(
+        cells = [r["database"], r["page"], f"{r['rps']:.0f}", f"{r['ratio']:.0%}",
+                 f"{r['p50_ms']:.1f}", f"{r['p95_ms']:.1f}", str(r["errors"])]
+        print("| " + " | ".join(cells) + " |")
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "directory.json").write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()
