@@ -213,9 +213,15 @@ def main() -> None:
     print("| database | page | requests/s | ratio to /healthz | p50 ms | p95 ms | errors |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(
-        cells = [r["database"], r["page"], f"{r['rps']:.0f}", f"{r['ratio']:.0%}",
-                 f"{r['p50_ms']:.1f}", f"{r['p95_ms']:.1f}", str(r["errors"])]
+        cells = [
+            r["database"],
+            r["page"],
+            f"{r['rps']:.0f}",
+            f"{r['ratio']:.0%}",
+            f"{r['p50_ms']:.1f}",
+            f"{r['p95_ms']:.1f}",
+            str(r["errors"]),
+        ]
         print("| " + " | ".join(cells) + " |")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

@@ -1,4 +1,4 @@
-"""The demo network loads twice without changes; the synthetic seeder builds a searchable network."""
+"""The demo loads twice without changes; the synthetic seeder builds a searchable network."""
 
 import pytest
 from django.core.management import call_command
