@@ -20,19 +20,8 @@ def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-def pick(values: dict | None, language: str | None = None) -> str:
-    """The best text for a reader in `language` (default: the active language)."""
-    if not values:
-        return ""
-    language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
-    for code in FALLBACKS.get(language, (language,)):
-        if values.get(code):
-            return values[code]
-    return next((text for text in values.values() if text), "")
-
-
 def pick_language(values: dict | None, language: str | None = None) -> str:
-    """The language code of the text `pick` returns, for the lang/dir attributes."""
+    """The code of the language a reader of `language` (default: active) should see."""
     if not values:
         return ""
     language = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
@@ -40,6 +29,12 @@ def pick_language(values: dict | None, language: str | None = None) -> str:
         if values.get(code):
             return code
     return next((code for code, text in values.items() if text), "")
+
+
+def pick(values: dict | None, language: str | None = None) -> str:
+    """The best text for a reader in `language` (default: the active language)."""
+    code = pick_language(values, language)
+    return values[code] if code else ""
 
 
 def clean_translations(values: dict | None) -> dict:

@@ -9,6 +9,7 @@ from tashbeek.core.models import Theme
 
 from .models import WORKING_LANGUAGES, Affiliation, Organisation, Region
 from .selectors import POPULATION_BANDS, SORTS, STATUS_FILTERS, DirectoryFilters
+from .services import PROFILE_FIELDS
 
 
 class DirectoryFilterForm(forms.Form):
@@ -67,29 +68,7 @@ class OrganisationForm(DigitFoldingMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "names",
-            "kind",
-            "relation",
-            "membership_status",
-            "member_since",
-            "parent",
-            "country",
-            "region",
-            "population",
-            "population_year",
-            "area_km2",
-            "languages",
-            "website",
-            "email",
-            "phone",
-            "address",
-            "latitude",
-            "longitude",
-            "logo",
-            "themes",
-            "descriptions",
-        ]
+        fields = PROFILE_FIELDS
         widgets = {"address": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, can_manage: bool = False, **kwargs):

@@ -22,12 +22,14 @@ from tashbeek.core.text import normalise
 
 from .models import Affiliation, Invitation, Organisation
 
+# Every field a profile edit may change, in the order the edit form shows them.
 PROFILE_FIELDS = [
     "names",
     "kind",
     "relation",
     "membership_status",
     "member_since",
+    "parent",
     "country",
     "region",
     "population",
@@ -41,9 +43,8 @@ PROFILE_FIELDS = [
     "latitude",
     "longitude",
     "logo",
-    "descriptions",
-    "parent",
     "themes",
+    "descriptions",
 ]
 # Fields only the secretariat changes (membership decisions belong to the committee's process).
 SECRETARIAT_FIELDS = {"relation", "membership_status", "member_since", "kind", "parent"}

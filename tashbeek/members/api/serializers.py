@@ -9,6 +9,7 @@ from tashbeek.core.i18n import clean_translations
 from tashbeek.core.models import Theme
 
 from ..models import WORKING_LANGUAGES, Organisation, Region
+from ..services import PROFILE_FIELDS
 
 
 class TranslationsField(serializers.DictField):
@@ -59,34 +60,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organisation
-        fields = [
-            "id",
-            "name",
-            "names",
-            "description",
-            "descriptions",
-            "kind",
-            "relation",
-            "membership_status",
-            "member_since",
-            "country",
-            "region",
-            "population",
-            "population_year",
-            "area_km2",
-            "languages",
-            "website",
-            "email",
-            "phone",
-            "address",
-            "latitude",
-            "longitude",
-            "logo",
-            "themes",
-            "parent",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", "name", "description", *PROFILE_FIELDS, "created_at", "updated_at"]
         read_only_fields = ["created_at", "updated_at"]
 
     def validate_names(self, value):
