@@ -217,6 +217,11 @@ class Organisation(models.Model):
         return self.is_member and self.membership_status == self.Status.ACTIVE
 
     @property
+    def language_labels(self) -> list[str]:
+        labels = dict(WORKING_LANGUAGES)
+        return [str(labels.get(code, code)) for code in self.languages or []]
+
+    @property
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
