@@ -75,3 +75,14 @@ def test_css_uses_logical_properties_only():
     for sheet in (ROOT / "tashbeek").rglob("static/**/*.css"):
         offending = [line for line in sheet.read_text().splitlines() if physical.search(line)]
         assert offending == [], f"{sheet.name}: {offending}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("he", "rtl"), ("fr", "ltr")])
+def test_admin_follows_the_direction(client, language, direction):
+    from tashbeek.tests.factories import UserFactory
+
+    client.force_login(UserFactory(email="admin@example.org", is_staff=True, is_superuser=True))
+    response = client.get("/admin/members/organisation/", HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    assert f'dir="{direction}"'.encode() in response.content[:400]

@@ -142,3 +142,18 @@ def test_schema_documents_the_endpoints_and_filters(api):
 
 def test_healthz(client):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_token_for_scripts(api, resident):
+    response = api.post(
+        "/api/v1/auth/token/",
+        {"username": resident.email, "password": "correct-horse-battery-staple"},
+    )
+    assert response.status_code == 200, response.json()
+    token = response.json()["token"]
+    assert (
+        APIClient(HTTP_AUTHORIZATION=f"Token {token}").get("/api/v1/organisations/").status_code
+        == 200
+    )
+    bad = api.post("/api/v1/auth/token/", {"username": resident.email, "password": "wrong"})
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid"
