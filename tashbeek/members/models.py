@@ -169,6 +169,7 @@ class Organisation(models.Model):
             models.Index(fields=["kind", "sort_name"]),
             models.Index(fields=["population"]),
             models.Index(fields=["sort_name", "id"]),
+            models.Index(fields=["updated_at"]),
         ]
         constraints = [
             models.CheckConstraint(

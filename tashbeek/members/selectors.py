@@ -1,9 +1,12 @@
 """Reads for the directory, profiles and the map. Every list is scoped with `visible_to`."""
 
+import hashlib
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
 from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
@@ -122,6 +125,31 @@ def organisation_page(*, user, filters: DirectoryFilters, page: int | str | None
     except (TypeError, ValueError):
         number = 1
     return paginator.get_page(number)
+
+
+def data_version() -> str:
+    """Changes whenever an organisation is added, edited or removed (one indexed query).
+
+    Read from the table itself rather than a counter in the cache, so every server process
+    agrees on it without a shared cache."""
+    stamp = Organisation.objects.aggregate(latest=Max("updated_at"), n=Count("id"))
+    return f"{stamp['n']}:{stamp['latest'].timestamp() if stamp['latest'] else 0}"
+
+
+def directory_facets_cached(*, user, filters: DirectoryFilters) -> dict[str, list[dict]]:
+    """`directory_facets`, cached per filter set and data version (facets are the same for
+    every reader: the directory is public)."""
+    if not settings.DIRECTORY_FACET_CACHE_SECONDS:
+        return directory_facets(user=user, filters=filters)
+    key = (
+        "facets:"
+        + hashlib.sha256(f"{data_version()}|{sorted(vars(filters).items())}".encode()).hexdigest()
+    )
+    facets = cache.get(key)
+    if facets is None:
+        facets = directory_facets(user=user, filters=filters)
+        cache.set(key, facets, settings.DIRECTORY_FACET_CACHE_SECONDS)
+    return facets
 
 
 def directory_facets(*, user, filters: DirectoryFilters) -> dict[str, list[dict]]:

@@ -86,7 +86,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         "form": form,
         "filters": filters,
         "page": page,
-        "facets": _labelled(selectors.directory_facets(user=request.user, filters=filters)),
+        "facets": _labelled(selectors.directory_facets_cached(user=request.user, filters=filters)),
         "active": {k: v for k, v in vars(filters).items() if v and k not in ("sort", "extra")},
         "sorts": SORT_LABELS,
     }

@@ -152,3 +152,25 @@ def test_audit_log_query_count_does_not_grow(client, secretariat, aourir):
             organisation=aourir, by=secretariat, data={"population": 2000 + i}
         )
     assert _queries(client, "/audit/") == few
+
+
+def test_cached_facets_follow_every_change(client, aourir, focal_aourir, secretariat):
+    from tashbeek.members import services
+
+    def kinds():
+        response = client.get("/members/")
+        facets = {
+            f["key"]: {v["value"]: v["n"] for v in f["values"]} for f in response.context["facets"]
+        }
+        return facets["kind"]
+
+    assert kinds() == {"rural_commune": 1}
+    assert kinds() == {"rural_commune": 1}  # served from the cache
+    services.organisation_update(
+        organisation=aourir, by=secretariat, data={"kind": "urban_commune"}
+    )
+    assert kinds() == {"urban_commune": 1}
+    OrganisationFactory(kind="village_council")
+    assert kinds() == {"urban_commune": 1, "village_council": 1}
+    aourir.delete()
+    assert kinds() == {"village_council": 1}
