@@ -19,10 +19,15 @@ from .models import Affiliation, Organisation
 
 
 def _organisation(request, pk) -> Organisation:
+    """The organisation of the URL, loaded once per request (the permission check needs it too)."""
+    cached = getattr(request, "_organisation", None)
+    if cached is not None and cached.pk == int(pk):
+        return cached
     try:
-        return selectors.organisation_detail(user=request.user, pk=pk)
+        request._organisation = selectors.organisation_detail(user=request.user, pk=pk)
     except Organisation.DoesNotExist as exc:
         raise Http404 from exc
+    return request._organisation
 
 
 STATUS_LABELS = {
@@ -143,6 +148,15 @@ def _save_form(request, form, save) -> HttpResponse | None:
     return None
 
 
+def _form_page(request, form, save, template: str, context: dict) -> HttpResponse:
+    """Save on a valid POST (redirect), else show the form: 400 when it has errors."""
+    response = _save_form(request, form, save)
+    if response:
+        return response
+    status = 400 if form.errors else 200
+    return render(request, template, {"form": form, **context}, status=status)
+
+
 @login_required
 @permission_required("members.add_organisation", raise_exception=True)
 @require_http_methods(["GET", "POST"])
@@ -154,15 +168,7 @@ def create(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The organisation is added to the directory."))
         return redirect(organisation)
 
-    response = _save_form(request, form, save)
-    if response:
-        return response
-    return render(
-        request,
-        "members/edit.html",
-        {"form": form, "organisation": None},
-        status=400 if form.errors else 200,
-    )
+    return _form_page(request, form, save, "members/edit.html", {"organisation": None})
 
 
 @login_required
@@ -186,15 +192,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The profile is saved."))
         return redirect(saved)
 
-    response = _save_form(request, form, save)
-    if response:
-        return response
-    return render(
-        request,
-        "members/edit.html",
-        {"form": form, "organisation": organisation},
-        status=400 if form.errors else 200,
-    )
+    return _form_page(request, form, save, "members/edit.html", {"organisation": organisation})
 
 
 @login_required
@@ -220,17 +218,13 @@ def staff(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The invitation is sent."))
         return redirect("members:staff", pk=pk)
 
-    response = _save_form(request, form, save)
-    if response:
-        return response
     context = {
         "organisation": organisation,
-        "form": form,
         "affiliations": organisation.affiliations.select_related("user"),
         "invitations": organisation.invitations.filter(accepted_at__isnull=True),
         "reason_form": ReasonForm(),
     }
-    return render(request, "members/staff.html", context, status=400 if form.errors else 200)
+    return _form_page(request, form, save, "members/staff.html", context)
 
 
 @login_required
