@@ -38,36 +38,18 @@ def _env(database_url: str) -> dict:
     }
 
 
+def _psql(database: str, sql: str) -> None:
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-q", "-c", sql], check=True
+    )
+
+
 def _prepare(database: str, organisations: int, workdir: Path) -> str:
     if database == "sqlite":
         url = f"sqlite:///{workdir / 'bench.sqlite3'}"
     else:
-        subprocess.run(
-            [
-                "psql",
-                "-h",
-                "127.0.0.1",
-                "-U",
-                "postgres",
-                "-q",
-                "-c",
-                "DROP DATABASE IF EXISTS tashbeek_bench",
-            ],
-            check=True,
-        )
-        subprocess.run(
-            [
-                "psql",
-                "-h",
-                "127.0.0.1",
-                "-U",
-                "postgres",
-                "-q",
-                "-c",
-                "CREATE DATABASE tashbeek_bench",
-            ],
-            check=True,
-        )
+        _psql("postgres", "DROP DATABASE IF EXISTS tashbeek_bench")
+        _psql("postgres", "CREATE DATABASE tashbeek_bench")
         url = PG_URL
     env = _env(url)
     subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
@@ -79,21 +61,7 @@ def _prepare(database: str, organisations: int, workdir: Path) -> str:
         stdout=subprocess.DEVNULL,
     )
     if database == "postgres":
-        subprocess.run(
-            [
-                "psql",
-                "-h",
-                "127.0.0.1",
-                "-U",
-                "postgres",
-                "-d",
-                "tashbeek_bench",
-                "-q",
-                "-c",
-                "ANALYZE",
-            ],
-            check=True,
-        )
+        _psql("tashbeek_bench", "ANALYZE")
     return url
 
 

@@ -1,14 +1,20 @@
 """Request-scoped context for services (the client address for the audit trail)."""
 
+from django.conf import settings
+
 from .audit import current_ip
 
 
 def client_ip(request) -> str | None:
-    # Behind the reverse proxy the address is the first X-Forwarded-For hop; axes uses the
-    # same rule (django-ipware), so lock-outs and audit entries name the same address.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    address = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR")
-    return address or None
+    """The client's address, for audit entries and (AXES_CLIENT_IP_CALLABLE) lock-outs alike.
+
+    X-Forwarded-For is anyone's to write, so it is read only when TRUST_X_FORWARDED_FOR says a
+    reverse proxy in front of us sets it."""
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip()
+        if forwarded:
+            return forwarded
+    return request.META.get("REMOTE_ADDR") or None
 
 
 class RequestContextMiddleware:

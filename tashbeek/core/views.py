@@ -8,8 +8,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
-from tashbeek.members.models import Organisation
-
 from . import selectors
 
 
@@ -43,5 +41,5 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/audit_log.html",
-        {"page": page, "query": request.GET, "organisation_type": Organisation._meta.label_lower},
+        {"page": page, "query": request.GET},
     )

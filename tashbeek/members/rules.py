@@ -42,11 +42,6 @@ def works_for_active_member(user) -> bool:
     )
 
 
-@rules.predicate
-def is_focal_person(user) -> bool:
-    return any(role == Affiliation.Role.FOCAL for role, _r, _s in affiliations_of(user).values())
-
-
 # "Signed-in members": people of an active member, the committee and the secretariat.
 is_network_member = works_for_active_member | is_committee_member | is_secretariat
 

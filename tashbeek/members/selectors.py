@@ -1,7 +1,7 @@
 """Reads for the directory, profiles and the map. Every list is scoped with `visible_to`."""
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -55,7 +55,6 @@ class DirectoryFilters:
     status: str = ""
     population: str = ""
     sort: str = "name"
-    extra: dict = field(default_factory=dict)
 
 
 def visible_to(user) -> QuerySet[Organisation]:
@@ -242,8 +241,3 @@ def staff_visible_to(*, user, organisation: Organisation) -> QuerySet[Affiliatio
     if not user.has_perm("members.view_staff_contacts", organisation):
         return Affiliation.objects.none()
     return organisation.affiliations.select_related("user").order_by("role", "user__full_name")
-
-
-def regions_for(country: str | None = None) -> QuerySet[Region]:
-    queryset = Region.objects.all()
-    return queryset.filter(country=country) if country else queryset

@@ -51,8 +51,8 @@ SECRETARIAT_FIELDS = {"relation", "membership_status", "member_since", "kind", "
 INVITATION_DAYS = 14
 
 
-def _index_names(organisation: Organisation) -> None:
-    """Derive the search and sort keys from the names in every language."""
+def organisation_index_names(organisation: Organisation) -> None:
+    """Derive the search and sort keys from the names in every language (not saved here)."""
     names = organisation.names or {}
     organisation.search_name = " ".join(normalise(text) for text in names.values() if text)
     primary = names.get(settings.LANGUAGE_CODE) or next(iter(names.values()), "")
@@ -73,7 +73,7 @@ def _apply(organisation: Organisation, data: dict) -> list[Theme] | None:
         raise ValidationError({"names": _("Give the name in at least one language.")})
     if organisation.is_member and not organisation.membership_status:
         organisation.membership_status = Organisation.Status.ACTIVE
-    _index_names(organisation)
+    organisation_index_names(organisation)
     return themes
 
 
@@ -102,11 +102,7 @@ def organisation_update(
     """Change a profile; fields reserved to the secretariat are refused to others."""
     reserved = SECRETARIAT_FIELDS & set(data)
     if reserved and not by.has_perm("members.add_organisation"):
-        changed = {
-            k
-            for k in reserved
-            if data[k] != getattr(organisation, k if k != "parent" else "parent")
-        }
+        changed = {k for k in reserved if data[k] != getattr(organisation, k)}
         if changed:
             raise PermissionDenied(_("Only the secretariat changes membership and kind."))
         data = {k: v for k, v in data.items() if k not in reserved}

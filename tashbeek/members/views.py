@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -92,7 +93,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "page": page,
         "facets": _labelled(selectors.directory_facets_cached(user=request.user, filters=filters)),
-        "active": {k: v for k, v in vars(filters).items() if v and k not in ("sort", "extra")},
+        "active": {k: v for k, v in vars(filters).items() if v and k != "sort"},
         "sorts": SORT_LABELS,
     }
     template = "members/_results.html" if request.htmx else "members/directory.html"
@@ -104,6 +105,8 @@ def map_data(request: HttpRequest) -> JsonResponse:
     """GeoJSON of the located organisations matching the directory's filters."""
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else selectors.DirectoryFilters()
+    # One reverse() for thousands of points: the detail URL with a placeholder id.
+    detail_url = reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
     features = [
         {
             "type": "Feature",
@@ -113,7 +116,7 @@ def map_data(request: HttpRequest) -> JsonResponse:
             },
             "properties": {
                 "name": pick(row["names"]),
-                "url": f"/members/{row['pk']}/",
+                "url": detail_url.format(row["pk"]),
                 "status": row["membership_status"] or row["relation"],
             },
         }

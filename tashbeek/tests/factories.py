@@ -4,8 +4,8 @@ import factory
 from django.utils import timezone
 
 from tashbeek.accounts.models import User
-from tashbeek.core.text import normalise
 from tashbeek.members.models import Organisation, Region
+from tashbeek.members.services import organisation_index_names
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -34,7 +34,7 @@ class RegionFactory(factory.django.DjangoModelFactory):
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
-    """Derives the search and sort keys the way members.services does."""
+    """Derives the search and sort keys with the service's own function."""
 
     class Meta:
         model = Organisation
@@ -47,7 +47,10 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     population = 20000
     latitude = 31.5
     longitude = -7.5
-    search_name = factory.LazyAttribute(lambda o: " ".join(normalise(v) for v in o.names.values()))
-    sort_name = factory.LazyAttribute(
-        lambda o: normalise(o.names.get("ar") or next(iter(o.names.values())))
-    )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        organisation = model_class(*args, **kwargs)
+        organisation_index_names(organisation)
+        organisation.save()
+        return organisation

@@ -154,3 +154,25 @@ def test_profile_update_is_audited(client, resident):
     assert AuditEntry.objects.get(action="accounts.user.updated").after["full_name"] == "Omar B."
     bad = client.post("/accounts/profile/", {"full_name": "", "preferred_language": "en"})
     assert bad.status_code == 400
+
+
+def test_spoofed_forwarded_for_neither_escapes_lockout_nor_fakes_the_audit_address(
+    client, settings
+):
+    UserFactory(email="target@example.org")
+    for attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = client.post(
+            "/accounts/login/",
+            {"username": "target@example.org", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}",
+        )
+    assert response.status_code == 429  # a new forged address each time did not reset the count
+
+
+def test_forwarded_for_is_used_when_a_trusted_proxy_sets_it(rf, settings):
+    from tashbeek.core.middleware import client_ip
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="198.51.100.7, 10.0.0.1", REMOTE_ADDR="10.0.0.2")
+    assert client_ip(request) == "10.0.0.2"
+    settings.TRUST_X_FORWARDED_FOR = True
+    assert client_ip(request) == "198.51.100.7"

@@ -12,7 +12,7 @@ from tashbeek.core.models import Theme
 from tashbeek.core.taxonomy import sync_taxonomy
 from tashbeek.members import demo
 from tashbeek.members.models import Affiliation, Organisation, Region
-from tashbeek.members.services import _index_names
+from tashbeek.members.services import organisation_index_names
 
 
 class Command(BaseCommand):
@@ -68,7 +68,7 @@ class Command(BaseCommand):
                 org.member_since = org.member_since or datetime.date(2021, 6, 15)
             else:
                 org.membership_status, org.member_since = "", None
-            _index_names(org)
+            organisation_index_names(org)
             org.save()
             org.themes.set([themes[s] for s in theme_slugs])
             orgs[key] = org

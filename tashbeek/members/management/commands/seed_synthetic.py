@@ -7,8 +7,8 @@ from django.db import transaction
 
 from tashbeek.core.models import Theme
 from tashbeek.core.taxonomy import sync_taxonomy
-from tashbeek.core.text import normalise
 from tashbeek.members.models import Organisation, Region
+from tashbeek.members.services import organisation_index_names
 
 COUNTRIES = {
     "MA": ("جماعة", "Commune de", 31.8, -7.1),
@@ -84,10 +84,10 @@ class Command(BaseCommand):
                     population_year=2024,
                     latitude=round(lat + rng.uniform(-1.5, 1.5), 5),
                     longitude=round(lon + rng.uniform(-1.5, 1.5), 5),
-                    search_name=" ".join(normalise(v) for v in names.values()),
-                    sort_name=normalise(names["ar"]),
                 )
             )
+        for organisation in batch:
+            organisation_index_names(organisation)
         created = Organisation.objects.bulk_create(batch, batch_size=1000)
         through = Organisation.themes.through
         links = [
