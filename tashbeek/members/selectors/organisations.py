@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
 
-from .models import Affiliation, Organisation, Region
+from ..models import Affiliation, Organisation, Region
 
 PAGE_SIZE = 24
 MAX_PAGES = 500  # bounded pagination: deeper than this, refine the filters instead

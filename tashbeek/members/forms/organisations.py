@@ -7,9 +7,9 @@ from django_countries import countries
 from tashbeek.core.forms import DigitFoldingMixin, TranslatedField, validate_image_upload
 from tashbeek.core.models import Theme
 
-from .models import WORKING_LANGUAGES, Affiliation, Organisation, Region
-from .selectors import POPULATION_BANDS, SORTS, STATUS_FILTERS, DirectoryFilters
-from .services import PROFILE_FIELDS
+from ..models import WORKING_LANGUAGES, Affiliation, Organisation, Region
+from ..selectors import POPULATION_BANDS, SORTS, STATUS_FILTERS, DirectoryFilters
+from ..services import PROFILE_FIELDS
 
 
 class DirectoryFilterForm(forms.Form):

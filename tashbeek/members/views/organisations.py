@@ -14,9 +14,9 @@ from rules.contrib.views import permission_required
 
 from tashbeek.core.i18n import pick
 
-from . import selectors, services
-from .forms import DirectoryFilterForm, InviteForm, OrganisationForm, ReasonForm
-from .models import Affiliation, Organisation
+from .. import selectors, services
+from ..forms import DirectoryFilterForm, InviteForm, OrganisationForm, ReasonForm
+from ..models import Affiliation, Organisation
 
 
 def _organisation(request, pk) -> Organisation:

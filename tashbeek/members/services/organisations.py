@@ -20,7 +20,7 @@ from tashbeek.core.mail import send_localised
 from tashbeek.core.models import Theme
 from tashbeek.core.text import normalise
 
-from .models import Affiliation, Invitation, Organisation
+from ..models import Affiliation, Invitation, Organisation
 
 # Every field a profile edit may change, in the order the edit form shows them.
 PROFILE_FIELDS = [
