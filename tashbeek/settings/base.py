@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "tashbeek.core",
     "tashbeek.accounts",
     "tashbeek.members",
+    "tashbeek.notifications",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +69,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "tashbeek.core.context_processors.site",
+                "tashbeek.notifications.context_processors.notifications",
             ],
         },
     },
@@ -151,6 +153,10 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 LOGO_MAX_BYTES = env_int("LOGO_MAX_BYTES", 2 * 1024 * 1024)
+# Private documents (council resolutions, …) live outside MEDIA_ROOT and have no URL of their
+# own: they are streamed only by views that check who is asking.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
+DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -1,0 +1,295 @@
+"""The steering committee's reasoned decisions: accept or reject an application, then
+suspend, reinstate or end a membership; a member may withdraw. Each decision is one
+transaction that checks the state the decider saw, so a double click or two committee
+members deciding at once yield exactly one decision and a clear refusal for the other."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from tashbeek.core.audit import audit_record
+from tashbeek.notifications.services import notify
+
+from ..models import Affiliation, Application, MembershipDecision, Organisation
+from .applications import StaleState, reviewers
+from .organisations import organisation_index_names
+
+Kind = MembershipDecision.Kind
+Status = Organisation.Status
+
+# Which membership states each committee decision may start from, and where it leads.
+TRANSITIONS = {
+    Kind.SUSPENDED: ({Status.ACTIVE}, Status.SUSPENDED),
+    Kind.REINSTATED: ({Status.SUSPENDED}, Status.ACTIVE),
+    Kind.ENDED: ({Status.ACTIVE, Status.SUSPENDED}, Status.ENDED),
+    Kind.WITHDRAWN: ({Status.ACTIVE, Status.SUSPENDED}, Status.ENDED),
+}
+MESSAGES = {
+    Kind.ACCEPTED: gettext_noop("Welcome to the network: application %(reference)s is accepted."),
+    Kind.REJECTED: gettext_noop("Application %(reference)s was not accepted. Reasons: %(reasons)s"),
+    Kind.SUSPENDED: gettext_noop("The membership of %(name)s is suspended. Reasons: %(reasons)s"),
+    Kind.REINSTATED: gettext_noop("The membership of %(name)s is reinstated."),
+    Kind.ENDED: gettext_noop("The membership of %(name)s is cancelled. Reasons: %(reasons)s"),
+    Kind.WITHDRAWN: gettext_noop("The withdrawal of %(name)s from the network is recorded."),
+}
+
+
+def _require_reasons(reasons: str) -> str:
+    reasons = (reasons or "").strip()
+    if not reasons:
+        raise ValidationError({"reasons": _("Written reasons are required for every decision.")})
+    return reasons
+
+
+def _record(**fields) -> MembershipDecision:
+    try:
+        with transaction.atomic():
+            return MembershipDecision.objects.create(**fields)
+    except IntegrityError:
+        # The one-verdict constraint caught a concurrent decision the locks did not.
+        raise StaleState() from None
+
+
+def _organisation_from(application: Application, effective_on: datetime.date) -> Organisation:
+    organisation = Organisation(
+        relation=Organisation.Relation.MEMBER,
+        membership_status=Status.ACTIVE,
+        member_since=effective_on,
+        **{
+            field: getattr(application, field)
+            for field in (
+                "names",
+                "kind",
+                "country",
+                "region",
+                "population",
+                "population_year",
+                "website",
+                "email",
+                "phone",
+                "address",
+                "latitude",
+                "longitude",
+            )
+        },
+    )
+    organisation_index_names(organisation)
+    organisation.save()
+    organisation.themes.set(application.themes.all())
+    Affiliation.objects.update_or_create(
+        user=application.applicant,
+        organisation=organisation,
+        defaults={"role": Affiliation.Role.FOCAL, "title": application.focal_title},
+    )
+    return organisation
+
+
+def _lock_submitted(application: Application, version: int | None) -> Application:
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status != Application.Status.SUBMITTED:
+        raise StaleState()
+    if version is not None and application.version != version:
+        raise StaleState()
+    return application
+
+
+@transaction.atomic
+def application_accept(
+    *,
+    application: Application,
+    by,
+    reasons: str,
+    effective_on: datetime.date,
+    meeting_reference: str = "",
+    version: int | None = None,
+) -> MembershipDecision:
+    """Accept: the organisation becomes an active member and the applicant its focal person."""
+    reasons = _require_reasons(reasons)
+    application = _lock_submitted(application, version)
+    organisation = _organisation_from(application, effective_on)
+    decision = _record(
+        kind=Kind.ACCEPTED,
+        application=application,
+        organisation=organisation,
+        reasons=reasons,
+        effective_on=effective_on,
+        meeting_reference=meeting_reference.strip(),
+        decided_by=by,
+    )
+    _close(application, Application.Status.ACCEPTED, organisation)
+    audit_record(
+        actor=by,
+        action="members.application.accepted",
+        obj=application,
+        before={"status": Application.Status.SUBMITTED},
+        after={"status": Application.Status.ACCEPTED, "organisation": organisation.pk},
+        reason=reasons,
+    )
+    audit_record(
+        actor=by,
+        action="members.organisation.created",
+        obj=organisation,
+        after={"membership_status": Status.ACTIVE, "member_since": effective_on.isoformat()},
+        reason=reasons,
+    )
+    _tell(decision, application.applicant, application, organisation)
+    return decision
+
+
+@transaction.atomic
+def application_reject(
+    *,
+    application: Application,
+    by,
+    reasons: str,
+    effective_on: datetime.date,
+    meeting_reference: str = "",
+    version: int | None = None,
+) -> MembershipDecision:
+    """Reject, with the written reasons the applicant will read."""
+    reasons = _require_reasons(reasons)
+    application = _lock_submitted(application, version)
+    decision = _record(
+        kind=Kind.REJECTED,
+        application=application,
+        reasons=reasons,
+        effective_on=effective_on,
+        meeting_reference=meeting_reference.strip(),
+        decided_by=by,
+    )
+    _close(application, Application.Status.REJECTED, None)
+    audit_record(
+        actor=by,
+        action="members.application.rejected",
+        obj=application,
+        before={"status": Application.Status.SUBMITTED},
+        after={"status": Application.Status.REJECTED},
+        reason=reasons,
+    )
+    _tell(decision, application.applicant, application, None)
+    return decision
+
+
+def _close(application: Application, status: str, organisation: Organisation | None) -> None:
+    Application.objects.filter(pk=application.pk).update(
+        status=status,
+        organisation=organisation,
+        decided_at=timezone.now(),
+        version=F("version") + 1,
+    )
+
+
+@transaction.atomic
+def membership_decide(
+    *,
+    organisation: Organisation,
+    by,
+    kind: str,
+    reasons: str,
+    effective_on: datetime.date,
+    until: datetime.date | None = None,
+    meeting_reference: str = "",
+    expected_status: str | None = None,
+) -> MembershipDecision:
+    """Suspend, reinstate or end a membership (the committee), or withdraw (the member's
+    focal person). `expected_status` is the status the decider saw."""
+    if kind not in TRANSITIONS:
+        raise ValidationError({"kind": _("Choose a decision.")})
+    reasons = _require_reasons(reasons)
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    allowed_from, target = TRANSITIONS[kind]
+    current = organisation.membership_status
+    if (expected_status and expected_status != current) or current not in allowed_from:
+        raise StaleState()
+    if kind != Kind.SUSPENDED:
+        until = None
+    elif until is not None and until <= effective_on:
+        raise ValidationError({"until": _("The end of the suspension must follow its start.")})
+    _check_who(by, kind, organisation)
+    decision = _record(
+        kind=kind,
+        organisation=organisation,
+        reasons=reasons,
+        effective_on=effective_on,
+        until=until,
+        meeting_reference=meeting_reference.strip(),
+        decided_by=by,
+    )
+    Organisation.objects.filter(pk=organisation.pk).update(
+        membership_status=target, updated_at=timezone.now()
+    )
+    audit_record(
+        actor=by,
+        action=f"members.membership.{kind}",
+        obj=organisation,
+        before={"membership_status": current},
+        after={"membership_status": target, "until": until and until.isoformat()},
+        reason=reasons,
+    )
+    people = [a.user for a in organisation.affiliations.select_related("user")]
+    _tell(decision, people, None, organisation)
+    return decision
+
+
+def _check_who(by, kind: str, organisation: Organisation) -> None:
+    if by is None:  # the platform itself, e.g. a suspension reaching its end date
+        return
+    if kind == Kind.WITHDRAWN:
+        if not by.has_perm("members.withdraw_membership", organisation):
+            raise PermissionDenied(_("Only the member's focal person withdraws the membership."))
+    elif not by.has_perm("members.decide_membership"):
+        raise PermissionDenied(_("Only the steering committee decides on membership."))
+
+
+def _tell(decision, people, application, organisation) -> None:
+    people = people if isinstance(people, list) else [people]
+    context = {
+        "reference": application.reference if application else "",
+        "name": organisation.name if organisation else application.name,
+        "reasons": decision.reasons,
+    }
+    url = (
+        reverse("members:membership", kwargs={"pk": organisation.pk})
+        if organisation
+        else application.get_absolute_url()
+    )
+    notify(
+        users=people,
+        action=f"members.decision.{decision.kind}",
+        message=MESSAGES[decision.kind],
+        context=context,
+        url=url,
+    )
+    if decision.kind == Kind.WITHDRAWN:
+        notify(
+            users=reviewers(),
+            action="members.decision.withdrawn",
+            message=MESSAGES[decision.kind],
+            context=context,
+            url=url,
+        )
+
+
+def suspensions_lift_expired(*, today: datetime.date | None = None) -> int:
+    """Reinstate members whose suspension had an end date that has passed."""
+    today = today or timezone.localdate()
+    lifted = 0
+    for organisation in Organisation.objects.filter(membership_status=Status.SUSPENDED):
+        last = organisation.decisions.filter(kind=Kind.SUSPENDED).first()
+        if last and last.until and last.until <= today:
+            membership_decide(
+                organisation=organisation,
+                by=None,
+                kind=Kind.REINSTATED,
+                reasons=_("The suspension ended on %(date)s.") % {"date": last.until},
+                effective_on=last.until,
+                expected_status=Status.SUSPENDED,
+            )
+            lifted += 1
+    return lifted
