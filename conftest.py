@@ -81,9 +81,94 @@ def resident(db):
     return _person("resident@example.org")
 
 
+@pytest.fixture
+def applicant(db):
+    """A person applying for their authority (Tiznit), not yet part of any organisation."""
+    return _person("applicant@tiznit.example.org")
+
+
+# The smallest well-formed PDF a council resolution could be.
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+    b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
+    b"trailer <</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def pdf_upload(name="resolution.pdf", content=MINIMAL_PDF):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+@pytest.fixture
+def draft_application(applicant):
+    from tashbeek.members import services
+
+    application = services.application_start(applicant=applicant)
+    return services.application_save(
+        application=application,
+        by=applicant,
+        data={
+            "names": {"ar": "جماعة تيزنيت", "fr": "Commune de Tiznit"},
+            "kind": "urban_commune",
+            "country": "MA",
+            "population": 74699,
+            "population_year": 2024,
+            "focal_title": "مسؤول التعاون",
+            "motivation": "نريد تبادل التجارب في تدبير النفايات.",
+        },
+    )
+
+
+@pytest.fixture
+def submitted_application(draft_application, applicant):
+    from tashbeek.members import services
+
+    services.application_document_add(
+        application=draft_application, by=applicant, upload=pdf_upload()
+    )
+    return services.application_submit(
+        application=draft_application, by=applicant, declaration=True
+    )
+
+
+@pytest.fixture
+def schedule(secretariat):
+    """2026 dues: 0.50 MAD per inhabitant (50 centimes), at least 1,000 MAD, at most 50,000."""
+    import datetime
+    from decimal import Decimal
+
+    from tashbeek.members import services
+
+    return services.schedule_save(
+        by=secretariat,
+        data={
+            "year": 2026,
+            "currency": "MAD",
+            "method": "per_inhabitant",
+            "rate_per_inhabitant": Decimal(50),
+            "floor_minor": 100_000,
+            "cap_minor": 5_000_000,
+            "due_on": datetime.date(2026, 3, 31),
+        },
+        bands=[],
+        reductions=[],
+    )
+
+
+@pytest.fixture
+def due(schedule, aourir, secretariat):
+    from tashbeek.members import services
+
+    services.dues_generate(schedule=schedule, by=secretariat)
+    return aourir.dues.get()
+
+
 PERSONAS = [
     "visitor",
     "resident",
+    "applicant",
     "staff_other_member",
     "staff_aourir",
     "focal_aourir",

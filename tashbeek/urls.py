@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("audit/", core_views.audit_log, name="audit_log"),
     path("members/", include("tashbeek.members.urls")),
+    path("notifications/", include("tashbeek.notifications.urls")),
     path("accounts/", include("tashbeek.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("tashbeek.api.urls")),

@@ -58,3 +58,38 @@ rules.add_perm("members.change_region", is_secretariat)
 rules.add_perm("members.view_affiliation", is_secretariat)
 rules.add_perm("members.change_affiliation", is_secretariat)
 rules.add_perm("members.view_invitation", is_secretariat)
+
+
+# Applications and membership decisions. The committee decides; the secretariat follows the
+# queue and the documents with it; the applicant sees their own file.
+@rules.predicate
+def is_applicant(user, application) -> bool:
+    return application is not None and application.applicant_id == user.pk
+
+
+@rules.predicate
+def is_editable(user, application) -> bool:
+    return application is not None and application.is_editable
+
+
+@rules.predicate
+def works_for_applicant_organisation(user, application) -> bool:
+    return application is not None and application.organisation_id in affiliations_of(user)
+
+
+is_reviewer = is_committee_member | is_secretariat
+
+rules.add_perm("members.apply", rules.is_authenticated)
+rules.add_perm(
+    "members.view_application", is_applicant | works_for_applicant_organisation | is_reviewer
+)
+rules.add_perm("members.change_application", is_applicant & is_editable)
+rules.add_perm("members.review_application", is_reviewer)
+rules.add_perm("members.decide_application", is_committee_member)
+rules.add_perm("members.view_membership", is_staff_of | is_reviewer)
+rules.add_perm("members.decide_membership", is_committee_member)
+rules.add_perm("members.withdraw_membership", is_focal_person_of)
+# Dues: the secretariat keeps the books; the committee sees arrears; a member its own.
+rules.add_perm("members.manage_dues", is_secretariat)
+rules.add_perm("members.view_all_dues", is_reviewer)
+rules.add_perm("members.view_dues", is_staff_of | is_reviewer)

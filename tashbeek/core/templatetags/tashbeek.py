@@ -1,6 +1,7 @@
 from django import template
 
 from tashbeek.core.i18n import pick, pick_language
+from tashbeek.core.money import format_money
 
 register = template.Library()
 
@@ -37,3 +38,9 @@ def with_param(context, key: str, value=None) -> str:
         params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def money(minor, currency: str) -> str:
+    """{{ due.amount_minor|money:due.currency }} → "1,250.00 MAD" in the reader's locale."""
+    return format_money(minor, currency)

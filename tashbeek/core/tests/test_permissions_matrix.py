@@ -6,6 +6,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from conftest import PERSONAS
 from tashbeek.members.models import Affiliation
 
+pytestmark = pytest.mark.usefixtures("focal_aourir")
+
 ALL = dict.fromkeys(PERSONAS, 200)
 SIGNED_IN = {p: 200 for p in PERSONAS if p != "visitor"}
 
@@ -19,6 +21,14 @@ def grid(visitor, **others):
 
 
 ONLY_OWNER = grid(302, default=403, focal_aourir=200, secretariat=200)
+REVIEWERS = grid(302, default=403, committee_member=200, secretariat=200)
+# An application is invisible (404) to anyone who is not its applicant or a reviewer.
+APPLICATION_READERS = grid(302, default=404, applicant=200, committee_member=200, secretariat=200)
+AOURIR_INSIDERS = grid(
+    302, default=403, staff_aourir=200, focal_aourir=200, committee_member=200, secretariat=200
+)
+SECRETARIAT_ONLY = grid(302, default=403, secretariat=200)
+APPLICATION = lambda f: {"pk": f["application"].pk}  # noqa: E731
 
 # name: (method, kwargs builder(fixtures) -> dict, expected status per persona)
 MATRIX = {
@@ -59,6 +69,57 @@ MATRIX = {
     "api-token": ("get", None, dict.fromkeys(PERSONAS, 405)),
     "api-schema": ("get", None, ALL),
     "api-docs": ("get", None, ALL),
+    "members:join": ("get", None, ALL),
+    "members:queue": ("get", None, REVIEWERS),
+    "members:application": ("get", APPLICATION, APPLICATION_READERS),
+    # Submitted, so no longer editable: readers get 403, everyone else 404.
+    "members:application_step": (
+        "get",
+        lambda f: {"pk": f["application"].pk, "step": "organisation"},
+        grid(302, default=404, applicant=403, committee_member=403, secretariat=403),
+    ),
+    "members:application_document": (
+        "get",
+        lambda f: {"pk": f["application"].pk, "document_pk": f["document"].pk},
+        APPLICATION_READERS,
+    ),
+    # An empty internal comment: reviewers get the form back (400), the applicant 403.
+    "members:application_message": (
+        "post",
+        lambda f: {"pk": f["application"].pk, "kind": "comment"},
+        grid(302, default=404, applicant=403, committee_member=400, secretariat=400),
+    ),
+    "members:decide": ("post", APPLICATION, grid(302, default=403, committee_member=400)),
+    "members:application_withdraw": (
+        "post",
+        APPLICATION,
+        grid(302, default=404, applicant=302, committee_member=403, secretariat=403),
+    ),
+    "members:membership": ("get", lambda f: {"pk": f["aourir"].pk}, AOURIR_INSIDERS),
+    # An empty decision: the committee and Aourir's focal person (withdrawal) get 400.
+    "members:membership_decide": (
+        "post",
+        lambda f: {"pk": f["aourir"].pk},
+        grid(302, default=403, focal_aourir=400, committee_member=400),
+    ),
+    "members:dues": ("get", None, REVIEWERS),
+    "members:dues_export": ("get", lambda f: {"fmt": "csv"}, REVIEWERS),
+    "members:dues_generate": (
+        "post",
+        lambda f: {"year": f["due"].schedule.year},
+        grid(302, default=403, secretariat=302),
+    ),
+    "members:schedule_new": ("get", None, SECRETARIAT_ONLY),
+    "members:schedule_edit": ("get", lambda f: {"year": f["due"].schedule.year}, SECRETARIAT_ONLY),
+    "members:payment": ("get", lambda f: {"pk": f["due"].pk}, SECRETARIAT_ONLY),
+    "members:waive": (
+        "post",
+        lambda f: {"pk": f["due"].pk},
+        grid(302, default=403, secretariat=400),
+    ),
+    "members:statement": ("get", lambda f: {"pk": f["aourir"].pk}, AOURIR_INSIDERS),
+    "notifications:inbox": ("get", None, grid(302, **SIGNED_IN)),
+    "notifications:mark_read": ("post", None, dict.fromkeys(PERSONAS, 302)),
     "media": ("get", lambda f: {"path": "missing.png"}, dict.fromkeys(PERSONAS, 404)),
     # The admin is for staff accounts only; every admin URL is behind the same gate.
     "admin:*": ("get", None, dict.fromkeys(PERSONAS, 302)),
@@ -94,12 +155,20 @@ def test_every_url_pattern_has_a_matrix_entry():
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona_name", PERSONAS)
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
-def test_matrix(client, persona, url_name, persona_name, aourir, staff_aourir, request):
+def test_matrix(
+    client, persona, url_name, persona_name, aourir, staff_aourir, submitted_application, due
+):
     method, kwargs_of, expected = MATRIX[url_name]
     user = persona(persona_name)
     if user is not None:
         client.force_login(user)
-    fixtures = {"aourir": aourir, "removable": Affiliation.objects.get(user=staff_aourir)}
+    fixtures = {
+        "aourir": aourir,
+        "removable": Affiliation.objects.get(user=staff_aourir),
+        "application": submitted_application,
+        "document": submitted_application.documents.get(),
+        "due": due,
+    }
     from django.urls import reverse
 
     name = "admin:index" if url_name == "admin:*" else url_name

@@ -1,5 +1,23 @@
 """Reads of the members app, scoped to the person asking."""
 
+from .applications import (  # noqa: F401
+    AGES,
+    QueueFilters,
+    application_detail,
+    application_queue,
+    application_visible_to,
+    applications_of,
+    membership_history,
+)
+from .dues import (  # noqa: F401
+    arrears,
+    arrears_by_organisation,
+    dues_ledger,
+    ledger_totals,
+    schedules,
+    statement,
+    with_status,
+)
 from .organisations import (  # noqa: F401
     MAX_PAGES,
     PAGE_SIZE,

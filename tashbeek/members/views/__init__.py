@@ -1,16 +1,2 @@
-"""Pages of the members app."""
-
-from .organisations import (  # noqa: F401
-    BAND_LABELS,
-    FACET_TITLES,
-    SORT_LABELS,
-    STATUS_LABELS,
-    create,
-    detail,
-    directory,
-    edit,
-    invitation,
-    map_data,
-    staff,
-    staff_remove,
-)
+"""Pages of the members app: organisations (directory, profiles, staff), applications,
+membership decisions and dues, one module each."""

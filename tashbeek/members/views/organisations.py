@@ -17,6 +17,7 @@ from tashbeek.core.i18n import pick
 from .. import selectors, services
 from ..forms import DirectoryFilterForm, InviteForm, OrganisationForm, ReasonForm
 from ..models import Affiliation, Organisation
+from .common import form_page
 
 
 def _organisation(request, pk) -> Organisation:
@@ -134,30 +135,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "staff": staff,
         "can_see_staff": request.user.has_perm("members.view_staff_contacts", organisation),
         "can_edit": request.user.has_perm("members.change_organisation", organisation),
+        "can_see_membership": request.user.has_perm("members.view_membership", organisation),
         "themes": list(organisation.themes.all()),
         "constituents": list(organisation.constituents.all()),
     }
     return render(request, "members/detail.html", context)
-
-
-def _save_form(request, form, save) -> HttpResponse | None:
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return save()
-    except ValidationError as error:
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    return None
-
-
-def _form_page(request, form, save, template: str, context: dict) -> HttpResponse:
-    """Save on a valid POST (redirect), else show the form: 400 when it has errors."""
-    response = _save_form(request, form, save)
-    if response:
-        return response
-    status = 400 if form.errors else 200
-    return render(request, template, {"form": form, **context}, status=status)
 
 
 @login_required
@@ -171,7 +153,7 @@ def create(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The organisation is added to the directory."))
         return redirect(organisation)
 
-    return _form_page(request, form, save, "members/edit.html", {"organisation": None})
+    return form_page(request, form, save, "members/edit.html", {"organisation": None})
 
 
 @login_required
@@ -195,7 +177,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The profile is saved."))
         return redirect(saved)
 
-    return _form_page(request, form, save, "members/edit.html", {"organisation": organisation})
+    return form_page(request, form, save, "members/edit.html", {"organisation": organisation})
 
 
 @login_required
@@ -227,7 +209,7 @@ def staff(request: HttpRequest, pk: int) -> HttpResponse:
         "invitations": organisation.invitations.filter(accepted_at__isnull=True),
         "reason_form": ReasonForm(),
     }
-    return _form_page(request, form, save, "members/staff.html", context)
+    return form_page(request, form, save, "members/staff.html", context)
 
 
 @login_required

@@ -1,0 +1,195 @@
+"""Forms of the application wizard, the committee's queue and its decisions."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from tashbeek.core.files import validate_document_upload
+from tashbeek.core.forms import DigitFoldingMixin, TranslatedField
+from tashbeek.core.models import Theme
+
+from ..models import Application, MembershipDecision, Organisation, Region
+from ..selectors import AGES, QueueFilters
+from ..services import FOCAL_FIELDS, MOTIVATION_FIELDS, ORGANISATION_FIELDS
+
+AUTHORITY_KINDS = [(k.value, k.label) for k in Organisation.LOCAL_AUTHORITY_KINDS]
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ServiceDataMixin:
+    def service_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
+
+
+class ApplicationOrganisationForm(ServiceDataMixin, DigitFoldingMixin, forms.ModelForm):
+    """Step 1: the authority as the directory will show it."""
+
+    names = TranslatedField(label=_("Name of the authority"), required=True, max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *AUTHORITY_KINDS])
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Application
+        fields = ORGANISATION_FIELDS
+        widgets = {"address": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].required = True
+        self.fields["region"].queryset = Region.objects.order_by("country", "slug")
+
+    def clean(self):
+        data = super().clean()
+        lat, lon = data.get("latitude"), data.get("longitude")
+        if (lat is None) != (lon is None):
+            raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
+        region, country = data.get("region"), data.get("country")
+        if region and country and region.country != country:
+            self.add_error("region", _("This region is not in the chosen country."))
+        return data
+
+
+class ApplicationFocalForm(ServiceDataMixin, forms.ModelForm):
+    """Step 2: the focal person (the applicant's own account, plus title and phone)."""
+
+    class Meta:
+        model = Application
+        fields = FOCAL_FIELDS
+        labels = {"focal_title": _("Your job title"), "focal_phone": _("Your phone")}
+
+
+class ApplicationMotivationForm(ServiceDataMixin, forms.ModelForm):
+    """Step 3: why the authority joins and what it wants to work on."""
+
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes of interest"),
+        required=False,
+        queryset=Theme.objects.select_related("parent"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Application
+        fields = MOTIVATION_FIELDS
+        widgets = {"motivation": forms.Textarea(attrs={"rows": 6})}
+
+
+class DocumentForm(forms.Form):
+    """Step 4: the council resolution (PDF, JPEG or PNG, checked by its content)."""
+
+    file = forms.FileField(
+        label=_("Council resolution"),
+        help_text=_("The council's decision to join: PDF, JPEG or PNG, at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_document_upload(upload)
+        return upload
+
+
+class SubmitForm(forms.Form):
+    declaration = forms.BooleanField(
+        label=_(
+            "I declare that the information is true, that the council decided to join the "
+            "network, and that the authority accepts its charter."
+        ),
+    )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class DecisionForm(DigitFoldingMixin, forms.Form):
+    """Accept or reject, always with written reasons."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (MembershipDecision.Kind.ACCEPTED, _("Accept")),
+            (MembershipDecision.Kind.REJECTED, _("Reject")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reasons = forms.CharField(
+        label=_("Reasons"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    effective_on = forms.DateField(label=_("Effective date"), widget=DATE)
+    meeting_reference = forms.CharField(
+        label=_("Meeting or decision reference"), required=False, max_length=200
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["effective_on"].initial = timezone.localdate
+
+
+class MembershipDecisionForm(DigitFoldingMixin, forms.Form):
+    """Suspend, reinstate or end a membership; the choices follow the current status."""
+
+    kind = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+    reasons = forms.CharField(
+        label=_("Reasons"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    effective_on = forms.DateField(label=_("Effective date"), widget=DATE)
+    until = forms.DateField(label=_("Suspended until (optional)"), required=False, widget=DATE)
+    meeting_reference = forms.CharField(
+        label=_("Meeting or decision reference"), required=False, max_length=200
+    )
+    expected_status = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, kinds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = {
+            MembershipDecision.Kind.SUSPENDED: _("Suspend"),
+            MembershipDecision.Kind.REINSTATED: _("Reinstate"),
+            MembershipDecision.Kind.ENDED: _("Cancel the membership"),
+            MembershipDecision.Kind.WITHDRAWN: _("Withdraw from the network"),
+        }
+        self.fields["kind"].choices = [(k, labels[k]) for k in kinds]
+        self.fields["effective_on"].initial = timezone.localdate
+        if MembershipDecision.Kind.SUSPENDED not in kinds:
+            del self.fields["until"]
+        if kinds == [MembershipDecision.Kind.WITHDRAWN]:
+            del self.fields["meeting_reference"]
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *AUTHORITY_KINDS]
+    )
+    age = forms.ChoiceField(
+        label=_("Waiting"),
+        required=False,
+        choices=[
+            ("", _("Any time")),
+            ("week", _("More than a week")),
+            ("month", _("More than a month")),
+            ("quarter", _("More than three months")),
+        ],
+    )
+    duplicates = forms.BooleanField(label=_("Possible duplicates only"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *countries]
+        self.fields["status"].choices = [
+            ("", _("Open (submitted or waiting for an answer)")),
+            *[(s, label) for s, label in Application.Status.choices if s != "draft"],
+        ]
+
+    def filters(self) -> QueueFilters:
+        self.is_valid()
+        data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors and v}
+        if data.get("age") not in AGES:
+            data.pop("age", None)
+        return QueueFilters(**data)

@@ -1,0 +1,261 @@
+"""Dues pages: the secretariat's ledger, schedules, generation, payments, waivers and
+exports; the committee's view of arrears; each member's statement."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from tashbeek.core.money import to_major, to_minor
+
+from .. import selectors, services
+from ..forms import (
+    BandFormSet,
+    DuesFilterForm,
+    FeeScheduleForm,
+    PaymentForm,
+    ReductionFormSet,
+    WaiveForm,
+    filled,
+)
+from ..models import Due, FeeSchedule
+from .common import add_service_errors, form_page
+from .organisations import _organisation
+
+
+@login_required
+@permission_required("members.view_all_dues", raise_exception=True)
+@require_http_methods(["GET", "HEAD"])
+def dues(request: HttpRequest) -> HttpResponse:
+    filter_form = DuesFilterForm(request.GET or None)
+    values = filter_form.values() if request.GET else {}
+    schedules = list(selectors.schedules())
+    year = values.get("year") or (schedules[0].year if schedules else None)
+    ledger = selectors.dues_ledger(
+        year=year, status=values.get("status", ""), country=values.get("country", "")
+    )
+    context = {
+        "filter_form": filter_form,
+        "schedules": schedules,
+        "year": year,
+        "schedule": next((s for s in schedules if s.year == year), None),
+        "page": Paginator(ledger, 50).get_page(request.GET.get("page")),
+        "totals": selectors.ledger_totals(ledger),
+        "arrears": selectors.arrears()[:20],
+        "can_manage": request.user.has_perm("members.manage_dues"),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "members/dues/ledger.html", context)
+
+
+def _bands_and_reductions(band_set, reduction_set, currency: str):
+    bands = [
+        (row["min_population"], row.get("max_population"), to_minor(row["amount"], currency))
+        for row in filled(band_set)
+    ]
+    reductions = [
+        (row.get("country", ""), row.get("kind", ""), row["factor"])
+        for row in filled(reduction_set)
+    ]
+    return bands, reductions
+
+
+@login_required
+@permission_required("members.manage_dues", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def schedule_edit(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    """Create a year's schedule, or change it (dues already generated keep their amount)."""
+    schedule = get_object_or_404(FeeSchedule, year=year) if year else None
+    initial, band_initial, reduction_initial = {}, [], []
+    if schedule:
+        initial = FeeScheduleForm.initial_from(schedule)
+        band_initial = [
+            {
+                "min_population": b.min_population,
+                "max_population": b.max_population,
+                "amount": to_major(b.amount_minor, schedule.currency),
+            }
+            for b in schedule.bands.all()
+        ]
+        reduction_initial = [
+            {"country": r.country.code, "kind": r.kind, "factor": r.factor}
+            for r in schedule.reductions.all()
+        ]
+    data = request.POST if request.method == "POST" else None
+    form = FeeScheduleForm(data, initial=initial)
+    band_set = BandFormSet(data, prefix="bands", initial=band_initial)
+    reduction_set = ReductionFormSet(data, prefix="reductions", initial=reduction_initial)
+    context = {"schedule": schedule, "band_set": band_set, "reduction_set": reduction_set}
+    if data is not None and form.is_valid() and band_set.is_valid() and reduction_set.is_valid():
+        bands, reductions = _bands_and_reductions(
+            band_set, reduction_set, form.cleaned_data["currency"]
+        )
+        try:
+            saved = services.schedule_save(
+                by=request.user,
+                data=form.service_data(),
+                bands=bands,
+                reductions=reductions,
+                schedule=schedule,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The fee schedule is saved."))
+            return redirect(f"{_ledger_url()}?year={saved.year}")
+    invalid = data is not None
+    return render(
+        request,
+        "members/dues/schedule.html",
+        {"form": form, **context},
+        status=400 if invalid else 200,
+    )
+
+
+def _ledger_url() -> str:
+    return reverse("members:dues")
+
+
+@login_required
+@permission_required("members.manage_dues", raise_exception=True)
+@require_POST
+def dues_generate(request: HttpRequest, year: int) -> HttpResponse:
+    schedule = get_object_or_404(FeeSchedule, year=year)
+    created = services.dues_generate(schedule=schedule, by=request.user)
+    messages.success(
+        request, _("%(n)s dues created for %(year)s.") % {"n": len(created), "year": year}
+    )
+    return redirect(f"{_ledger_url()}?year={year}")
+
+
+EXPORT_COLUMNS = [
+    ("member", lambda d: d.organisation.name),
+    ("country", lambda d: d.organisation.country.code),
+    ("year", lambda d: d.schedule.year),
+    ("population_used", lambda d: d.population_used),
+    ("factor", lambda d: str(d.factor_used)),
+    ("currency", lambda d: d.currency),
+    ("amount", lambda d: str(to_major(d.amount_minor, d.currency))),
+    ("paid", lambda d: str(to_major(d.paid_minor, d.currency))),
+    ("balance", lambda d: str(to_major(d.balance_minor, d.currency))),
+    ("status", lambda d: d.status_value),
+    ("due_on", lambda d: d.due_on.isoformat()),
+]
+
+
+def _export_rows(request):
+    form = DuesFilterForm(request.GET or None)
+    values = form.values() if request.GET else {}
+    ledger = selectors.dues_ledger(
+        year=values.get("year"), status=values.get("status", ""), country=values.get("country", "")
+    )
+    yield [name for name, _get in EXPORT_COLUMNS]
+    for due in ledger.iterator(chunk_size=500):
+        yield [get(due) for _name, get in EXPORT_COLUMNS]
+
+
+def _safe_cell(value):
+    """Neutralise spreadsheet formulas in text a member typed (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+@login_required
+@permission_required("members.view_all_dues", raise_exception=True)
+@require_http_methods(["GET", "HEAD"])
+def dues_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The ledger (with the page's filters) as CSV or XLSX, amounts in major units."""
+    stamp = timezone.localdate().isoformat()
+    rows = ([_safe_cell(v) for v in row] for row in _export_rows(request))
+    if fmt == "csv":
+        buffer = io.StringIO()
+        buffer.write("\ufeff")  # so spreadsheet programs read the Arabic names as UTF-8
+        csv.writer(buffer).writerows(rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(_("Dues"))
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="dues-{stamp}.{fmt}"'
+    return response
+
+
+def _due(pk) -> Due:
+    return get_object_or_404(Due.objects.select_related("organisation", "schedule"), pk=pk)
+
+
+@login_required
+@permission_required("members.manage_dues", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def payment(request: HttpRequest, pk: int) -> HttpResponse:
+    due = _due(pk)
+    form = PaymentForm(request.POST or None, due=due)
+
+    def save():
+        data = form.cleaned_data
+        services.payment_record(
+            due=due,
+            by=request.user,
+            amount_minor=data["amount"],
+            paid_on=data["paid_on"],
+            reference=data["reference"],
+        )
+        messages.success(request, _("The payment is recorded."))
+        return redirect("members:statement", pk=due.organisation_id)
+
+    context = {"due": due, "waive_form": WaiveForm()}
+    return form_page(request, form, save, "members/dues/payment.html", context)
+
+
+@login_required
+@permission_required("members.manage_dues", raise_exception=True)
+@require_POST
+def waive(request: HttpRequest, pk: int) -> HttpResponse:
+    due = _due(pk)
+    form = WaiveForm(request.POST)
+
+    def save():
+        services.due_waive(due=due, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The due is waived."))
+        return redirect("members:statement", pk=due.organisation_id)
+
+    context = {"due": due, "waive_form": form, "form": PaymentForm(due=due)}
+    response = form_page(request, form, save, "members/dues/payment.html", context)
+    return response
+
+
+@login_required
+@permission_required(
+    "members.view_dues", fn=lambda request, pk: _organisation(request, pk), raise_exception=True
+)
+@require_http_methods(["GET", "HEAD"])
+def statement(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = _organisation(request, pk)
+    context = {
+        "organisation": organisation,
+        "dues": selectors.statement(organisation),
+        "can_manage": request.user.has_perm("members.manage_dues"),
+    }
+    return render(request, "members/dues/statement.html", context)

@@ -1,0 +1,99 @@
+"""A member's status page: the whole history of decisions with their reasons, the
+committee's suspend / reinstate / end, and the focal person's withdrawal."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from .. import selectors, services
+from ..forms import MembershipDecisionForm
+from ..models import MembershipDecision, Organisation
+from .common import add_service_errors
+from .organisations import _organisation
+
+
+def _kinds_for(user, organisation: Organisation) -> list[str]:
+    """The decisions this person may take now, given the current status."""
+    status = organisation.membership_status
+    kinds = []
+    if user.has_perm("members.decide_membership"):
+        kinds = [
+            kind
+            for kind, (allowed, _target) in services.TRANSITIONS.items()
+            if status in allowed and kind != MembershipDecision.Kind.WITHDRAWN
+        ]
+    elif user.has_perm("members.withdraw_membership", organisation) and status in (
+        Organisation.Status.ACTIVE,
+        Organisation.Status.SUSPENDED,
+    ):
+        kinds = [MembershipDecision.Kind.WITHDRAWN]
+    return kinds
+
+
+def _page(request, organisation, form=None, status=200) -> HttpResponse:
+    kinds = _kinds_for(request.user, organisation) if organisation.is_member else []
+    if form is None and kinds:
+        form = MembershipDecisionForm(
+            kinds=kinds, initial={"expected_status": organisation.membership_status}
+        )
+    context = {
+        "organisation": organisation,
+        "history": selectors.membership_history(organisation),
+        "applications": organisation.applications.all(),
+        "form": form,
+        "arrears": selectors.arrears().filter(organisation=organisation),
+    }
+    return render(request, "members/membership.html", context, status=status)
+
+
+@login_required
+@permission_required(
+    "members.view_membership",
+    fn=lambda request, pk: _organisation(request, pk),
+    raise_exception=True,
+)
+@require_http_methods(["GET", "HEAD"])
+def membership(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, _organisation(request, pk))
+
+
+@login_required
+@require_POST
+def membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = _organisation(request, pk)
+    kinds = _kinds_for(request.user, organisation)
+    if not kinds and not (
+        request.user.has_perm("members.decide_membership")
+        or request.user.has_perm("members.withdraw_membership", organisation)
+    ):
+        raise PermissionDenied
+    form = MembershipDecisionForm(request.POST, kinds=kinds)
+    if not form.is_valid():
+        stale = "kind" in form.errors and request.POST.get("kind")
+        if stale:
+            messages.error(request, _("This decision is no longer possible: the status changed."))
+        return _page(request, organisation, form=form, status=409 if stale else 400)
+    data = form.cleaned_data
+    try:
+        services.membership_decide(
+            organisation=organisation,
+            by=request.user,
+            kind=data["kind"],
+            reasons=data["reasons"],
+            effective_on=data["effective_on"],
+            until=data.get("until"),
+            meeting_reference=data.get("meeting_reference", ""),
+            expected_status=data["expected_status"],
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        status = 409 if getattr(error, "code", "") == "stale" else 400
+        request._organisation = None  # show the status as it is now, not as it was
+        return _page(request, _organisation(request, pk), form=form, status=status)
+    messages.success(request, _("The decision is recorded and the member is informed."))
+    return redirect("members:membership", pk=pk)
