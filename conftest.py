@@ -82,6 +82,15 @@ def resident(db):
 
 
 @pytest.fixture
+def immediate_on_commit(monkeypatch):
+    """Run on-commit hooks (e-mails) at once: tests run inside a transaction that never
+    commits, and a multi-step flow wants to read the outbox between steps."""
+    monkeypatch.setattr(
+        "django.db.transaction.on_commit", lambda func, using=None, robust=False: func()
+    )
+
+
+@pytest.fixture
 def applicant(db):
     """A person applying for their authority (Tiznit), not yet part of any organisation."""
     return _person("applicant@tiznit.example.org")
