@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
@@ -133,7 +134,11 @@ def dues_generate(request: HttpRequest, year: int) -> HttpResponse:
     schedule = get_object_or_404(FeeSchedule, year=year)
     created = services.dues_generate(schedule=schedule, by=request.user)
     messages.success(
-        request, _("%(n)s dues created for %(year)s.") % {"n": len(created), "year": year}
+        request,
+        ngettext(
+            "%(n)s due created for %(year)s.", "%(n)s dues created for %(year)s.", len(created)
+        )
+        % {"n": len(created), "year": year},
     )
     return redirect(f"{_ledger_url()}?year={year}")
 
