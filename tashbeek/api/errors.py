@@ -26,8 +26,25 @@ class ErrorEnvelopeSerializer(serializers.Serializer):
     error = ErrorSerializer()
 
 
+ERRORS = {
+    400: ErrorEnvelopeSerializer,
+    403: ErrorEnvelopeSerializer,
+    404: ErrorEnvelopeSerializer,
+    409: ErrorEnvelopeSerializer,
+}
+
+
+class Conflict(exceptions.APIException):
+    """The object changed since the client read it (e.g. a decision on a stale version)."""
+
+    status_code = 409
+    default_code = "stale"
+
+
 def exception_handler(exc, context):
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, DjangoValidationError) and getattr(exc, "code", None) == "stale":
+        exc = Conflict(exc.messages[0])
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             getattr(exc, "message_dict", {"non_field_errors": exc.messages})
         )

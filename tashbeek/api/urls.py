@@ -5,10 +5,20 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
+from tashbeek.members.api.application_views import (
+    ApplicationViewSet,
+    DueViewSet,
+    FeeScheduleViewSet,
+    MembershipDecisionViewSet,
+)
 from tashbeek.members.api.views import OrganisationViewSet
 
 router = DefaultRouter()
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("applications", ApplicationViewSet, basename="application")
+router.register("membership-decisions", MembershipDecisionViewSet, basename="membership-decision")
+router.register("dues", DueViewSet, basename="due")
+router.register("fee-schedules", FeeScheduleViewSet, basename="fee-schedule")
 
 urlpatterns = [
     path("", include(router.urls)),

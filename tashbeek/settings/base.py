@@ -187,13 +187,26 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Tashbeek API",
-    "DESCRIPTION": "The network of local authorities: members, partners and their profiles.",
+    "DESCRIPTION": (
+        "The network of local authorities: members and partners, membership applications "
+        "and the steering committee's decisions, dues and payments."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "tashbeek.members.models.Organisation.Kind",
+        "AuthorityKindEnum": "tashbeek.members.api.application_serializers.AUTHORITY_KINDS",
+        "MembershipStatusEnum": "tashbeek.members.models.Organisation.Status",
+        "DocumentKindEnum": "tashbeek.members.models.ApplicationDocument.Kind",
+        "MessageKindEnum": "tashbeek.members.models.ApplicationMessage.Kind",
+        "DecisionKindEnum": "tashbeek.members.models.MembershipDecision.Kind",
+        "VerdictEnum": "tashbeek.members.api.application_serializers.VERDICTS",
+        "MembershipChangeEnum": "tashbeek.members.api.application_serializers.MEMBERSHIP_CHANGES",
+    },
 }
 
 LOGGING = {

@@ -120,6 +120,58 @@ MATRIX = {
     "members:statement": ("get", lambda f: {"pk": f["aourir"].pk}, AOURIR_INSIDERS),
     "notifications:inbox": ("get", None, grid(302, **SIGNED_IN)),
     "notifications:mark_read": ("post", None, dict.fromkeys(PERSONAS, 302)),
+    # API: the same rules; an anonymous caller gets 401 (token authentication).
+    "application-list": ("get", None, grid(401, **SIGNED_IN)),
+    "application-detail": ("get", APPLICATION, {**APPLICATION_READERS, "visitor": 401}),
+    "application-documents": (
+        "post",
+        APPLICATION,
+        grid(401, default=404, applicant=403, committee_member=403, secretariat=403),
+    ),
+    "application-submit": (
+        "post",
+        APPLICATION,
+        grid(401, default=404, applicant=403, committee_member=403, secretariat=403),
+    ),
+    "application-messages": (
+        "post",
+        APPLICATION,
+        grid(401, default=404, applicant=400, committee_member=400, secretariat=400),
+    ),
+    "application-decision": ("post", APPLICATION, grid(401, default=403, committee_member=400)),
+    "application-withdraw": (
+        "post",
+        APPLICATION,
+        grid(401, default=404, applicant=200, committee_member=403, secretariat=403),
+    ),
+    "membership-decision-list": ("get", None, grid(401, **SIGNED_IN)),
+    "due-list": ("get", None, grid(401, **SIGNED_IN)),
+    "due-detail": (
+        "get",
+        lambda f: {"pk": f["due"].pk},
+        {
+            **AOURIR_INSIDERS,
+            "visitor": 401,
+            **dict.fromkeys(("resident", "applicant", "staff_other_member"), 404),
+        },
+    ),
+    "due-payments": (
+        "post",
+        lambda f: {"pk": f["due"].pk},
+        grid(401, default=403, secretariat=400),
+    ),
+    "due-waive": ("post", lambda f: {"pk": f["due"].pk}, grid(401, default=403, secretariat=400)),
+    "fee-schedule-list": ("get", None, {**REVIEWERS, "visitor": 401}),
+    "fee-schedule-detail": (
+        "get",
+        lambda f: {"year": f["due"].schedule.year},
+        {**REVIEWERS, "visitor": 401},
+    ),
+    "fee-schedule-generate": (
+        "post",
+        lambda f: {"year": f["due"].schedule.year},
+        grid(401, default=403, secretariat=200),
+    ),
     "media": ("get", lambda f: {"path": "missing.png"}, dict.fromkeys(PERSONAS, 404)),
     # The admin is for staff accounts only; every admin URL is behind the same gate.
     "admin:*": ("get", None, dict.fromkeys(PERSONAS, 302)),

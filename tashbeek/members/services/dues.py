@@ -176,7 +176,9 @@ def dues_generate(*, schedule: FeeSchedule, by) -> list[Due]:
                 due_on=schedule.due_on,
             )
         )
-    Due.objects.bulk_create(created, ignore_conflicts=True)
+    # The schedule row is locked, so no concurrent run can insert the same dues; the unique
+    # constraint stays as the backstop (and bulk_create then returns the new ids).
+    Due.objects.bulk_create(created)
     audit_record(
         actor=by,
         action="members.dues.generated",
