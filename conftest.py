@@ -81,6 +81,19 @@ def resident(db):
     return _person("resident@example.org")
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """One headless system Chromium per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from tashbeek.tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture
 def immediate_on_commit(monkeypatch):
     """Run on-commit hooks (e-mails) at once: tests run inside a transaction that never

@@ -1,39 +1,13 @@
 """Browser tests: the system Chromium driven by Playwright on a live server, axe-core checks."""
 
-import shutil
-from pathlib import Path
-
 import pytest
-from axe_playwright_python import __file__ as axe_package
 from django.contrib.auth.models import Group
 
 from tashbeek.members.models import Affiliation, Organisation
+from tashbeek.tests.browser import axe_violations as _axe
 from tashbeek.tests.factories import PASSWORD, OrganisationFactory, UserFactory
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE_JS = (Path(axe_package).parent / "axe.min.js").read_text()
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -70,16 +44,6 @@ def network(db):
     focal = UserFactory(email="focal@aourir.ma", preferred_language="ar")
     Affiliation.objects.create(user=focal, organisation=aourir, role="focal")
     return {"aourir": aourir, "focal": focal}
-
-
-def _axe(page) -> list[dict]:
-    page.add_script_tag(content=AXE_JS)
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def _sign_in(page, live_server, email):

@@ -4,13 +4,31 @@ import pytest
 from django.core.management import call_command
 
 from tashbeek.accounts.models import User
-from tashbeek.members.models import Affiliation, Organisation
+from tashbeek.members.models import (
+    Affiliation,
+    Application,
+    Due,
+    MembershipDecision,
+    Organisation,
+    Payment,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return (Organisation.objects.count(), User.objects.count(), Affiliation.objects.count())
+    return tuple(
+        model.objects.count()
+        for model in (
+            Organisation,
+            User,
+            Affiliation,
+            Application,
+            MembershipDecision,
+            Due,
+            Payment,
+        )
+    )
 
 
 def test_load_demo_is_idempotent(capsys):
@@ -34,6 +52,13 @@ def test_load_demo_is_idempotent(capsys):
     cluster = Organisation.objects.get(names__en="Galilee and Valleys Cluster")
     assert cluster.constituents.count() >= 12
     assert Organisation.objects.filter(relation="partner").count() >= 8
+    # The lifecycle: one application waiting, one with a question; reasons for the suspension;
+    # the year's dues for every active member, some paid.
+    assert set(Application.objects.values_list("status", flat=True)) == {"submitted", "needs_info"}
+    suspended = Organisation.objects.get(membership_status="suspended")
+    assert suspended.decisions.get().reasons
+    active = Organisation.objects.filter(relation="member", membership_status="active").count()
+    assert Due.objects.count() == active and Payment.objects.exists()
 
 
 def test_seed_synthetic(client):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tashbeek.core.models import Theme
 from tashbeek.core.taxonomy import sync_taxonomy
-from tashbeek.members import demo
+from tashbeek.members import demo, demo_lifecycle
 from tashbeek.members.models import Affiliation, Organisation, Region
 from tashbeek.members.services import organisation_index_names
 
@@ -73,6 +73,11 @@ class Command(BaseCommand):
             org.themes.set([themes[s] for s in theme_slugs])
             orgs[key] = org
         self._people(orgs)
+        User = get_user_model()
+        demo_lifecycle.load(
+            secretariat=User.objects.get(email="secretariat@demo.tashbeek.org"),
+            committee=User.objects.get(email="committee@demo.tashbeek.org"),
+        )
         self.stdout.write(self.style.SUCCESS(f"Demo network: {len(orgs)} organisations."))
         self.stdout.write(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
         for email, _name, _lang, groups, affiliation in demo.PEOPLE:
@@ -80,6 +85,8 @@ class Command(BaseCommand):
                 f"{affiliation[1]} @ {affiliation[0]}" if affiliation else "registered person"
             )
             self.stdout.write(f"  {email:38} {role}")
+        for email, *_rest in demo_lifecycle.APPLICANTS:
+            self.stdout.write(f"  {email:38} applicant (membership application)")
 
     def _people(self, orgs):
         User = get_user_model()
