@@ -115,3 +115,26 @@ def validate_image_upload(upload) -> None:
         raise forms.ValidationError(
             _("This file is not a PNG, JPEG, WebP or GIF image."), code="not_image"
         )
+
+
+class AuditFilterForm(forms.Form):
+    """The audit log's filters; bad values are ignored rather than failing the page."""
+
+    action = forms.CharField(label=_("Action"), required=False, max_length=100)
+    actor = forms.CharField(label=_("Actor"), required=False, max_length=254)
+    object_type = forms.ChoiceField(label=_("Object type"), required=False)
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(label=_("Reason contains"), required=False, max_length=200)
+
+    def __init__(self, *args, object_types=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["object_type"].choices = [("", _("All")), *[(t, t) for t in object_types]]
+
+    def filters(self) -> dict:
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if k not in self.errors and v}

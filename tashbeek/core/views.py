@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
 from . import selectors
+from .forms import AuditFilterForm
 
 
 @require_GET
@@ -32,14 +33,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @permission_required("core.view_auditentry", raise_exception=True)
 @require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
-    entries = selectors.audit_entries(
-        action=request.GET.get("action", ""),
-        actor=request.GET.get("actor", ""),
-        object_type=request.GET.get("object_type", ""),
-    )
+    form = AuditFilterForm(request.GET or None, object_types=selectors.audit_object_types())
+    entries = selectors.audit_entries(**(form.filters() if request.GET else {}))
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "core/audit_log.html",
-        {"page": page, "query": request.GET},
-    )
+    return render(request, "core/audit_log.html", {"page": page, "form": form})

@@ -86,3 +86,11 @@ def test_admin_follows_the_direction(client, language, direction):
     response = client.get("/admin/members/organisation/", HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
     assert f'dir="{direction}"'.encode() in response.content[:400]
+
+
+def test_plain_text_e_mails_are_not_html_escaped():
+    """ "Commune d'Aourir" must not arrive as "Commune d&#x27;Aourir" in a text e-mail."""
+    templates = list((ROOT / "tashbeek").glob("*/templates/**/*.txt"))
+    assert templates
+    for template in templates:
+        assert "{% autoescape off %}" in template.read_text(), template
