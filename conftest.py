@@ -45,7 +45,8 @@ def other_member(db) -> Organisation:
 def _person(email, groups=(), affiliation=None):
     user = UserFactory(email=email)
     for name in groups:
-        user.groups.add(Group.objects.get(name=name))
+        # get_or_create: a transactional test's flush removes what the data migration made.
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
     if affiliation:
         Affiliation.objects.create(user=user, organisation=affiliation[0], role=affiliation[1])
     return user

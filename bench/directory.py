@@ -93,7 +93,7 @@ def _serve(url: str, port: int) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not start")
 
 
-def _drive(port: int, path: str, clients: int, seconds: float) -> dict:
+def _drive(port: int, path: str, clients: int, seconds: float, headers=None) -> dict:
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -105,7 +105,7 @@ def _drive(port: int, path: str, clients: int, seconds: float) -> dict:
         mine, bad = [], 0
         while time.perf_counter() < deadline:
             start = time.perf_counter()
-            conn.request("GET", path, headers={"Accept-Language": "ar"})
+            conn.request("GET", path, headers={"Accept-Language": "ar", **(headers or {})})
             response = conn.getresponse()
             response.read()
             mine.append(time.perf_counter() - start)

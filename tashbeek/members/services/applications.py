@@ -4,7 +4,7 @@ between the steering committee and the applicant. Decisions live in services.dec
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -175,32 +175,34 @@ def missing_for_submission(application: Application) -> list[str]:
 
 
 def likely_duplicates(application: Application) -> tuple[list, list]:
-    """Organisations and other open applications with the same normalised name and country."""
+    """Organisations and other open applications with the same normalised name and country.
+    The database narrows by substring of the folded names; Python confirms a whole-name match."""
     if not application.country:
         return [], []
     names = {normalise(text) for text in (application.names or {}).values() if text}
     if not names:
         return [], []
+    contains = Q()
+    for name in names:
+        contains |= Q(search_name__contains=name)
 
     def matches(values: dict) -> bool:
         return bool(names & {normalise(text) for text in (values or {}).values() if text})
 
-    organisations = [
-        o
-        for o in Organisation.objects.filter(country=application.country).only("names", "pk")
-        if matches(o.names)
-    ]
-    applications = [
-        a
-        for a in Application.objects.filter(
+    organisations = Organisation.objects.filter(contains, country=application.country)
+    applications = (
+        Application.objects.filter(
+            contains,
             country=application.country,
             status__in=[*Application.OPEN, Application.Status.ACCEPTED],
         )
         .exclude(pk=application.pk)
         .only("names", "pk", "reference", "status")
-        if matches(a.names)
-    ]
-    return organisations, applications
+    )
+    return (
+        [o for o in organisations.only("names", "pk") if matches(o.names)],
+        [a for a in applications if matches(a.names)],
+    )
 
 
 @transaction.atomic

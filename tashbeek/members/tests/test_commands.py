@@ -66,3 +66,22 @@ def test_seed_synthetic(client):
     assert Organisation.objects.count() == 300
     response = client.get("/members/", {"q": "الزيتون"})
     assert response.status_code == 200 and response.context["page"].paginator.count > 0
+
+
+def test_lift_suspensions_command(aourir, committee_member, capsys):
+    import datetime
+
+    from tashbeek.members import services
+
+    services.membership_decide(
+        organisation=aourir,
+        by=committee_member,
+        kind="suspended",
+        reasons="Until the end of last year.",
+        effective_on=datetime.date(2024, 1, 1),
+        until=datetime.date(2024, 12, 31),
+    )
+    call_command("lift_suspensions")
+    aourir.refresh_from_db()
+    assert aourir.membership_status == "active"
+    assert "1 suspension(s) lifted." in capsys.readouterr().out

@@ -10,8 +10,8 @@ from django.db import connections
 from tashbeek.members import services
 from tashbeek.members.models import Application, MembershipDecision, Organisation
 
-# serialized_rollback restores what migrations created (the role groups) after the flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Real commits on separate connections; the personas recreate their role groups after a flush.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _race(workers):

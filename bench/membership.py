@@ -1,0 +1,118 @@
+"""Membership benchmark (not a timed test): the committee's queue and the dues ledger.
+
+Seeds N synthetic organisations, a year of dues for every active member and A submitted
+applications, then serves the app with gunicorn (2 workers, DEBUG off) and drives each page as
+a signed-in committee member with C keep-alive clients for S seconds, beside /healthz.
+
+    .venv/bin/python bench/membership.py --database sqlite --database postgres
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from directory import PYTHON, ROOT, _drive, _env, _prepare, _serve  # noqa: E402
+
+SETUP = """
+import datetime
+from decimal import Decimal
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from tashbeek.accounts.models import User
+from tashbeek.members import services
+from tashbeek.members.models import Application, Organisation
+
+member = User.objects.create_user(email="committee@bench.local", password="x" * 20,
+                                  full_name="Bench Committee", is_active=True)
+member.groups.add(Group.objects.get(name="steering_committee"))
+schedule = services.schedule_save(by=member, data={
+    "year": 2026, "currency": "EUR", "method": "per_inhabitant",
+    "rate_per_inhabitant": Decimal(2), "floor_minor": 10000, "cap_minor": 500000,
+    "due_on": datetime.date(2026, 6, 30)}, bands=[], reductions=[("MA", "", Decimal("0.5"))])
+services.dues_generate(schedule=schedule, by=member)
+people = User.objects.bulk_create(
+    User(email=f"applicant{i}@bench.local", full_name=f"Applicant {i}") for i in range({apps}))
+Application.objects.bulk_create(
+    Application(applicant=p, status="submitted", reference=f"TSH-2026-B{i:05d}",
+                names={"ar": f"بلدية {i}", "fr": f"Commune {i}"}, country="MA",
+                kind="municipality", population=1000 + i,
+                submitted_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+    for i, p in enumerate(people))
+session = SessionStore()
+session["_auth_user_id"] = str(member.pk)
+session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_hash"] = member.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""
+
+
+def run(database, organisations, applications, clients, seconds, port):
+    with tempfile.TemporaryDirectory() as tmp:
+        url = _prepare(database, organisations, Path(tmp))
+        setup = subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", SETUP.replace("{apps}", str(applications))],
+            cwd=ROOT,
+            env=_env(url),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        headers = {"Cookie": f"sessionid={setup.stdout.split()[-1]}"}
+        server = _serve(url, port)
+        try:
+            pages = [
+                ("/healthz (baseline)", "/healthz"),
+                ("committee queue", "/members/applications/"),
+                ("queue filtered", "/members/applications/?country=MA&age=month"),
+                ("dues ledger", "/members/dues/"),
+                ("dues overdue", "/members/dues/?status=overdue"),
+                ("API dues", "/api/v1/dues/"),
+            ]
+            _drive(port, "/members/dues/", clients, 1.0, headers)  # warm both workers
+            rows = []
+            for label, path in pages:
+                result = _drive(port, path, clients, seconds, headers)
+                rows.append({"database": database, "page": label, **result})
+        finally:
+            server.terminate()
+            server.wait()
+    for row in rows:
+        row["ratio"] = row["rps"] / rows[0]["rps"]
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database", action="append", choices=["sqlite", "postgres"])
+    parser.add_argument("--organisations", type=int, default=10_000)
+    parser.add_argument("--applications", type=int, default=500)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--port", type=int, default=8766)
+    args = parser.parse_args()
+    rows = []
+    for database in args.database or ["sqlite", "postgres"]:
+        rows += run(
+            database, args.organisations, args.applications, args.clients, args.seconds, args.port
+        )
+    print("| database | page | requests/s | ratio to /healthz | p50 ms | p95 ms | errors |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(
+            f"| {r['database']} | {r['page']} | {r['rps']:.0f} | {r['ratio']:.0%} | "
+            f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['errors']} |"
+        )
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "membership.json").write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()
