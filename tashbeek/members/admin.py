@@ -3,7 +3,17 @@ from django.contrib import admin
 from tashbeek.core.forms import TranslatedField
 
 from . import services
-from .models import Affiliation, Invitation, Organisation, Region
+from .models import (
+    Affiliation,
+    Application,
+    Due,
+    FeeSchedule,
+    Invitation,
+    MembershipDecision,
+    Organisation,
+    Payment,
+    Region,
+)
 
 
 class AffiliationInline(admin.TabularInline):
@@ -55,3 +65,47 @@ class RegionAdmin(admin.ModelAdmin):
 class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "organisation", "role", "created_at", "accepted_at"]
     readonly_fields = ["token_hash"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Applications, decisions and dues change only through their services and pages (which
+    check the state, lock the row and write the audit entry); the admin may look, not touch."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(ReadOnlyAdmin):
+    list_display = ["reference", "__str__", "status", "country", "submitted_at"]
+    list_filter = ["status", "country", "possible_duplicate"]
+
+
+@admin.register(MembershipDecision)
+class MembershipDecisionAdmin(ReadOnlyAdmin):
+    list_display = ["kind", "organisation", "application", "effective_on", "decided_by"]
+    list_filter = ["kind"]
+
+
+@admin.register(FeeSchedule)
+class FeeScheduleAdmin(ReadOnlyAdmin):
+    list_display = ["year", "method", "currency", "floor_minor", "cap_minor", "due_on"]
+
+
+@admin.register(Due)
+class DueAdmin(ReadOnlyAdmin):
+    list_display = ["organisation", "schedule", "amount_minor", "paid_minor", "currency", "waived"]
+    list_filter = ["schedule", "waived", "currency"]
+    list_select_related = ["organisation", "schedule"]
+
+
+@admin.register(Payment)
+class PaymentAdmin(ReadOnlyAdmin):
+    list_display = ["due", "amount_minor", "paid_on", "reference"]
+    list_select_related = ["due__organisation", "due__schedule"]

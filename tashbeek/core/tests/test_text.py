@@ -35,3 +35,21 @@ def test_search_terms_are_bounded():
     assert search_terms("") == []
     assert search_terms('"*" NEAR( OR --;') == ["near", "or"]
     assert len(search_terms("كلمة " * 5000)) == 8
+
+
+def test_fast_select_renders_like_a_select():
+    from django import forms
+
+    from tashbeek.core.forms import FastSelect
+
+    class Form(forms.Form):
+        country = forms.ChoiceField(
+            choices=[("", "—"), ("MA", "المغرب"), ("FR", 'France <"&>')],
+            widget=FastSelect,
+            required=False,
+        )
+
+    html = str(Form({"country": "MA"})["country"])
+    assert html.startswith("<select") and 'name="country"' in html and 'id="id_country"' in html
+    assert '<option value="MA" selected>المغرب</option>' in html
+    assert "France &lt;&quot;&amp;&gt;" in html and html.count("selected") == 1

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from tashbeek.core.files import validate_document_upload
-from tashbeek.core.forms import DigitFoldingMixin, TranslatedField
+from tashbeek.core.forms import DigitFoldingMixin, FastSelect, TranslatedField
 from tashbeek.core.models import Theme
 
 from ..models import Application, MembershipDecision, Organisation, Region
@@ -37,6 +37,7 @@ class ApplicationOrganisationForm(ServiceDataMixin, DigitFoldingMixin, forms.Mod
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].required = True
+        self.fields["country"].widget = FastSelect(choices=self.fields["country"].choices)
         self.fields["region"].queryset = Region.objects.order_by("country", "slug")
 
     def clean(self):
@@ -163,7 +164,7 @@ class MembershipDecisionForm(DigitFoldingMixin, forms.Form):
 
 class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *AUTHORITY_KINDS]
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from tashbeek.core.forms import DigitFoldingMixin
+from tashbeek.core.forms import DigitFoldingMixin, FastSelect
 from tashbeek.core.money import CURRENCIES, exponent, to_major, to_minor
 
 from ..models import Due, FeeSchedule, Organisation
@@ -90,7 +90,7 @@ class BandForm(DigitFoldingMixin, forms.Form):
 
 
 class ReductionForm(DigitFoldingMixin, forms.Form):
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any kind")), *Organisation.Kind.choices]
     )
@@ -153,7 +153,7 @@ class DuesFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *Due.Status.choices]
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

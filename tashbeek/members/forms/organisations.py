@@ -4,7 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from tashbeek.core.forms import DigitFoldingMixin, TranslatedField, validate_image_upload
+from tashbeek.core.forms import (
+    DigitFoldingMixin,
+    FastSelect,
+    TranslatedField,
+    validate_image_upload,
+)
 from tashbeek.core.models import Theme
 
 from ..models import WORKING_LANGUAGES, Affiliation, Organisation, Region
@@ -16,7 +21,7 @@ class DirectoryFilterForm(forms.Form):
     """Validates the directory's query string; unknown values are ignored, not errors."""
 
     q = forms.CharField(label=_("Name"), required=False, max_length=200)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
     region = forms.SlugField(label=_("Region"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Organisation.Kind.choices]
@@ -74,6 +79,7 @@ class OrganisationForm(DigitFoldingMixin, forms.ModelForm):
     def __init__(self, *args, can_manage: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.order_by("country", "slug")
+        self.fields["country"].widget = FastSelect(choices=self.fields["country"].choices)
         self.fields["parent"].queryset = Organisation.objects.filter(kind=Organisation.Kind.UNION)
         if not can_manage:
             for name in ("kind", "relation", "membership_status", "member_since", "parent"):
