@@ -1,9 +1,9 @@
 """Directory benchmark (not a timed test).
 
 Seeds N synthetic organisations into a fresh database, serves the app with gunicorn (2 workers,
-production-like settings: DEBUG off, no caching) and drives each page with C concurrent
-keep-alive clients for S seconds, reporting requests/s and p50/p95 latency beside /healthz
-served by the same server in the same run.
+production-like settings: DEBUG off, uncached unless --cache-seconds is given) and drives each
+page with C concurrent keep-alive clients for S seconds, reporting requests/s and p50/p95
+latency beside /healthz served by the same server in the same run.
 
     .venv/bin/python bench/directory.py --database sqlite --database postgres
 """
@@ -26,8 +26,12 @@ PYTHON = sys.executable
 PG_URL = "postgres://postgres@127.0.0.1:5432/tashbeek_bench"
 
 
+CACHE_SECONDS = "0"  # uncached by default: the issue's targets are for uncached pages
+
+
 def _env(database_url: str) -> dict:
     return {
+        "DIRECTORY_FACET_CACHE_SECONDS": CACHE_SECONDS,
         **os.environ,
         "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "tashbeek.settings.dev",
@@ -174,7 +178,14 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--cache-seconds",
+        default="0",
+        help="DIRECTORY_FACET_CACHE_SECONDS for the server (0: uncached, the issue's targets)",
+    )
     args = parser.parse_args()
+    global CACHE_SECONDS
+    CACHE_SECONDS = args.cache_seconds
     rows = []
     for database in args.database or ["sqlite", "postgres"]:
         rows += run(database, args.organisations, args.clients, args.seconds, args.port)

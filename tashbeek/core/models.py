@@ -83,3 +83,18 @@ class AuditEntry(models.Model):
             for key in keys
             if self.before.get(key) != self.after.get(key)
         ]
+
+
+class ChangeCounter(models.Model):
+    """A named counter bumped when something happens that a cheap query cannot see (e.g. a
+    row deleted), so cache keys built from data versions stay correct across processes."""
+
+    key = models.CharField(max_length=100, unique=True)
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("change counter")
+        verbose_name_plural = _("change counters")
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"

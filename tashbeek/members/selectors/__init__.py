@@ -27,7 +27,6 @@ from .organisations import (  # noqa: F401
     DirectoryFilters,
     data_version,
     directory_facets,
-    directory_facets_cached,
     map_points,
     organisation_detail,
     organisation_page,

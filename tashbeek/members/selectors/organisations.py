@@ -1,17 +1,16 @@
 """Reads for the directory, profiles and the map. Every list is scoped with `visible_to`."""
 
-import hashlib
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
+from tashbeek.core.counters import counter_value
 from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
 
 from ..models import Affiliation, Organisation, Region
+from ..signals import ORGANISATION_DELETIONS
 
 PAGE_SIZE = 24
 MAX_PAGES = 500  # bounded pagination: deeper than this, refine the filters instead
@@ -127,28 +126,13 @@ def organisation_page(*, user, filters: DirectoryFilters, page: int | str | None
 
 
 def data_version() -> str:
-    """Changes whenever an organisation is added, edited or removed (one indexed query).
-
-    Read from the table itself rather than a counter in the cache, so every server process
-    agrees on it without a shared cache."""
-    stamp = Organisation.objects.aggregate(latest=Max("updated_at"), n=Count("id"))
-    return f"{stamp['n']}:{stamp['latest'].timestamp() if stamp['latest'] else 0}"
-
-
-def directory_facets_cached(*, user, filters: DirectoryFilters) -> dict[str, list[dict]]:
-    """`directory_facets`, cached per filter set and data version (facets are the same for
-    every reader: the directory is public)."""
-    if not settings.DIRECTORY_FACET_CACHE_SECONDS:
-        return directory_facets(user=user, filters=filters)
-    key = (
-        "facets:"
-        + hashlib.sha256(f"{data_version()}|{sorted(vars(filters).items())}".encode()).hexdigest()
-    )
-    facets = cache.get(key)
-    if facets is None:
-        facets = directory_facets(user=user, filters=filters)
-        cache.set(key, facets, settings.DIRECTORY_FACET_CACHE_SECONDS)
-    return facets
+    """Changes whenever an organisation is added, edited or removed: the newest `updated_at`
+    (an index lookup; creations and edits, including services' `.update()`s, set it) and the
+    deletion counter. Read from the database rather than the cache, so every server process
+    agrees without a shared cache; no COUNT, which costs a full scan on PostgreSQL."""
+    latest = Organisation.objects.aggregate(latest=Max("updated_at"))["latest"]
+    deleted = counter_value(ORGANISATION_DELETIONS)
+    return f"{latest.timestamp() if latest else 0}:{deleted}"
 
 
 def directory_facets(*, user, filters: DirectoryFilters) -> dict[str, list[dict]]:

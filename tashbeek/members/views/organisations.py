@@ -1,13 +1,19 @@
 """Directory, map, profile and the focal person's / secretariat's editing pages."""
 
+import hashlib
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_countries import countries
 from rules.contrib.views import permission_required
@@ -84,21 +90,44 @@ def _labelled(facets: dict) -> list[dict]:
 
 @require_GET
 def directory(request: HttpRequest) -> HttpResponse:
+    """The directory. Its content is the same for every reader (it is public), so the rendered
+    body is cached per language, query string and data version: any change to an organisation
+    changes the version, so nobody sees a stale list; the header stays per person."""
+    template = "members/_results.html" if request.htmx else "members/_directory_body.html"
+    body = _directory_body_cached(request, template)
+    if request.htmx:
+        return HttpResponse(body)
+    return render(request, "members/directory.html", {"body": body})
+
+
+def _directory_body_cached(request: HttpRequest, template: str) -> str:
+    seconds = settings.DIRECTORY_FACET_CACHE_SECONDS
+    if not seconds:
+        return render_to_string(template, _directory_context(request), request=request)
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    digest = hashlib.sha256(f"{template}?{query}".encode()).hexdigest()[:32]
+    key = f"directory:{get_language()}:{selectors.data_version()}:{digest}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string(template, _directory_context(request), request=request)
+        cache.set(key, body, seconds)
+    return body
+
+
+def _directory_context(request: HttpRequest) -> dict:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else selectors.DirectoryFilters()
     page = selectors.organisation_page(
         user=request.user, filters=filters, page=request.GET.get("page")
     )
-    context = {
+    return {
         "form": form,
         "filters": filters,
         "page": page,
-        "facets": _labelled(selectors.directory_facets_cached(user=request.user, filters=filters)),
+        "facets": _labelled(selectors.directory_facets(user=request.user, filters=filters)),
         "active": {k: v for k, v in vars(filters).items() if v and k != "sort"},
         "sorts": SORT_LABELS,
     }
-    template = "members/_results.html" if request.htmx else "members/directory.html"
-    return render(request, template, context)
 
 
 @require_GET

@@ -1,0 +1,15 @@
+"""Change counters (see core.models.ChangeCounter)."""
+
+from django.db.models import F
+
+from .models import ChangeCounter
+
+
+def counter_bump(key: str) -> None:
+    updated = ChangeCounter.objects.filter(key=key).update(value=F("value") + 1)
+    if not updated:
+        ChangeCounter.objects.get_or_create(key=key, defaults={"value": 1})
+
+
+def counter_value(key: str) -> int:
+    return ChangeCounter.objects.filter(key=key).values_list("value", flat=True).first() or 0
