@@ -188,10 +188,65 @@ def due(schedule, aourir, secretariat):
     return aourir.dues.get()
 
 
+@pytest.fixture
+def coordinator(other_member):
+    """Coordinator of the public-relations platform (a staff member of Nablus)."""
+    return _person("coordinator@nablus.example.org", affiliation=(other_member, "staff"))
+
+
+@pytest.fixture
+def community(coordinator, staff_aourir):
+    """The public-relations platform: the coordinator, and Aourir's staff member in it."""
+    from tashbeek.communities.models import Community, CommunityMembership
+
+    platform = Community.objects.create(
+        slug="public-relations",
+        names={"ar": "منصة العلاقات العامة", "fr": "Plateforme relations publiques"},
+        join_policy="request",
+    )
+    CommunityMembership.objects.create(community=platform, user=coordinator, role="coordinator")
+    CommunityMembership.objects.create(community=platform, user=staff_aourir, role="member")
+    return platform
+
+
+@pytest.fixture
+def event(community, coordinator):
+    """A workshop of the platform next month, two seats."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tashbeek.events import services
+
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=30)
+    return services.event_save(
+        by=coordinator,
+        data={
+            "titles": {"ar": "ورشة التواصل مع السكان", "fr": "Atelier communication"},
+            "kind": "workshop",
+            "community": community,
+            "starts_at": start,
+            "ends_at": start + datetime.timedelta(hours=3),
+            "time_zone": "Africa/Tunis",
+            "mode": "online",
+            "online_url": "https://meet.example.org/secret-room",
+            "capacity": 2,
+        },
+    )
+
+
+@pytest.fixture
+def registration(event, staff_aourir):
+    from tashbeek.events import services
+
+    return services.registration_create(event=event, user=staff_aourir)
+
+
 PERSONAS = [
     "visitor",
     "resident",
     "applicant",
+    "coordinator",
     "staff_other_member",
     "staff_aourir",
     "focal_aourir",

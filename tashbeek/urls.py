@@ -14,6 +14,8 @@ urlpatterns = [
     path("audit/", core_views.audit_log, name="audit_log"),
     path("members/", include("tashbeek.members.urls")),
     path("notifications/", include("tashbeek.notifications.urls")),
+    path("communities/", include("tashbeek.communities.urls")),
+    path("events/", include("tashbeek.events.urls")),
     path("accounts/", include("tashbeek.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("tashbeek.api.urls")),

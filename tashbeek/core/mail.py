@@ -7,7 +7,13 @@ from django.utils import translation
 
 
 def send_localised(
-    *, to: str, language: str | None, template: str, context: dict, reply_to: str | None = None
+    *,
+    to: str,
+    language: str | None,
+    template: str,
+    context: dict,
+    reply_to: str | None = None,
+    attachments: list[tuple[str, bytes, str]] = (),
 ) -> None:
     """Render `<template>_subject.txt` and `<template>.txt` in `language` and send them."""
     language = language or settings.LANGUAGE_CODE
@@ -23,4 +29,6 @@ def send_localised(
         reply_to=[reply_to] if reply_to else None,
         headers={"Content-Language": language},
     )
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     message.send()

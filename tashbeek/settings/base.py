@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "tashbeek.accounts",
     "tashbeek.members",
     "tashbeek.notifications",
+    "tashbeek.communities",
+    "tashbeek.events",
 ]
 
 MIDDLEWARE = [

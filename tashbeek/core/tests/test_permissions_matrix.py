@@ -28,7 +28,11 @@ AOURIR_INSIDERS = grid(
     302, default=403, staff_aourir=200, focal_aourir=200, committee_member=200, secretariat=200
 )
 SECRETARIAT_ONLY = grid(302, default=403, secretariat=200)
+ORGANISERS = grid(302, default=403, coordinator=200, secretariat=200)
 APPLICATION = lambda f: {"pk": f["application"].pk}  # noqa: E731
+COMMUNITY = lambda f: {"slug": f["community"].slug}  # noqa: E731
+MEMBERSHIP = lambda f: {"slug": f["community"].slug, "membership_pk": f["membership"].pk}  # noqa: E731
+EVENT = lambda f: {"pk": f["event"].pk}  # noqa: E731
 
 # name: (method, kwargs builder(fixtures) -> dict, expected status per persona)
 MATRIX = {
@@ -152,7 +156,7 @@ MATRIX = {
         {
             **AOURIR_INSIDERS,
             "visitor": 401,
-            **dict.fromkeys(("resident", "applicant", "staff_other_member"), 404),
+            **dict.fromkeys(("resident", "applicant", "staff_other_member", "coordinator"), 404),
         },
     ),
     "due-payments": (
@@ -172,6 +176,38 @@ MATRIX = {
         lambda f: {"year": f["due"].schedule.year},
         grid(401, default=403, secretariat=200),
     ),
+    # Communities and events
+    "communities:list": ("get", None, ALL),
+    "communities:create": ("get", None, SECRETARIAT_ONLY),
+    "communities:detail": ("get", COMMUNITY, ALL),
+    # Joining is for people of the network (resident and applicant are not yet).
+    "communities:join": ("post", COMMUNITY, grid(302, default=302, resident=403, applicant=403)),
+    "communities:leave": (
+        "post",
+        MEMBERSHIP,
+        grid(302, default=403, staff_aourir=302, coordinator=302, secretariat=302),
+    ),
+    "communities:approve": (
+        "post",
+        MEMBERSHIP,
+        grid(302, default=403, coordinator=302, secretariat=302),
+    ),
+    "events:list": ("get", None, ALL),
+    "events:create": ("get", None, ORGANISERS),
+    "events:mine": ("get", None, grid(302, **SIGNED_IN)),
+    "events:network_feed": ("get", None, ALL),
+    "events:community_feed": ("get", COMMUNITY, ALL),
+    "events:personal_feed": ("get", lambda f: {"token": "1.forged"}, dict.fromkeys(PERSONAS, 404)),
+    "events:detail": ("get", EVENT, ALL),
+    "events:edit": ("get", EVENT, ORGANISERS),
+    "events:ics": ("get", EVENT, ALL),
+    "events:register": ("post", EVENT, dict.fromkeys(PERSONAS, 302)),
+    "events:cancel": (
+        "post",
+        lambda f: {"pk": f["event"].pk, "registration_pk": f["registration"].pk},
+        grid(302, default=403, staff_aourir=302, coordinator=302, secretariat=302),
+    ),
+    "events:attendance": ("get", EVENT, ORGANISERS),
     "media": ("get", lambda f: {"path": "missing.png"}, dict.fromkeys(PERSONAS, 404)),
     # The admin is for staff accounts only; every admin URL is behind the same gate.
     "admin:*": ("get", None, dict.fromkeys(PERSONAS, 302)),
@@ -208,7 +244,16 @@ def test_every_url_pattern_has_a_matrix_entry():
 @pytest.mark.parametrize("persona_name", PERSONAS)
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_matrix(
-    client, persona, url_name, persona_name, aourir, staff_aourir, submitted_application, due
+    client,
+    persona,
+    url_name,
+    persona_name,
+    aourir,
+    staff_aourir,
+    submitted_application,
+    due,
+    event,
+    registration,
 ):
     method, kwargs_of, expected = MATRIX[url_name]
     user = persona(persona_name)
@@ -220,6 +265,10 @@ def test_matrix(
         "application": submitted_application,
         "document": submitted_application.documents.get(),
         "due": due,
+        "community": event.community,
+        "membership": event.community.memberships.get(user=staff_aourir),
+        "event": event,
+        "registration": registration,
     }
     from django.urls import reverse
 

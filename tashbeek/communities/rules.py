@@ -1,0 +1,40 @@
+"""Who may do what in communities."""
+
+import rules
+
+from tashbeek.core.permissions import is_secretariat
+from tashbeek.members.rules import is_network_member
+
+from .models import CommunityMembership
+
+
+def community_roles(user) -> dict[int, tuple[str, str]]:
+    """{community id: (role, status)} for a user, memoised per request."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, "_tashbeek_communities", None)
+    if cached is None:
+        rows = CommunityMembership.objects.filter(user=user).values_list(
+            "community_id", "role", "status"
+        )
+        cached = {pk: (role, status) for pk, role, status in rows}
+        user._tashbeek_communities = cached
+    return cached
+
+
+@rules.predicate
+def is_coordinator(user, community) -> bool:
+    entry = community and community_roles(user).get(community.pk)
+    return bool(entry) and entry == ("coordinator", "active")
+
+
+@rules.predicate
+def is_community_member(user, community) -> bool:
+    entry = community and community_roles(user).get(community.pk)
+    return bool(entry) and entry[1] == "active"
+
+
+rules.add_perm("communities.view_community", rules.always_allow)
+rules.add_perm("communities.add_community", is_secretariat)
+rules.add_perm("communities.join_community", is_network_member)
+rules.add_perm("communities.manage_community", is_coordinator | is_secretariat)

@@ -1,0 +1,84 @@
+"""Communities: open and on-request joining, coordinators approving, members by organisation."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from tashbeek.communities import services
+from tashbeek.communities.models import CommunityMembership
+from tashbeek.core.models import AuditEntry
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_on_commit")]
+
+
+def test_joining_on_request_waits_for_a_coordinator(
+    client, community, focal_aourir, coordinator, aourir
+):
+    client.force_login(focal_aourir)
+    url = f"/communities/{community.slug}/"
+    client.post(url + "join/", {"organisation": aourir.pk})
+    membership = CommunityMembership.objects.get(user=focal_aourir)
+    assert membership.status == "pending" and membership.organisation == aourir
+    assert coordinator.notifications.filter(action="communities.membership.requested").exists()
+    client.force_login(coordinator)
+    page = client.get(url)
+    assert membership in list(page.context["pending"])
+    client.post(f"{url}members/{membership.pk}/approve/")
+    membership.refresh_from_db()
+    assert membership.status == "active"
+    assert AuditEntry.objects.filter(action="communities.membership.approved").exists()
+    groups = dict(client.get(url).context["groups"])
+    assert focal_aourir in [m.user for m in groups[aourir.name]]
+
+
+def test_open_community_joins_at_once_and_residents_cannot_join(
+    client, community, staff_other_member, resident
+):
+    community.join_policy = "open"
+    community.save()
+    services.community_join(community=community, user=staff_other_member)
+    assert CommunityMembership.objects.get(user=staff_other_member).status == "active"
+    with pytest.raises(PermissionDenied):
+        services.community_join(community=community, user=resident)
+
+
+def test_only_coordinators_approve(community, staff_other_member, staff_aourir):
+    membership = services.community_join(community=community, user=staff_other_member)
+    with pytest.raises(PermissionDenied):
+        services.membership_approve(membership=membership, by=staff_aourir)
+
+
+def test_secretariat_opens_a_community_with_coordinators(client, secretariat, coordinator):
+    client.force_login(secretariat)
+    response = client.post(
+        "/communities/new/",
+        {
+            "slug": "village-councils-north",
+            "names_ar": "منصة المجالس القروية - الشمال",
+            "kind": "platform",
+            "join_policy": "open",
+            "coordinators": coordinator.email,
+        },
+    )
+    assert response.status_code == 302
+    membership = CommunityMembership.objects.get(community__slug="village-councils-north")
+    assert membership.user == coordinator and membership.role == "coordinator"
+    response = client.post(
+        "/communities/new/",
+        {
+            "slug": "x",
+            "names_ar": "س",
+            "kind": "platform",
+            "join_policy": "open",
+            "coordinators": "nobody@nowhere.org",
+        },
+    )
+    assert response.status_code == 400 and "coordinators" in response.context["form"].errors
+
+
+def test_list_query_count_does_not_grow(client, django_assert_max_num_queries):
+    from tashbeek.communities.models import Community
+
+    for i in range(20):
+        Community.objects.create(slug=f"c{i}", names={"ar": f"منصة {i}"})
+    with django_assert_max_num_queries(6):
+        client.get("/communities/")

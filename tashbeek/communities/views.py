@@ -1,0 +1,110 @@
+"""Community pages: the list, a community with its members and events, joining and approving."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from tashbeek.members.views.common import form_page
+
+from . import selectors, services
+from .forms import CommunityForm, JoinForm
+from .models import CommunityMembership
+from .rules import community_roles
+
+
+def _community(slug):
+    community = selectors.community_detail(slug)
+    if community is None:
+        raise Http404
+    return community
+
+
+@require_http_methods(["GET", "HEAD"])
+def community_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "communities/list.html", {"communities": selectors.communities_list()})
+
+
+@require_http_methods(["GET", "HEAD"])
+def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    from tashbeek.events.selectors import upcoming_for_community
+
+    community = _community(slug)
+    user = request.user
+    can_manage = user.has_perm("communities.manage_community", community)
+    context = {
+        "community": community,
+        "groups": selectors.members_by_organisation(community),
+        "mine": community_roles(user).get(community.pk),
+        "can_join": user.has_perm("communities.join_community"),
+        "can_manage": can_manage,
+        "pending": selectors.pending_requests(community) if can_manage else [],
+        "join_form": JoinForm(user=user),
+        "events": upcoming_for_community(community),
+    }
+    return render(request, "communities/detail.html", context)
+
+
+@login_required
+@require_POST
+def join(request: HttpRequest, slug: str) -> HttpResponse:
+    community = _community(slug)
+    if not request.user.has_perm("communities.join_community"):
+        raise PermissionDenied
+    form = JoinForm(request.POST, user=request.user)
+    organisation = form.cleaned_data.get("organisation") if form.is_valid() else None
+    membership = services.community_join(
+        community=community, user=request.user, organisation=organisation
+    )
+    if membership.status == CommunityMembership.Status.PENDING:
+        messages.success(request, _("Your request is sent to the coordinators."))
+    else:
+        messages.success(request, _("Welcome to the community."))
+    return redirect(community)
+
+
+@login_required
+@require_POST
+def leave(request: HttpRequest, slug: str, membership_pk: int) -> HttpResponse:
+    """Leave, or (coordinator) remove a member or decline a request."""
+    community = _community(slug)
+    membership = get_object_or_404(CommunityMembership, pk=membership_pk, community=community)
+    services.membership_leave(membership=membership, by=request.user)
+    messages.success(request, _("Done."))
+    return redirect(community)
+
+
+@login_required
+@require_POST
+def approve(request: HttpRequest, slug: str, membership_pk: int) -> HttpResponse:
+    community = _community(slug)
+    membership = get_object_or_404(CommunityMembership, pk=membership_pk, community=community)
+    try:
+        services.membership_approve(membership=membership, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The request is approved."))
+    return redirect(community)
+
+
+@login_required
+@permission_required("communities.add_community", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    form = CommunityForm(request.POST or None)
+
+    def save():
+        community = services.community_create(
+            by=request.user,
+            data=form.service_data(),
+            coordinators=form.cleaned_data["coordinators"],
+        )
+        messages.success(request, _("The community is open."))
+        return redirect(community)
+
+    return form_page(request, form, save, "communities/edit.html", {})

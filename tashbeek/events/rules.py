@@ -1,0 +1,30 @@
+"""Who may do what with events: coordinators organise their community's events, the
+secretariat any; any signed-in person registers."""
+
+import rules
+
+from tashbeek.communities.rules import community_roles, is_coordinator
+from tashbeek.core.permissions import is_secretariat
+
+
+@rules.predicate
+def coordinates_something(user) -> bool:
+    return any(entry == ("coordinator", "active") for entry in community_roles(user).values())
+
+
+@rules.predicate
+def organises(user, event) -> bool:
+    return (
+        event is not None and event.community is not None and is_coordinator(user, event.community)
+    )
+
+
+@rules.predicate
+def is_published(user, event) -> bool:
+    return event is not None and event.status != "draft"
+
+
+rules.add_perm("events.view_event", is_published | organises | is_secretariat)
+rules.add_perm("events.add_event", coordinates_something | is_secretariat)
+rules.add_perm("events.change_event", organises | is_secretariat)
+rules.add_perm("events.register_event", rules.is_authenticated)

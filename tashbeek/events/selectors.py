@@ -1,0 +1,119 @@
+"""Reads for events, scoped to the person asking (drafts only for their organisers)."""
+
+from itertools import groupby
+
+from django.core import signing
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from tashbeek.communities.rules import community_roles
+from tashbeek.core.i18n import pick
+from tashbeek.core.permissions import is_secretariat
+
+from .models import Event, Registration
+
+FEED_SALT = "tashbeek.events.personal-feed"
+
+
+def events_visible_to(user) -> QuerySet[Event]:
+    events = Event.objects.select_related("community")
+    if is_secretariat(user):
+        return events
+    coordinated = [
+        pk for pk, entry in community_roles(user).items() if entry == ("coordinator", "active")
+    ]
+    return events.filter(~Q(status=Event.Status.DRAFT) | Q(community_id__in=coordinated))
+
+
+def with_counts(events: QuerySet[Event]) -> QuerySet[Event]:
+    return events.annotate(
+        confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
+        waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
+    )
+
+
+def events_page(*, user, past: bool = False, community=None) -> QuerySet[Event]:
+    now = timezone.now()
+    events = with_counts(events_visible_to(user))
+    if community is not None:
+        events = events.filter(community=community)
+    if past:
+        return events.filter(ends_at__lt=now).order_by("-starts_at")
+    return events.filter(ends_at__gte=now).order_by("starts_at")
+
+
+def by_month(events) -> list[tuple[str, list[Event]]]:
+    """Events grouped by the month they start in (the agenda view of the calendar)."""
+    return [
+        (month, list(items))
+        for month, items in groupby(events, key=lambda e: e.local_start.strftime("%Y-%m"))
+    ]
+
+
+def upcoming_for_community(community) -> QuerySet[Event]:
+    return Event.objects.filter(
+        community=community, status=Event.Status.PUBLISHED, ends_at__gte=timezone.now()
+    ).order_by("starts_at")[:10]
+
+
+def event_detail(*, user, pk: int) -> Event | None:
+    return with_counts(events_visible_to(user)).prefetch_related("agenda").filter(pk=pk).first()
+
+
+def registration_of(user, event: Event) -> Registration | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Registration.objects.filter(event=event, user=user).first()
+
+
+def attendance_by_organisation(event: Event) -> list[tuple[str, int]]:
+    rows = (
+        event.registrations.filter(attended=True)
+        .values("organisation__names", "organisation_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    return [(pick(r["organisation__names"]) or "—", r["n"]) for r in rows]
+
+
+def registrations_for_event(event: Event) -> QuerySet[Registration]:
+    return event.registrations.exclude(status="cancelled").select_related("user", "organisation")
+
+
+def registrations_of(user) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(user=user)
+        .exclude(status="cancelled")
+        .select_related("event")
+        .order_by("-event__starts_at")
+    )
+
+
+def _feed_signer() -> signing.Signer:
+    return signing.Signer(salt=FEED_SALT, sep=".")
+
+
+def feed_token(user) -> str:
+    """A signed token for a person's own calendar feed (calendar programs cannot sign in); it
+    reveals nothing but the events the person registered for."""
+    return _feed_signer().sign(str(user.pk))
+
+
+def user_from_feed_token(token: str):
+    from django.contrib.auth import get_user_model
+
+    try:
+        pk = _feed_signer().unsign(token)
+    except signing.BadSignature:
+        return None
+    return get_user_model().objects.filter(pk=pk, is_active=True).first()
+
+
+def feed_events_for(user) -> QuerySet[Event]:
+    return Event.objects.filter(
+        registrations__user=user, registrations__status__in=["confirmed", "waitlisted"]
+    ).exclude(status=Event.Status.DRAFT)
+
+
+def published_events() -> QuerySet[Event]:
+    return Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])

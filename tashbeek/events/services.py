@@ -1,0 +1,213 @@
+"""Writes for events: organising, registering with a waitlist, cancelling (which promotes the
+next person), attendance and the report. Each is one transaction with an audit entry."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.core.i18n import clean_translations
+from tashbeek.core.mail import send_localised
+
+from .ical import calendar_for
+from .models import AgendaItem, Event, Registration
+
+EVENT_FIELDS = [
+    "titles",
+    "descriptions",
+    "kind",
+    "community",
+    "status",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "mode",
+    "venue",
+    "latitude",
+    "longitude",
+    "online_url",
+    "capacity",
+    "registration_deadline",
+    "ask_contribution",
+]
+
+
+def _check_organiser(by, event: Event) -> None:
+    if event.pk is None:
+        if event.community is not None:
+            allowed = by.has_perm("communities.manage_community", event.community)
+        else:
+            allowed = by.has_perm("communities.add_community")  # the secretariat
+    else:
+        allowed = by.has_perm("events.change_event", event)
+    if not allowed:
+        raise PermissionDenied(
+            _("Only the community's coordinators or the secretariat organise it.")
+        )
+
+
+@transaction.atomic
+def event_save(*, by, data: dict, event: Event | None = None, agenda=None) -> Event:
+    """Create or change an event (and replace its agenda when one is given)."""
+    event = event or Event(created_by=by)
+    before = snapshot(event, EVENT_FIELDS) if event.pk else {}
+    for key in ("titles", "descriptions"):
+        if key in data:
+            data[key] = clean_translations(data[key])
+    for key, value in data.items():
+        setattr(event, key, value)
+    _check_organiser(by, event)
+    if not event.titles:
+        raise ValidationError({"titles": _("Give the title in at least one language.")})
+    if event.ends_at and event.starts_at and event.ends_at < event.starts_at:
+        raise ValidationError({"ends_at": _("The event cannot end before it starts.")})
+    event.full_clean(exclude=["created_by"])
+    event.save()
+    if agenda is not None:
+        event.agenda.all().delete()
+        AgendaItem.objects.bulk_create(
+            AgendaItem(event=event, position=i, **item) for i, item in enumerate(agenda)
+        )
+    audit_record(
+        actor=by,
+        action="events.event.updated" if before else "events.event.created",
+        obj=event,
+        before=before,
+        after=snapshot(event, EVENT_FIELDS),
+    )
+    return event
+
+
+def _tell(registration: Registration, template: str) -> None:
+    """Confirmation, waitlist or promotion e-mail with the event as an .ics attachment."""
+    user, event = registration.user, registration.event
+    language = user.preferred_language
+    ics = calendar_for([event], name=event.title, language=language)
+    transaction.on_commit(
+        lambda: send_localised(
+            to=user.email,
+            language=language,
+            template=f"events/email/{template}",
+            context={"user": user, "event": event, "registration": registration},
+            attachments=[("event.ics", ics, "text/calendar")],
+        )
+    )
+
+
+def _open_for_registration(event: Event) -> None:
+    now = timezone.now()
+    if event.status != Event.Status.PUBLISHED:
+        raise ValidationError(_("Registration is not open for this event."))
+    if event.starts_at <= now:
+        raise ValidationError(_("This event has already started."))
+    if event.registration_deadline and event.registration_deadline < now:
+        raise ValidationError(_("The registration deadline has passed."))
+
+
+@transaction.atomic
+def registration_create(
+    *, event: Event, user, organisation=None, contribution: str = ""
+) -> Registration:
+    """Register: a confirmed seat while there are seats, the waitlist after. The event row is
+    locked, so simultaneous registrations never give away more seats than there are."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    _open_for_registration(event)
+    registration = Registration.objects.filter(event=event, user=user).first()
+    if registration and registration.status != Registration.Status.CANCELLED:
+        return registration
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    full = event.capacity is not None and confirmed >= event.capacity
+    status = Registration.Status.WAITLISTED if full else Registration.Status.CONFIRMED
+    registration = registration or Registration(event=event, user=user)
+    registration.status = status
+    registration.organisation = organisation
+    registration.contribution = contribution.strip()
+    registration.queued_at = timezone.now()
+    registration.save()
+    audit_record(
+        actor=user,
+        action=f"events.registration.{status}",
+        obj=event,
+        after={"user": user.pk, "status": status},
+    )
+    _tell(registration, "confirmed" if status == Registration.Status.CONFIRMED else "waitlisted")
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, by) -> Registration | None:
+    """Cancel a registration; a freed seat goes to the first person on the waitlist, who is
+    told at once. Returns the promoted registration, if any."""
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if by.pk != registration.user_id and not by.has_perm("events.change_event", event):
+        raise PermissionDenied
+    if registration.status == Registration.Status.CANCELLED:
+        raise ValidationError(_("This registration is already cancelled."))
+    freed = registration.status == Registration.Status.CONFIRMED
+    registration.status = Registration.Status.CANCELLED
+    registration.save(update_fields=["status"])
+    audit_record(
+        actor=by,
+        action="events.registration.cancelled",
+        obj=event,
+        before={"user": registration.user_id, "status": "confirmed" if freed else "waitlisted"},
+    )
+    if not freed or event.starts_at <= timezone.now():
+        return None
+    promoted = (
+        event.registrations.select_for_update()
+        .filter(status=Registration.Status.WAITLISTED)
+        .order_by("queued_at", "id")
+        .first()
+    )
+    if promoted:
+        promoted.status = Registration.Status.CONFIRMED
+        promoted.save(update_fields=["status"])
+        audit_record(
+            actor=None,
+            action="events.registration.promoted",
+            obj=event,
+            after={"user": promoted.user_id},
+        )
+        _tell(promoted, "promoted")
+    return promoted
+
+
+@transaction.atomic
+def attendance_record(*, event: Event, by, present_ids: set[int]) -> int:
+    """Mark who attended (registration ids); returns how many attended."""
+    if not by.has_perm("events.change_event", event):
+        raise PermissionDenied
+    rows = event.registrations.filter(status=Registration.Status.CONFIRMED)
+    rows.filter(pk__in=present_ids).update(attended=True)
+    rows.exclude(pk__in=present_ids).update(attended=False)
+    audit_record(
+        actor=by,
+        action="events.attendance.recorded",
+        obj=event,
+        after={"present": sorted(present_ids)},
+    )
+    return len(present_ids)
+
+
+def reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Remind confirmed participants of events starting within a day (once each)."""
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminded_at__isnull=True,
+        event__status=Event.Status.PUBLISHED,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + datetime.timedelta(days=1),
+    ).select_related("event", "user")
+    sent = 0
+    for registration in due:
+        with transaction.atomic():
+            _tell(registration, "reminder")
+            Registration.objects.filter(pk=registration.pk).update(reminded_at=now)
+        sent += 1
+    return sent

@@ -1,0 +1,165 @@
+"""Events: registration with seats and a waitlist, promotion on cancellation, deadlines,
+the online link, attendance, reminders and iCalendar files parsed by an independent parser."""
+
+import datetime
+
+import ics
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from tashbeek.events import selectors, services
+from tashbeek.events.models import Registration
+from tashbeek.tests.factories import UserFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_on_commit")]
+
+
+def test_full_event_waitlists_and_promotes_on_cancellation(event, staff_aourir, focal_aourir):
+    first = services.registration_create(event=event, user=staff_aourir)
+    second = services.registration_create(event=event, user=focal_aourir)
+    third_person = UserFactory(preferred_language="fr")
+    third = services.registration_create(event=event, user=third_person)
+    assert [first.status, second.status, third.status] == ["confirmed", "confirmed", "waitlisted"]
+    assert any("liste d'attente" in m.subject for m in mail.outbox if m.to == [third_person.email])
+    promoted = services.registration_cancel(registration=first, by=staff_aourir)
+    assert promoted.pk == third.pk
+    third.refresh_from_db()
+    assert third.status == "confirmed"
+    promotion = [m for m in mail.outbox if m.to == [third_person.email]][-1]
+    assert "place" in promotion.subject
+    filename, content, mimetype = promotion.attachments[0]
+    assert filename == "event.ics" and mimetype == "text/calendar"
+    parsed = ics.Calendar(content if isinstance(content, str) else content.decode())
+    assert len(parsed.events) == 1
+
+
+def test_registering_twice_keeps_one_row_and_reregistering_after_cancel_queues_again(
+    event, staff_aourir
+):
+    registration = services.registration_create(event=event, user=staff_aourir)
+    assert services.registration_create(event=event, user=staff_aourir).pk == registration.pk
+    services.registration_cancel(registration=registration, by=staff_aourir)
+    again = services.registration_create(event=event, user=staff_aourir)
+    assert again.pk == registration.pk and again.status == "confirmed"
+    assert Registration.objects.count() == 1
+
+
+def test_deadline_and_started_events_refuse_registration(event, staff_aourir, coordinator):
+    services.event_save(
+        by=coordinator,
+        event=event,
+        data={"registration_deadline": timezone.now() - datetime.timedelta(hours=1)},
+    )
+    with pytest.raises(ValidationError):
+        services.registration_create(event=event, user=staff_aourir)
+
+
+def test_online_link_only_for_confirmed_participants(client, event, staff_aourir, resident):
+    url = f"/events/{event.pk}/"
+    assert "secret-room" not in client.get(url).content.decode()
+    client.force_login(resident)
+    assert "secret-room" not in client.get(url).content.decode()
+    client.force_login(staff_aourir)
+    client.post(url + "register/")
+    assert "secret-room" in client.get(url).content.decode()
+
+
+def test_ics_carries_the_time_zone_and_parses_independently(client, event):
+    response = client.get(f"/events/{event.pk}/event.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    text = response.content.decode()
+    assert "BEGIN:VTIMEZONE" in text and "TZID:Africa/Tunis" in text
+    parsed = ics.Calendar(text)
+    (item,) = parsed.events
+    assert item.begin.datetime.utcoffset() == datetime.timedelta(hours=1)  # Tunis, no DST
+    assert item.begin.datetime.astimezone(datetime.UTC) == event.starts_at
+    assert item.name == "ورشة التواصل مع السكان"
+
+
+def test_feeds_network_community_and_personal(client, event, staff_aourir):
+    for url in ("/events/feed.ics", f"/events/communities/{event.community.slug}/feed.ics"):
+        assert len(ics.Calendar(client.get(url).content.decode()).events) == 1
+    services.registration_create(event=event, user=staff_aourir)
+    token = selectors.feed_token(staff_aourir)
+    personal = client.get(f"/events/feeds/{token}/mine.ics")
+    assert len(ics.Calendar(personal.content.decode()).events) == 1
+    assert client.get(f"/events/feeds/{token}x/mine.ics").status_code == 404
+
+
+def test_drafts_are_seen_only_by_organisers(client, event, coordinator, resident):
+    services.event_save(by=coordinator, event=event, data={"status": "draft"})
+    assert client.get(f"/events/{event.pk}/").status_code == 404
+    assert client.get("/events/feed.ics").content.count(b"BEGIN:VEVENT") == 0
+    client.force_login(coordinator)
+    assert client.get(f"/events/{event.pk}/").status_code == 200
+
+
+def test_attendance_rolls_up_per_organisation(client, event, coordinator, staff_aourir, aourir):
+    registration = services.registration_create(event=event, user=staff_aourir, organisation=aourir)
+    client.force_login(coordinator)
+    client.post(f"/events/{event.pk}/attendance/", {"present": [str(registration.pk)]})
+    registration.refresh_from_db()
+    assert registration.attended
+    assert selectors.attendance_by_organisation(event) == [(aourir.name, 1)]
+
+
+def test_reminders_go_once(event, staff_aourir):
+    services.registration_create(event=event, user=staff_aourir)
+    soon = event.starts_at - datetime.timedelta(hours=2)
+    assert services.reminders_send(now=soon) == 1
+    assert services.reminders_send(now=soon) == 0
+
+
+def test_organiser_creates_an_event_in_local_time(client, coordinator, community):
+    client.force_login(coordinator)
+    response = client.post(
+        "/events/new/",
+        {
+            "titles_ar": "زيارة دراسية إلى أورير",
+            "kind": "study_visit",
+            "community": community.pk,
+            "status": "published",
+            "time_zone": "Africa/Casablanca",
+            "starts_at": "2027-05-10T09:00",
+            "ends_at": "2027-05-10T17:00",
+            "mode": "in_person",
+            "venue": "دار الجماعة، أورير",
+            "capacity": "٢٠",
+            "agenda": "09:00 | الاستقبال | رئيس الجماعة\n10:30 | زيارة مركز النقل المدرسي |",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    from tashbeek.events.models import Event
+
+    created = Event.objects.get(titles__ar="زيارة دراسية إلى أورير")
+    assert created.capacity == 20
+    assert created.starts_at == datetime.datetime(2027, 5, 10, 8, 0, tzinfo=datetime.UTC)
+    assert [a.title for a in created.agenda.all()] == ["الاستقبال", "زيارة مركز النقل المدرسي"]
+
+
+def test_script_in_free_text_is_inert(client, coordinator, event):
+    services.event_save(
+        by=coordinator, event=event, data={"descriptions": {"ar": "<script>alert(1)</script>"}}
+    )
+    html = client.get(f"/events/{event.pk}/").content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_list_query_count_does_not_grow(client, event, coordinator, django_assert_max_num_queries):
+    for i in range(15):
+        services.event_save(
+            by=coordinator,
+            data={
+                "titles": {"ar": f"ورشة {i}"},
+                "kind": "webinar",
+                "community": event.community,
+                "starts_at": event.starts_at + datetime.timedelta(days=i),
+                "ends_at": event.ends_at + datetime.timedelta(days=i),
+                "mode": "online",
+                "online_url": "https://meet.example.org/x",
+            },
+        )
+    with django_assert_max_num_queries(6):
+        client.get("/events/")
