@@ -4,13 +4,13 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tashbeek.communities.models import Community
+from tashbeek.core.fields import latitude_field, longitude_field
 from tashbeek.core.i18n import pick
 from tashbeek.members.models import Organisation
 
@@ -68,22 +68,8 @@ class Event(models.Model):
     )
     mode = models.CharField(_("format"), max_length=10, choices=Mode.choices)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     online_url = models.URLField(_("online link"), blank=True)
     capacity = models.PositiveIntegerField(_("seats"), null=True, blank=True)
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from tashbeek.core.fields import latitude_field, longitude_field
 from tashbeek.core.files import private_storage, private_upload_to
 from tashbeek.core.i18n import pick
 from tashbeek.core.models import Theme
@@ -64,12 +65,8 @@ class Application(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.TextField(_("address"), blank=True)
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     motivation = models.TextField(_("motivation"), blank=True)
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes of interest"), blank=True, related_name="+"
