@@ -5,6 +5,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
+from tashbeek.communities.api.views import CommunityViewSet
+from tashbeek.events.api.views import EventViewSet
 from tashbeek.members.api.application_views import (
     ApplicationViewSet,
     DueViewSet,
@@ -19,6 +21,8 @@ router.register("applications", ApplicationViewSet, basename="application")
 router.register("membership-decisions", MembershipDecisionViewSet, basename="membership-decision")
 router.register("dues", DueViewSet, basename="due")
 router.register("fee-schedules", FeeScheduleViewSet, basename="fee-schedule")
+router.register("communities", CommunityViewSet, basename="community")
+router.register("events", EventViewSet, basename="event")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from tashbeek.accounts.models import User
+from tashbeek.communities.models import Community
+from tashbeek.events.models import Event
 from tashbeek.members.models import (
     Affiliation,
     Application,
@@ -27,6 +29,8 @@ def _counts():
             MembershipDecision,
             Due,
             Payment,
+            Community,
+            Event,
         )
     )
 
@@ -59,6 +63,17 @@ def test_load_demo_is_idempotent(capsys):
     assert suspended.decisions.get().reasons
     active = Organisation.objects.filter(relation="member", membership_status="active").count()
     assert Due.objects.count() == active and Payment.objects.exists()
+    # The five platforms of the association (village councils by region) and the committees.
+    for name in (
+        "منصة العلاقات العامة",
+        "منصة الهندسة والتخطيط",
+        "منصة المدراء الماليين",
+        "منصة المجالس القروية",
+        "منصة الإبداع والابتكار",
+    ):
+        assert Community.objects.filter(names__ar=name).exists(), name
+    assert Community.objects.get(slug="village-councils").subgroups.count() == 3
+    assert Event.objects.filter(report__gt="").exists()
 
 
 def test_seed_synthetic(client):

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from tashbeek.communities import demo as communities_demo
 from tashbeek.core.models import Theme
 from tashbeek.core.taxonomy import sync_taxonomy
 from tashbeek.members import demo, demo_lifecycle
@@ -78,6 +79,8 @@ class Command(BaseCommand):
             secretariat=User.objects.get(email="secretariat@demo.tashbeek.org"),
             committee=User.objects.get(email="committee@demo.tashbeek.org"),
         )
+        people = {u.email: u for u in User.objects.filter(email__endswith="@demo.tashbeek.org")}
+        communities_demo.load(people=people)
         self.stdout.write(self.style.SUCCESS(f"Demo network: {len(orgs)} organisations."))
         self.stdout.write(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
         for email, _name, _lang, groups, affiliation in demo.PEOPLE:

@@ -1,0 +1,52 @@
+"""Events and communities over /api/v1/: the online link, registering, the waitlist."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from tashbeek.events import services
+from tashbeek.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _api(user=None):
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user)
+    return client
+
+
+def test_register_over_the_api_and_the_link_appears(event, staff_aourir, focal_aourir):
+    assert _api().get(f"/api/v1/events/{event.pk}/").json()["online_url"] == ""
+    body = _api(staff_aourir).post(f"/api/v1/events/{event.pk}/register/", {}, format="json")
+    assert body.status_code == 201 and body.json()["status"] == "confirmed"
+    assert (
+        "secret-room" in _api(staff_aourir).get(f"/api/v1/events/{event.pk}/").json()["online_url"]
+    )
+    _api(focal_aourir).post(f"/api/v1/events/{event.pk}/register/", {}, format="json")
+    late = UserFactory()
+    assert (
+        _api(late).post(f"/api/v1/events/{event.pk}/register/", {}, format="json").json()["status"]
+        == "waitlisted"
+    )
+    assert _api(late).get(f"/api/v1/events/{event.pk}/").json()["online_url"] == ""
+    cancelled = _api(staff_aourir).post(f"/api/v1/events/{event.pk}/cancel/")
+    assert cancelled.json()["status"] == "cancelled"
+    assert "secret-room" in _api(late).get(f"/api/v1/events/{event.pk}/").json()["online_url"]
+
+
+def test_drafts_stay_out_of_the_api(event, coordinator):
+    services.event_save(by=coordinator, event=event, data={"status": "draft"})
+    assert _api().get("/api/v1/events/").json()["results"] == []
+    assert _api().get(f"/api/v1/events/{event.pk}/").status_code == 404
+    assert len(_api(coordinator).get("/api/v1/events/").json()["results"]) == 1
+
+
+def test_join_a_community_on_request_over_the_api(community, focal_aourir, aourir):
+    response = _api(focal_aourir).post(
+        f"/api/v1/communities/{community.slug}/join/", {"organisation": aourir.pk}, format="json"
+    )
+    assert response.status_code == 201
+    assert response.json()["status"] == "pending" and response.json()["organisation"] == aourir.pk
+    members = _api().get(f"/api/v1/communities/{community.slug}/members/").json()
+    assert all(m["status"] == "active" for m in members)
