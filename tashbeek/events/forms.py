@@ -26,6 +26,7 @@ class EventForm(DigitFoldingMixin, forms.ModelForm):
     registration_deadline = forms.DateTimeField(
         label=_("Registration deadline (local time)"), required=False, widget=LOCAL
     )
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     time_zone = forms.ChoiceField(
         label=_("Time zone"), choices=[(t, t) for t in TIME_ZONES], widget=FastSelect
     )
