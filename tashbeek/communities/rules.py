@@ -37,4 +37,6 @@ def is_community_member(user, community) -> bool:
 rules.add_perm("communities.view_community", rules.always_allow)
 rules.add_perm("communities.add_community", is_secretariat)
 rules.add_perm("communities.join_community", is_network_member)
+# Like staff contacts in the directory: who takes part is for people of the network.
+rules.add_perm("communities.view_members", is_network_member)
 rules.add_perm("communities.manage_community", is_coordinator | is_secretariat)

@@ -41,6 +41,7 @@ def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "groups": selectors.members_by_organisation(community),
         "mine": community_roles(user).get(community.pk),
         "can_join": user.has_perm("communities.join_community"),
+        "can_see_people": user.has_perm("communities.view_members"),
         "can_manage": can_manage,
         "pending": selectors.pending_requests(community) if can_manage else [],
         "join_form": JoinForm(user=user),

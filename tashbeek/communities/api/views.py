@@ -43,7 +43,7 @@ class CommunityViewSet(viewsets.ReadOnlyModelViewSet):
     permission_map = {
         "list": None,
         "retrieve": None,
-        "members": None,
+        "members": "communities.view_members",
         "join": "communities.join_community",
     }
 

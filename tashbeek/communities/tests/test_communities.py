@@ -82,3 +82,14 @@ def test_list_query_count_does_not_grow(client, django_assert_max_num_queries):
         Community.objects.create(slug=f"c{i}", names={"ar": f"منصة {i}"})
     with django_assert_max_num_queries(6):
         client.get("/communities/")
+
+
+def test_participants_names_are_for_the_network(client, community, coordinator, resident):
+    page = client.get(f"/communities/{community.slug}/").content.decode()
+    assert coordinator.full_name not in page
+    client.force_login(resident)  # signed in, but not from a member organisation
+    assert (
+        coordinator.full_name not in client.get(f"/communities/{community.slug}/").content.decode()
+    )
+    client.force_login(coordinator)
+    assert coordinator.full_name in client.get(f"/communities/{community.slug}/").content.decode()

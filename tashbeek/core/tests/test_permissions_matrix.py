@@ -210,7 +210,7 @@ MATRIX = {
     "events:attendance": ("get", EVENT, ORGANISERS),
     "community-list": ("get", None, ALL),
     "community-detail": ("get", COMMUNITY, ALL),
-    "community-members": ("get", COMMUNITY, ALL),
+    "community-members": ("get", COMMUNITY, grid(401, default=200, resident=403, applicant=403)),
     "community-join": ("post", COMMUNITY, grid(401, default=201, resident=403, applicant=403)),
     "event-list": ("get", None, ALL),
     "event-detail": ("get", EVENT, ALL),

@@ -48,5 +48,6 @@ def test_join_a_community_on_request_over_the_api(community, focal_aourir, aouri
     )
     assert response.status_code == 201
     assert response.json()["status"] == "pending" and response.json()["organisation"] == aourir.pk
-    members = _api().get(f"/api/v1/communities/{community.slug}/members/").json()
+    members = _api(focal_aourir).get(f"/api/v1/communities/{community.slug}/members/").json()
     assert all(m["status"] == "active" for m in members)
+    assert _api().get(f"/api/v1/communities/{community.slug}/members/").status_code in (401, 403)
