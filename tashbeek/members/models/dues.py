@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -150,7 +151,7 @@ class Due(models.Model):
 
     @property
     def status(self) -> str:
-        return self.status_on(datetime.date.today())
+        return self.status_on(timezone.localdate())
 
     def get_status_display(self) -> str:
         return str(self.Status(self.status).label)

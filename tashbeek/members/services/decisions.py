@@ -110,36 +110,9 @@ def application_accept(
     version: int | None = None,
 ) -> MembershipDecision:
     """Accept: the organisation becomes an active member and the applicant its focal person."""
-    reasons = _require_reasons(reasons)
-    application = _lock_submitted(application, version)
-    organisation = _organisation_from(application, effective_on)
-    decision = _record(
-        kind=Kind.ACCEPTED,
-        application=application,
-        organisation=organisation,
-        reasons=reasons,
-        effective_on=effective_on,
-        meeting_reference=meeting_reference.strip(),
-        decided_by=by,
+    return _verdict(
+        Kind.ACCEPTED, application, by, reasons, effective_on, meeting_reference, version
     )
-    _close(application, Application.Status.ACCEPTED, organisation)
-    audit_record(
-        actor=by,
-        action="members.application.accepted",
-        obj=application,
-        before={"status": Application.Status.SUBMITTED},
-        after={"status": Application.Status.ACCEPTED, "organisation": organisation.pk},
-        reason=reasons,
-    )
-    audit_record(
-        actor=by,
-        action="members.organisation.created",
-        obj=organisation,
-        after={"membership_status": Status.ACTIVE, "member_since": effective_on.isoformat()},
-        reason=reasons,
-    )
-    _tell(decision, application.applicant, application, organisation)
-    return decision
 
 
 @transaction.atomic
@@ -153,26 +126,47 @@ def application_reject(
     version: int | None = None,
 ) -> MembershipDecision:
     """Reject, with the written reasons the applicant will read."""
+    return _verdict(
+        Kind.REJECTED, application, by, reasons, effective_on, meeting_reference, version
+    )
+
+
+def _verdict(kind, application, by, reasons, effective_on, meeting_reference, version):
+    """The one path of both verdicts: check, record, close the application, audit, tell."""
     reasons = _require_reasons(reasons)
     application = _lock_submitted(application, version)
+    accepted = kind == Kind.ACCEPTED
+    organisation = _organisation_from(application, effective_on) if accepted else None
     decision = _record(
-        kind=Kind.REJECTED,
+        kind=kind,
         application=application,
+        organisation=organisation,
         reasons=reasons,
         effective_on=effective_on,
         meeting_reference=meeting_reference.strip(),
         decided_by=by,
     )
-    _close(application, Application.Status.REJECTED, None)
+    status = Application.Status.ACCEPTED if accepted else Application.Status.REJECTED
+    _close(application, status, organisation)
+    after = {"status": status}
+    if organisation is not None:
+        after["organisation"] = organisation.pk
+        audit_record(
+            actor=by,
+            action="members.organisation.created",
+            obj=organisation,
+            after={"membership_status": Status.ACTIVE, "member_since": effective_on.isoformat()},
+            reason=reasons,
+        )
     audit_record(
         actor=by,
-        action="members.application.rejected",
+        action=f"members.application.{kind}",
         obj=application,
         before={"status": Application.Status.SUBMITTED},
-        after={"status": Application.Status.REJECTED},
+        after=after,
         reason=reasons,
     )
-    _tell(decision, application.applicant, application, None)
+    _tell(decision, application.applicant, application, organisation)
     return decision
 
 
