@@ -3,6 +3,7 @@ that have checked who is asking (no public, guessable or long-lived URL)."""
 
 import re
 import uuid
+import zipfile
 from pathlib import Path
 
 from django.conf import settings
@@ -14,7 +15,19 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
-DOCUMENT_TYPES = {PDF: "pdf", JPEG: "jpg", PNG: "png"}
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+DOCUMENT_TYPES = {PDF: "pdf", JPEG: "jpg", PNG: "png", DOCX: "docx", XLSX: "xlsx", PPTX: "pptx"}
+# Council resolutions and other proofs: a PDF or a scan.
+PROOF_TYPES = (PDF, JPEG, PNG)
+# The library and experiences also take office files (and only those without macros).
+LIBRARY_TYPES = (PDF, JPEG, PNG, DOCX, XLSX, PPTX)
+# The part that makes an Office Open XML package a document, a workbook or a presentation.
+OOXML_MAIN_PART = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX, "ppt/presentation.xml": PPTX}
+OOXML_MAX_ENTRIES = 5000
+OOXML_MAX_EXPANDED = 200 * 1024 * 1024
+OOXML_MAX_RATIO = 150  # a higher compression ratio is a zip bomb, not a report
 
 # Active content a council resolution never needs; a PDF carrying it is refused outright.
 PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
@@ -65,7 +78,37 @@ def _sniff(head: bytes) -> str | None:
         return JPEG
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return PNG
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
     return None
+
+
+def _ooxml_type(upload) -> str:
+    """The Office type of a zip upload, after refusing what a plain document never holds:
+    macros, ActiveX, encryption, zip bombs."""
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _invalid(_("This file is damaged or incomplete."), "damaged") from None
+    names = {entry.filename for entry in entries}
+    kind = next((t for part, t in OOXML_MAIN_PART.items() if part in names), None)
+    if "[Content_Types].xml" not in names or kind is None:
+        raise _invalid(_("This archive is not a Word, Excel or PowerPoint document."), "wrong_type")
+    if len(entries) > OOXML_MAX_ENTRIES or any(e.flag_bits & 0x1 for e in entries):
+        raise _invalid(_("This document is encrypted or has too many parts."), "damaged")
+    expanded = sum(e.file_size for e in entries)
+    packed = max(sum(e.compress_size for e in entries), 1)
+    if expanded > OOXML_MAX_EXPANDED or expanded / packed > OOXML_MAX_RATIO:
+        raise _invalid(_("This document expands to an unreasonable size."), "damaged")
+    lowered = [name.lower() for name in names]
+    if any(n.endswith("vbaproject.bin") or "/activex/" in f"/{n}" for n in lowered):
+        raise _invalid(
+            _("This document contains macros. Save it without macros (.docx, .xlsx, .pptx)."),
+            "active_content",
+        )
+    return kind
 
 
 def _check_pdf(data: bytes) -> None:
@@ -102,9 +145,10 @@ def _check_image(upload, data: bytes, content_type: str) -> None:
         raise _invalid(_("This image also contains a web page or another file."), "polyglot")
 
 
-def validate_document_upload(upload) -> str:
-    """Check a PDF/JPEG/PNG upload by its content and size; return its real content type."""
-    limit = settings.DOCUMENT_MAX_BYTES
+def validate_document_upload(upload, *, allowed=PROOF_TYPES, limit: int | None = None) -> str:
+    """Check an upload by its content and size; return its real content type.
+    `allowed` lists the content types this kind of file may have."""
+    limit = limit or settings.DOCUMENT_MAX_BYTES
     if upload.size > limit:
         raise _invalid(
             _("The file is too large: at most %(mb)s MB.") % {"mb": limit // (1024 * 1024)},
@@ -116,14 +160,22 @@ def validate_document_upload(upload) -> str:
     data = upload.read()
     upload.seek(0)
     content_type = _sniff(data[:16])
-    if content_type is None:
-        raise _invalid(_("Only PDF, JPEG or PNG files are accepted."), "wrong_type")
+    if content_type == "zip" and DOCX in allowed:
+        content_type = _ooxml_type(upload)
+    if content_type not in allowed:
+        raise _invalid(_wrong_type_message(allowed), "wrong_type")
     if content_type == PDF:
         _check_pdf(data)
-    else:
+    elif content_type in (JPEG, PNG):
         _check_image(upload, data, content_type)
     upload.seek(0)
     return content_type
+
+
+def _wrong_type_message(allowed) -> str:
+    if DOCX in allowed:
+        return _("Only PDF, Word, Excel, PowerPoint, JPEG or PNG files are accepted.")
+    return _("Only PDF, JPEG or PNG files are accepted.")
 
 
 def private_file_response(field_file, *, content_type: str, filename: str) -> FileResponse:

@@ -133,6 +133,11 @@ class RegistrationForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    experience = forms.ModelChoiceField(
+        label=_("One of your organisation's experiences (optional)"),
+        queryset=None,
+        required=False,
+    )
 
     def __init__(self, *args, user=None, event=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,3 +150,13 @@ class RegistrationForm(forms.Form):
         )
         if event is not None and not event.ask_contribution:
             del self.fields["contribution"]
+            del self.fields["experience"]
+        else:
+            from tashbeek.experiences.models import Experience
+            from tashbeek.experiences.selectors import experiences_visible_to
+
+            self.fields["experience"].queryset = (
+                experiences_visible_to(user).filter(organisation__affiliations__user=user)
+                if user is not None and user.is_authenticated
+                else Experience.objects.none()
+            )

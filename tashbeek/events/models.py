@@ -162,6 +162,14 @@ class Registration(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     contribution = models.TextField(_("experience or challenge you bring"), blank=True)
+    experience = models.ForeignKey(
+        "experiences.Experience",
+        verbose_name=_("experience you bring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
     queued_at = models.DateTimeField(_("registered"))
     attended = models.BooleanField(_("attended"), default=False)
     reminded_at = models.DateTimeField(null=True, blank=True)

@@ -109,7 +109,7 @@ def _open_for_registration(event: Event) -> None:
 
 @transaction.atomic
 def registration_create(
-    *, event: Event, user, organisation=None, contribution: str = ""
+    *, event: Event, user, organisation=None, contribution: str = "", experience=None
 ) -> Registration:
     """Register: a confirmed seat while there are seats, the waitlist after. The event row is
     locked, so simultaneous registrations never give away more seats than there are."""
@@ -125,6 +125,7 @@ def registration_create(
     registration.status = status
     registration.organisation = organisation
     registration.contribution = contribution.strip()
+    registration.experience = experience if event.ask_contribution else None
     registration.queued_at = timezone.now()
     registration.save()
     audit_record(

@@ -51,6 +51,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "show_link": can_manage
         or (registration is not None and registration.status == Registration.Status.CONFIRMED),
         "attendance": selectors.attendance_by_organisation(event),
+        "materials": selectors.materials_of(event, user=user),
+        "experiences": selectors.experiences_of(event, user=user),
     }
     return render(request, "events/detail.html", context)
 
@@ -69,6 +71,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user,
             organisation=form.cleaned_data.get("organisation"),
             contribution=form.cleaned_data.get("contribution", ""),
+            experience=form.cleaned_data.get("experience"),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "tashbeek.notifications",
     "tashbeek.communities",
     "tashbeek.events",
+    "tashbeek.library",
+    "tashbeek.experiences",
+    "tashbeek.discussions",
+    "tashbeek.workplans",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +163,8 @@ LOGO_MAX_BYTES = env_int("LOGO_MAX_BYTES", 2 * 1024 * 1024)
 # own: they are streamed only by views that check who is asking.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
 DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Library files and experience attachments (guides and presentations run larger).
+LIBRARY_MAX_BYTES = env_int("LIBRARY_MAX_BYTES", 25 * 1024 * 1024)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

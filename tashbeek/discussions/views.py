@@ -1,0 +1,154 @@
+"""Discussion pages of a community: the threads, a thread with its replies, moderation."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from tashbeek.communities.selectors import community_detail
+from tashbeek.members.views.common import add_service_errors, form_page
+
+from . import selectors, services
+from .forms import ReasonForm, ReplyForm, ThreadForm
+from .models import Post
+
+
+def _community(request, slug, perm="discussions.view_discussions"):
+    community = community_detail(slug)
+    if community is None:
+        raise Http404
+    if not request.user.has_perm(perm, community):
+        raise PermissionDenied
+    return community
+
+
+def _thread(request, slug, pk):
+    community = _community(request, slug)
+    thread = selectors.thread_detail(community, pk)
+    if thread is None:
+        raise Http404
+    return thread
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def thread_list(request: HttpRequest, slug: str) -> HttpResponse:
+    community = _community(request, slug)
+    page = Paginator(selectors.threads_of(community), 30).get_page(request.GET.get("page"))
+    moderate = request.user.has_perm("discussions.moderate", community)
+    context = {
+        "community": community,
+        "page": page,
+        "reports": selectors.open_reports(community) if moderate else [],
+    }
+    return render(request, "discussions/list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def thread_start(request: HttpRequest, slug: str) -> HttpResponse:
+    community = _community(request, slug, "discussions.post")
+    form = ThreadForm(request.POST or None)
+
+    def save():
+        thread = services.thread_start(
+            by=request.user,
+            community=community,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+        )
+        return redirect(thread)
+
+    return form_page(request, form, save, "discussions/new.html", {"community": community})
+
+
+def _thread_page(request, thread, *, status=200, reply_form=None) -> HttpResponse:
+    community = thread.community
+    context = {
+        "community": community,
+        "thread": thread,
+        "posts": selectors.posts_as_tree(thread),
+        "can_post": request.user.has_perm("discussions.post", community),
+        "can_moderate": request.user.has_perm("discussions.moderate", community),
+        "reply_form": reply_form or ReplyForm(),
+    }
+    return render(request, "discussions/thread.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def thread_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _thread_page(request, _thread(request, slug, pk))
+
+
+@login_required
+@require_POST
+def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    thread = _thread(request, slug, pk)
+    if not request.user.has_perm("discussions.post", thread.community):
+        raise PermissionDenied
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data["parent"]:
+            parent = thread.posts.filter(pk=form.cleaned_data["parent"]).first()
+            if parent is None:
+                form.add_error(None, _("That message is not in this discussion."))
+        if not form.errors:
+            try:
+                post = services.post_reply(
+                    by=request.user, thread=thread, body=form.cleaned_data["body"], parent=parent
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect(f"{thread.get_absolute_url()}#post-{post.pk}")
+    return _thread_page(request, thread, status=400, reply_form=form)
+
+
+def _post(request, slug, pk, post_pk) -> Post:
+    thread = _thread(request, slug, pk)
+    return get_object_or_404(thread.posts.select_related("thread__community"), pk=post_pk)
+
+
+@login_required
+@require_POST
+def hide(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
+    post = _post(request, slug, pk, post_pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason."))
+        return _thread_page(request, post.thread, status=400)
+    services.post_hide(by=request.user, post=post, reason=form.cleaned_data["reason"])
+    messages.success(request, _("The post is hidden."))
+    return redirect(post.thread)
+
+
+@login_required
+@require_POST
+def unhide(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
+    post = _post(request, slug, pk, post_pk)
+    services.post_unhide(by=request.user, post=post)
+    messages.success(request, _("The post is shown again."))
+    return redirect(post.thread)
+
+
+@login_required
+@require_POST
+def report(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
+    post = _post(request, slug, pk, post_pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what is wrong with this post."))
+        return _thread_page(request, post.thread, status=400)
+    try:
+        services.post_report(by=request.user, post=post, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thank you. The coordinators will look at it."))
+    return redirect(post.thread)

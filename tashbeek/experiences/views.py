@@ -1,0 +1,223 @@
+"""Experience pages: the list, an experience, writing it, files, review, "ask the authors"."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from tashbeek.core.files import private_file_response
+from tashbeek.members.views.common import add_service_errors, form_page
+
+from . import selectors, services
+from .forms import AskForm, ExperienceFilterForm, ExperienceForm, FileForm, ReviewForm
+
+
+def _experience(request, pk):
+    experience = selectors.experience_detail(user=request.user, pk=pk)
+    if experience is None:
+        raise Http404
+    return experience
+
+
+@require_http_methods(["GET", "HEAD"])
+def experience_list(request: HttpRequest) -> HttpResponse:
+    filters = ExperienceFilterForm(request.GET or None)
+    values = filters.cleaned_data if filters.is_valid() else {}
+    mine = request.user.is_authenticated and request.GET.get("mine") == "1"
+    experiences = selectors.experiences_page(
+        user=request.user,
+        theme=values.get("theme"),
+        community=values.get("community"),
+        transfer=values.get("transfer", ""),
+        mine=mine,
+    )
+    page = Paginator(experiences, 20).get_page(request.GET.get("page"))
+    context = {"page": page, "filters": filters, "mine": mine}
+    return render(request, "experiences/list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def review_queue(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "experiences/queue.html", {"experiences": selectors.review_queue(request.user)}
+    )
+
+
+def _detail(request, experience, *, status=200, **forms) -> HttpResponse:
+    user = request.user
+    can_change = user.has_perm("experiences.change_experience", experience)
+    context = {
+        "experience": experience,
+        "files": experience.files.all(),
+        "can_change": can_change,
+        "can_submit": user.has_perm("experiences.submit_experience", experience),
+        "can_review": user.has_perm("experiences.review_experience", experience),
+        "can_ask": user.has_perm("experiences.ask_authors", experience),
+        "can_unpublish": user.has_perm("experiences.unpublish_experience", experience),
+        "file_form": forms.get("file_form") or (FileForm() if can_change else None),
+        "review_form": forms.get("review_form") or ReviewForm(),
+        "ask_form": forms.get("ask_form") or AskForm(),
+    }
+    return render(request, "experiences/detail.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def experience_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _experience(request, pk))
+
+
+@login_required
+@permission_required("experiences.add_experience", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def experience_create(request: HttpRequest) -> HttpResponse:
+    form = ExperienceForm(request.POST or None, user=request.user)
+
+    def save():
+        experience = services.experience_save(by=request.user, data=form.service_data())
+        messages.success(request, _("The draft is saved. Add photos, then send it for review."))
+        return redirect(experience)
+
+    return form_page(request, form, save, "experiences/edit.html", {})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    experience = _experience(request, pk)
+    if not request.user.has_perm("experiences.change_experience", experience):
+        raise PermissionDenied
+    form = ExperienceForm(request.POST or None, instance=experience, user=request.user)
+
+    def save():
+        services.experience_save(by=request.user, experience=experience, data=form.service_data())
+        messages.success(request, _("Saved."))
+        return redirect(experience)
+
+    return form_page(request, form, save, "experiences/edit.html", {"experience": experience})
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    experience = _experience(request, pk)
+    try:
+        services.experience_submit(by=request.user, experience=experience)
+    except services.StaleExperience as error:
+        messages.error(request, " ".join(error.messages))
+        return _detail(request, _experience(request, pk), status=409)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _detail(request, experience, status=400)
+    messages.success(request, _("Sent for review. You will be told when it is published."))
+    return redirect(experience)
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    experience = _experience(request, pk)
+    if not request.user.has_perm("experiences.review_experience", experience):
+        raise PermissionDenied
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.experience_review(
+                by=request.user,
+                experience=experience,
+                decision=form.cleaned_data["decision"],
+                comments=form.cleaned_data["comments"],
+            )
+        except services.StaleExperience as error:
+            messages.error(request, " ".join(error.messages))
+            return _detail(request, _experience(request, pk), status=409)
+        except ValidationError as error:
+            add_service_errors(form, error)
+    if form.errors:
+        return _detail(request, experience, status=400, review_form=form)
+    messages.success(request, _("Your review is recorded."))
+    return redirect(experience)
+
+
+@login_required
+@require_POST
+def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+    experience = _experience(request, pk)
+    if not request.user.has_perm("experiences.unpublish_experience", experience):
+        raise PermissionDenied
+    try:
+        services.experience_unpublish(
+            by=request.user, experience=experience, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _detail(request, experience, status=400)
+    messages.success(request, _("The experience is back to draft."))
+    return redirect(experience)
+
+
+@login_required
+@require_POST
+def file_add(request: HttpRequest, pk: int) -> HttpResponse:
+    experience = _experience(request, pk)
+    if not request.user.has_perm("experiences.change_experience", experience):
+        raise PermissionDenied
+    form = FileForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.file_add(
+                by=request.user,
+                experience=experience,
+                upload=form.cleaned_data["file"],
+                caption=form.cleaned_data["caption"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+    if form.errors:
+        return _detail(request, experience, status=400, file_form=form)
+    messages.success(request, _("The file is added."))
+    return redirect(experience)
+
+
+@require_http_methods(["GET", "HEAD"])
+def file_download(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+    experience = _experience(request, pk)
+    attached = get_object_or_404(experience.files, pk=file_pk)
+    return private_file_response(
+        attached.file, content_type=attached.content_type, filename=attached.filename
+    )
+
+
+@login_required
+@require_POST
+def file_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+    experience = _experience(request, pk)
+    attached = get_object_or_404(experience.files, pk=file_pk)
+    services.file_remove(by=request.user, attached=attached)
+    messages.success(request, _("The file is removed."))
+    return redirect(experience)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ask(request: HttpRequest, pk: int) -> HttpResponse:
+    experience = _experience(request, pk)
+    if not request.user.has_perm("experiences.ask_authors", experience):
+        raise PermissionDenied
+    form = AskForm(request.POST or None)
+
+    def save():
+        services.ask_authors(
+            by=request.user, experience=experience, message=form.cleaned_data["message"]
+        )
+        messages.success(
+            request, _("Your question is sent. The authors will answer you by e-mail.")
+        )
+        return redirect(experience)
+
+    return form_page(request, form, save, "experiences/ask.html", {"experience": experience})

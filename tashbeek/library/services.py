@@ -1,0 +1,208 @@
+"""Writes for the library: documents, their versions, and the review workflow."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from tashbeek.communities.rules import is_community_member
+from tashbeek.communities.services import coordinators_of
+from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.core.files import LIBRARY_TYPES, validate_document_upload
+from tashbeek.core.i18n import clean_translations
+from tashbeek.core.permissions import is_secretariat
+from tashbeek.notifications.services import notify
+
+from .models import Document, DocumentVersion
+
+FIELDS = [
+    "kind",
+    "titles",
+    "summaries",
+    "community",
+    "organisation",
+    "visibility",
+    "themes",
+    "events",
+]
+S = Document.Status
+# action: (from, to, permission, reason required)
+TRANSITIONS = {
+    "submit": (S.DRAFT, S.REVIEW, "library.change_document", False),
+    "return": (S.REVIEW, S.DRAFT, "library.review_document", True),
+    "adopt": (S.REVIEW, S.ADOPTED, "library.review_document", False),
+    "publish": (S.ADOPTED, S.PUBLISHED, "library.review_document", False),
+    "unpublish": (S.PUBLISHED, S.ADOPTED, "library.review_document", True),
+}
+
+
+class StaleDocument(ValidationError):
+    """The document moved on since the person looked at it."""
+
+    def __init__(self):
+        super().__init__(_("This document has changed since you opened it."), code="stale")
+
+
+def _may_write_for(by, community) -> bool:
+    if is_secretariat(by):
+        return True
+    return community is not None and is_community_member(by, community)
+
+
+def _set_fields(document: Document, data: dict) -> dict:
+    data = dict(data)
+    related = {key: data.pop(key) for key in ("themes", "events") if key in data}
+    for key in ("titles", "summaries"):
+        if key in data:
+            data[key] = clean_translations(data[key])
+    for key, value in data.items():
+        setattr(document, key, value)
+    if not document.titles:
+        raise ValidationError({"titles": _("Give this in at least one language.")})
+    document.full_clean(exclude=["created_by"])
+    return related
+
+
+@transaction.atomic
+def document_create(*, by, data: dict, upload, note: str = "") -> Document:
+    """A new draft with its first file (version 1)."""
+    if not _may_write_for(by, data.get("community")):
+        raise PermissionDenied(_("Only members of the community add documents to its library."))
+    document = Document(created_by=by, status=Document.Status.DRAFT)
+    related = _set_fields(document, data)
+    document.save()
+    for key, values in related.items():
+        getattr(document, key).set(values)
+    version = _store_version(document=document, by=by, upload=upload, note=note)
+    audit_record(
+        actor=by,
+        action="library.document.created",
+        obj=document,
+        after={**snapshot(document, FIELDS), "version": version.number},
+    )
+    return document
+
+
+@transaction.atomic
+def document_update(*, by, document: Document, data: dict) -> Document:
+    if not by.has_perm("library.change_document", document):
+        raise PermissionDenied
+    moving = "community" in data and data["community"] != document.community
+    if moving and not _may_write_for(by, data["community"]):
+        raise PermissionDenied(_("You cannot move this document to that community."))
+    before = snapshot(document, FIELDS)
+    related = _set_fields(document, data)
+    document.save()
+    for key, values in related.items():
+        getattr(document, key).set(values)
+    audit_record(
+        actor=by,
+        action="library.document.updated",
+        obj=document,
+        before=before,
+        after=snapshot(document, FIELDS),
+    )
+    return document
+
+
+def _store_version(*, document: Document, by, upload, note: str) -> DocumentVersion:
+    content_type = validate_document_upload(
+        upload, allowed=LIBRARY_TYPES, limit=settings.LIBRARY_MAX_BYTES
+    )
+    # The row lock on the document (taken by the callers) keeps numbers unique and gapless.
+    latest = document.versions.aggregate(n=Max("number"))["n"] or 0
+    name = get_valid_filename((upload.name or "document").rsplit("/", 1)[-1])[-200:]
+    version = DocumentVersion(
+        document=document,
+        number=latest + 1,
+        content_type=content_type,
+        size=upload.size,
+        filename=name or "document",
+        note=note.strip()[:255],
+        uploaded_by=by,
+    )
+    version.file.save(name or "document", upload, save=False)
+    version.save()
+    return version
+
+
+@transaction.atomic
+def version_add(*, by, document: Document, upload, note: str = "") -> DocumentVersion:
+    """A new file for the document; earlier versions stay downloadable."""
+    if not by.has_perm("library.change_document", document):
+        raise PermissionDenied
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    version = _store_version(document=document, by=by, upload=upload, note=note)
+    document.save(update_fields=["updated_at"])
+    audit_record(
+        actor=by,
+        action="library.document.version_added",
+        obj=document,
+        after={"version": version.number, "type": version.content_type, "note": version.note},
+    )
+    return version
+
+
+@transaction.atomic
+def document_transition(
+    *, by, document: Document, action: str, reason: str = "", expected_status: str = ""
+) -> Document:
+    """Move the document through draft → review → adopted → published (or back, with a
+    reason). `expected_status` is what the person saw; a stale click is refused."""
+    if action not in TRANSITIONS:
+        raise ValidationError(_("Unknown action."), code="invalid")
+    source, target, perm, needs_reason = TRANSITIONS[action]
+    if not by.has_perm(perm, document):
+        raise PermissionDenied
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.status != source or (expected_status and expected_status != document.status):
+        raise StaleDocument
+    reason = reason.strip()
+    if needs_reason and not reason:
+        raise ValidationError({"reason": _("Give the reason.")}, code="required")
+    document.status = target
+    if target == S.PUBLISHED:
+        document.published_at = timezone.now()
+    document.save(update_fields=["status", "published_at", "updated_at"])
+    audit_record(
+        actor=by,
+        action=f"library.document.{action}",
+        obj=document,
+        before={"status": source},
+        after={"status": target},
+        reason=reason,
+    )
+    _tell(document, action, by)
+    return document
+
+
+def _tell(document: Document, action: str, by) -> None:
+    context = {"document": document.title}
+    url = document.get_absolute_url()
+    if action == "submit":
+        reviewers = coordinators_of(document.community) if document.community else []
+        notify(
+            users=[u for u in reviewers if u.pk != by.pk],
+            action="library.document.submit",
+            message=gettext_noop("“%(document)s” is ready for the community's review."),
+            context=context,
+            url=url,
+        )
+    elif document.created_by_id and document.created_by_id != by.pk:
+        messages = {
+            "return": gettext_noop("“%(document)s” was returned to draft with comments."),
+            "adopt": gettext_noop("“%(document)s” was adopted by the community."),
+            "publish": gettext_noop("“%(document)s” is published in the library."),
+            "unpublish": gettext_noop("“%(document)s” was withdrawn from publication."),
+        }
+        notify(
+            users=[document.created_by],
+            action=f"library.document.{action}",
+            message=messages[action],
+            context=context,
+            url=url,
+        )

@@ -1,0 +1,168 @@
+"""Library pages: the list, a document with its versions, writing, uploading, review."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from tashbeek.core.files import private_file_response
+from tashbeek.members.views.common import form_page
+
+from . import selectors, services
+from .forms import DocumentForm, LibraryFilterForm, TransitionForm, VersionForm
+
+
+def _document(request, pk):
+    document = selectors.document_detail(user=request.user, pk=pk)
+    if document is None:
+        raise Http404
+    return document
+
+
+@require_http_methods(["GET", "HEAD"])
+def document_list(request: HttpRequest) -> HttpResponse:
+    filters = LibraryFilterForm(request.GET or None)
+    values = filters.cleaned_data if filters.is_valid() else {}
+    documents = selectors.documents_page(
+        user=request.user,
+        kind=values.get("kind", ""),
+        community=values.get("community"),
+        theme=values.get("theme"),
+    )
+    page = Paginator(documents, 25).get_page(request.GET.get("page"))
+    return render(request, "library/list.html", {"page": page, "filters": filters})
+
+
+def _actions_for(user, document) -> list[tuple[str, str, bool]]:
+    """The workflow buttons this person may press now: (action, label, needs a reason)."""
+    labels = dict(TransitionForm.base_fields["action"].choices)
+    return [
+        (action, labels[action], needs_reason)
+        for action, (source, _t, perm, needs_reason) in services.TRANSITIONS.items()
+        if document.status == source and user.has_perm(perm, document)
+    ]
+
+
+def _detail(request, document, *, status: int = 200, version_form=None) -> HttpResponse:
+    can_change = request.user.has_perm("library.change_document", document)
+    context = {
+        "document": document,
+        "versions": document.versions.all(),
+        "can_change": can_change,
+        "actions": _actions_for(request.user, document),
+        "version_form": version_form or (VersionForm() if can_change else None),
+    }
+    return render(request, "library/detail.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _document(request, pk))
+
+
+@login_required
+@permission_required("library.add_document", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def document_create(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if request.GET.get("community"):
+        initial["community"] = (
+            DocumentForm(user=request.user)
+            .fields["community"]
+            .queryset.filter(slug=request.GET["community"])
+            .first()
+        )
+    form = DocumentForm(
+        request.POST or None, request.FILES or None, user=request.user, initial=initial
+    )
+
+    def save():
+        document = services.document_create(
+            by=request.user,
+            data=form.service_data(),
+            upload=form.cleaned_data["file"],
+            note=form.cleaned_data.get("note", ""),
+        )
+        messages.success(request, _("The draft is saved. Send it for review when it is ready."))
+        return redirect(document)
+
+    return form_page(request, form, save, "library/edit.html", {})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not request.user.has_perm("library.change_document", document):
+        raise PermissionDenied
+    form = DocumentForm(request.POST or None, instance=document, user=request.user)
+
+    def save():
+        services.document_update(by=request.user, document=document, data=form.service_data())
+        messages.success(request, _("Saved."))
+        return redirect(document)
+
+    return form_page(request, form, save, "library/edit.html", {"document": document})
+
+
+@login_required
+@require_POST
+def version_add(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not request.user.has_perm("library.change_document", document):
+        raise PermissionDenied
+    form = VersionForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.version_add(
+                by=request.user,
+                document=document,
+                upload=form.cleaned_data["file"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+    if form.errors:
+        return _detail(request, document, status=400, version_form=form)
+    messages.success(request, _("The new version is uploaded."))
+    return redirect(document)
+
+
+@require_http_methods(["GET", "HEAD"])
+def version_download(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    document = _document(request, pk)
+    version = get_object_or_404(document.versions, number=number)
+    base = document.titles.get("en") or document.title
+    filename = f"{base[:80]}-v{version.number}.{version.extension}"
+    return private_file_response(version.file, content_type=version.content_type, filename=filename)
+
+
+@login_required
+@require_POST
+def transition(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an action."))
+        return redirect(document)
+    try:
+        services.document_transition(
+            by=request.user,
+            document=document,
+            action=form.cleaned_data["action"],
+            reason=form.cleaned_data["reason"],
+            expected_status=form.cleaned_data["expected_status"],
+        )
+    except services.StaleDocument as error:
+        messages.error(request, " ".join(error.messages))
+        return _detail(request, _document(request, pk), status=409)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(document)
+    messages.success(request, _("Done."))
+    return redirect(document)
