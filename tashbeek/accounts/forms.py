@@ -101,7 +101,7 @@ class LocalisedPasswordResetForm(PasswordResetForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "preferred_language", "phone"]
+        fields = ["full_name", "preferred_language", "phone", "notification_frequency"]
 
 
 class ResendVerificationForm(forms.Form):

@@ -45,6 +45,19 @@ class User(AbstractUser):
     email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
+    class Frequency(models.TextChoices):
+        IMMEDIATE = "immediate", _("At once, one e-mail each")
+        DAILY = "daily", _("A daily digest")
+        WEEKLY = "weekly", _("A weekly digest")
+        NEVER = "never", _("No e-mail: only on the site")
+
+    notification_frequency = models.CharField(
+        _("notification e-mails"),
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.IMMEDIATE,
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]

@@ -139,3 +139,30 @@ def experiences_of(event: Event, *, user) -> list:
         .select_related("organisation")
         .distinct()
     )
+
+
+def month_grid(*, user, year: int, month: int, first_weekday: int) -> list[list[dict]]:
+    """The weeks of a month for the calendar view: each day with the events that start on
+    it in their own time zone. Days of the neighbouring months fill the first and last week."""
+    import calendar
+    import datetime
+
+    weeks = calendar.Calendar(firstweekday=first_weekday).monthdatescalendar(year, month)
+    first, last = weeks[0][0], weeks[-1][-1]
+    # A day of margin each side: an event's local date can differ from its UTC date.
+    start = datetime.datetime.combine(first - datetime.timedelta(days=1), datetime.time.min)
+    end = datetime.datetime.combine(last + datetime.timedelta(days=2), datetime.time.min)
+    events = events_visible_to(user).filter(
+        starts_at__gte=timezone.make_aware(start, datetime.UTC),
+        starts_at__lt=timezone.make_aware(end, datetime.UTC),
+    )
+    by_day: dict = {}
+    for event in events.order_by("starts_at"):
+        by_day.setdefault(event.local_start.date(), []).append(event)
+    return [
+        [
+            {"date": day, "in_month": day.month == month, "events": by_day.get(day, [])}
+            for day in week
+        ]
+        for week in weeks
+    ]

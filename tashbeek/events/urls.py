@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.event_list, name="list"),
     path("new/", views.create, name="create"),
     path("mine/", views.mine, name="mine"),
+    path("calendar/", views.event_calendar, name="calendar"),
     path("feed.ics", views.network_feed, name="network_feed"),
     path("communities/<slug:slug>/feed.ics", views.community_feed, name="community_feed"),
     path("feeds/<str:token>/mine.ics", views.personal_feed, name="personal_feed"),

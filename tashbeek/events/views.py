@@ -1,12 +1,16 @@
 """Event pages: lists and the month agenda, an event with registration, organising,
 attendance, and the iCalendar downloads and feeds."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
@@ -34,6 +38,39 @@ def event_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(events, 40).get_page(request.GET.get("page"))
     context = {"page": page, "months": selectors.by_month(page), "past": past}
     return render(request, "events/list.html", context)
+
+
+def _month(request) -> tuple[int, int]:
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+        datetime.date(year, month, 1)
+    except ValueError:
+        return today.year, today.month
+    return (year, month) if 2000 <= year <= 2100 else (today.year, today.month)
+
+
+@require_http_methods(["GET", "HEAD"])
+def event_calendar(request: HttpRequest) -> HttpResponse:
+    """A month grid of events; works without JavaScript, one query for the month."""
+    year, month = _month(request)
+    first = datetime.date(year, month, 1)
+    previous = first - datetime.timedelta(days=1)
+    following = first + datetime.timedelta(days=32)
+    weeks = selectors.month_grid(
+        user=request.user,
+        year=year,
+        month=month,
+        first_weekday=(get_format("FIRST_DAY_OF_WEEK") - 1) % 7,
+    )
+    context = {
+        "weeks": weeks,
+        "first": first,
+        "previous": f"{previous.year}-{previous.month:02d}",
+        "next": f"{following.year}-{following.month:02d}",
+        "weekdays": [day["date"] for day in weeks[0]],
+    }
+    return render(request, "events/calendar.html", context)
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -135,6 +135,7 @@ def _tell_reviewers(experience: Experience, by, message: str) -> None:
 
 
 def _lock(experience: Experience, status: str) -> Experience:
+    """The row, locked, in the state `status` the person acted on; else StaleExperience."""
     locked = Experience.objects.select_for_update().get(pk=experience.pk)
     if locked.status != status:
         raise StaleExperience
@@ -144,9 +145,9 @@ def _lock(experience: Experience, status: str) -> Experience:
 @transaction.atomic
 def experience_submit(*, by, experience: Experience) -> Experience:
     """The authors send their draft for review."""
+    experience = _lock(experience, Experience.Status.DRAFT)
     if not by.has_perm("experiences.submit_experience", experience):
         raise PermissionDenied
-    experience = _lock(experience, Experience.Status.DRAFT)
     missing = [
         str(Experience._meta.get_field(name).verbose_name)
         for name in ("problem", "solution", "results")
@@ -179,9 +180,9 @@ def experience_review(
     """Publish the experience, or return it to its authors with comments."""
     if decision not in ExperienceReview.Decision.values:
         raise ValidationError(_("Unknown decision."), code="invalid")
+    experience = _lock(experience, Experience.Status.REVIEW)
     if not by.has_perm("experiences.review_experience", experience):
         raise PermissionDenied
-    experience = _lock(experience, Experience.Status.REVIEW)
     comments = comments.strip()
     if decision == ExperienceReview.Decision.RETURN and not comments:
         raise ValidationError({"comments": _("Say what should change.")}, code="required")
@@ -216,9 +217,9 @@ def experience_review(
 @transaction.atomic
 def experience_unpublish(*, by, experience: Experience, reason: str) -> Experience:
     """The secretariat takes a published experience back to draft, with a reason."""
-    if not is_secretariat(by):
-        raise PermissionDenied
     experience = _lock(experience, Experience.Status.PUBLISHED)
+    if not by.has_perm("experiences.unpublish_experience", experience):
+        raise PermissionDenied
     if not reason.strip():
         raise ValidationError({"comments": _("Give the reason.")}, code="required")
     experience.status = Experience.Status.DRAFT

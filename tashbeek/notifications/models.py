@@ -23,12 +23,19 @@ class Notification(models.Model):
     url = models.CharField(_("link"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    # Waiting for the person's daily or weekly digest e-mail.
+    in_digest = models.BooleanField(_("waiting for the digest"), default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
-        indexes = [models.Index(fields=["user", "read_at", "-created_at"])]
+        indexes = [
+            models.Index(fields=["user", "read_at", "-created_at"]),
+            models.Index(
+                fields=["user"], condition=models.Q(in_digest=True), name="notification_digest"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text

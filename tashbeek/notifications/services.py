@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone, translation
 
+from tashbeek.accounts.models import User
 from tashbeek.core.mail import send_localised
 
 from .models import Notification
@@ -24,13 +25,22 @@ def notify(
     gettext_noop, with %(name)s parameters taken from `context`."""
     context = context or {}
     recipients = {user.pk: user for user in users if user is not None}.values()
+    digest = (User.Frequency.DAILY, User.Frequency.WEEKLY)
     created = Notification.objects.bulk_create(
-        Notification(user=user, action=action, message=message, context=context, url=url)
+        Notification(
+            user=user,
+            action=action,
+            message=message,
+            context=context,
+            url=url,
+            in_digest=email and user.notification_frequency in digest,
+        )
         for user in recipients
     )
     if email:
         for user in recipients:
-            transaction.on_commit(lambda user=user: _send(user, message, context, url))
+            if user.notification_frequency == User.Frequency.IMMEDIATE:
+                transaction.on_commit(lambda user=user: _send(user, message, context, url))
     return created
 
 
@@ -51,3 +61,34 @@ def notifications_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
     return unread.update(read_at=timezone.now())
+
+
+def digests_send(*, frequency: str) -> int:
+    """E-mail each person on this digest frequency what they were told since their last
+    digest, in one message in their language. Returns the number of e-mails sent."""
+    sent = 0
+    people = User.objects.filter(
+        notification_frequency=frequency, notifications__in_digest=True, is_active=True
+    ).distinct()
+    for user in people:
+        with transaction.atomic():
+            waiting = list(
+                Notification.objects.select_for_update()
+                .filter(user=user, in_digest=True)
+                .order_by("created_at")
+            )
+            if not waiting:
+                continue
+            with translation.override(user.preferred_language or None):
+                items = [{"text": n.text, "url": n.url, "time": n.created_at} for n in waiting]
+            Notification.objects.filter(pk__in=[n.pk for n in waiting]).update(in_digest=False)
+            transaction.on_commit(
+                lambda user=user, items=items: send_localised(
+                    to=user.email,
+                    language=user.preferred_language,
+                    template="notifications/digest",
+                    context={"items": items, "user": user, "frequency": frequency},
+                )
+            )
+        sent += 1
+    return sent

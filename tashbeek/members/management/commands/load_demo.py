@@ -11,6 +11,8 @@ from django.utils import timezone
 from tashbeek.communities import demo as communities_demo
 from tashbeek.core.models import Theme
 from tashbeek.core.taxonomy import sync_taxonomy
+from tashbeek.experiences import demo as experiences_demo
+from tashbeek.library import demo as library_demo
 from tashbeek.members import demo, demo_lifecycle
 from tashbeek.members.models import Affiliation, Organisation, Region
 from tashbeek.members.services import organisation_index_names
@@ -81,6 +83,8 @@ class Command(BaseCommand):
         )
         people = {u.email: u for u in User.objects.filter(email__endswith="@demo.tashbeek.org")}
         communities_demo.load(people=people)
+        library_demo.load(people=people)
+        experiences_demo.load(people=people)
         self.stdout.write(self.style.SUCCESS(f"Demo network: {len(orgs)} organisations."))
         self.stdout.write(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
         for email, _name, _lang, groups, affiliation in demo.PEOPLE:
