@@ -6,7 +6,10 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from tashbeek.communities.api.views import CommunityViewSet
+from tashbeek.discussions.api.views import PostViewSet, ThreadViewSet
 from tashbeek.events.api.views import EventViewSet
+from tashbeek.experiences.api.views import ExperienceViewSet
+from tashbeek.library.api.views import DocumentViewSet
 from tashbeek.members.api.application_views import (
     ApplicationViewSet,
     DueViewSet,
@@ -14,6 +17,7 @@ from tashbeek.members.api.application_views import (
     MembershipDecisionViewSet,
 )
 from tashbeek.members.api.views import OrganisationViewSet
+from tashbeek.workplans.api.views import PlanItemViewSet
 
 router = DefaultRouter()
 router.register("organisations", OrganisationViewSet, basename="organisation")
@@ -23,6 +27,11 @@ router.register("dues", DueViewSet, basename="due")
 router.register("fee-schedules", FeeScheduleViewSet, basename="fee-schedule")
 router.register("communities", CommunityViewSet, basename="community")
 router.register("events", EventViewSet, basename="event")
+router.register("documents", DocumentViewSet, basename="document")
+router.register("experiences", ExperienceViewSet, basename="experience")
+router.register("plan-items", PlanItemViewSet, basename="plan-item")
+router.register("threads", ThreadViewSet, basename="thread")
+router.register("posts", PostViewSet, basename="post")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -214,6 +214,11 @@ SPECTACULAR_SETTINGS = {
         "DecisionKindEnum": "tashbeek.members.models.MembershipDecision.Kind",
         "VerdictEnum": "tashbeek.members.api.application_serializers.VERDICTS",
         "MembershipChangeEnum": "tashbeek.members.api.application_serializers.MEMBERSHIP_CHANGES",
+        "LibraryKindEnum": "tashbeek.library.models.Document.Kind",
+        "LibraryStatusEnum": "tashbeek.library.models.Document.Status",
+        "ExperienceStatusEnum": "tashbeek.experiences.models.Experience.Status",
+        "PlanItemStatusEnum": "tashbeek.workplans.models.WorkPlanItem.Status",
+        "EventStatusEnum": "tashbeek.events.models.Event.Status",
     },
 }
 

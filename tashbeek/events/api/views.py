@@ -56,7 +56,15 @@ class EventSerializer(serializers.ModelSerializer):
 class RegistrationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Registration
-        fields = ["id", "event", "status", "organisation", "contribution", "queued_at"]
+        fields = [
+            "id",
+            "event",
+            "status",
+            "organisation",
+            "contribution",
+            "experience",
+            "queued_at",
+        ]
         read_only_fields = ["id", "event", "status", "queued_at"]
 
 
@@ -94,11 +102,20 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             and not request.user.affiliations.filter(organisation=organisation).exists()
         ):
             organisation = None
+        experience = serializer.validated_data.get("experience")
+        if (
+            experience
+            and not request.user.affiliations.filter(
+                organisation_id=experience.organisation_id
+            ).exists()
+        ):
+            experience = None  # only an experience of one's own organisation can be brought
         registration = services.registration_create(
             event=event,
             user=request.user,
             organisation=organisation,
             contribution=serializer.validated_data.get("contribution", ""),
+            experience=experience,
         )
         return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
