@@ -263,3 +263,105 @@ def persona(request):
         return None if name == "visitor" else request.getfixturevalue(name)
 
     return get
+
+
+def png_bytes(size=(4, 4), colour=(11, 93, 75)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def png_upload(name="photo.png"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
+
+
+@pytest.fixture
+def library_document(community, staff_aourir, coordinator):
+    """A published document of the public-relations platform for the community only,
+    written by Aourir's staff member."""
+    from tashbeek.library import services
+
+    document = services.document_create(
+        by=staff_aourir,
+        data={
+            "kind": "guide",
+            "titles": {"ar": "دليل الاتصال", "en": "Communication guide"},
+            "summaries": {"en": "For the platform's members."},
+            "community": community,
+            "visibility": "community",
+        },
+        upload=pdf_upload("guide.pdf"),
+    )
+    for action in ("submit", "adopt", "publish"):
+        document = services.document_transition(by=coordinator, document=document, action=action)
+    return document
+
+
+EXPERIENCE_TEXT = {
+    "language": "fr",
+    "title": "Transport scolaire pour les douars éloignés",
+    "summary": "Des bus scolaires gérés avec les associations.",
+    "problem": "Les élèves marchaient des heures.",
+    "solution": "Des bus financés avec un partenaire national.",
+    "results": "Trois lignes régulières.",
+}
+
+
+@pytest.fixture
+def draft_experience(aourir, focal_aourir, community):
+    """Aourir's draft experience, linked to the public-relations platform."""
+    from tashbeek.experiences import services
+
+    return services.experience_save(
+        by=focal_aourir,
+        data={
+            **EXPERIENCE_TEXT,
+            "organisation": aourir,
+            "contact": focal_aourir,
+            "communities": [community],
+        },
+    )
+
+
+@pytest.fixture
+def experience(draft_experience, focal_aourir, coordinator):
+    """The same experience, reviewed by the platform's coordinator and published, with a photo."""
+    from tashbeek.experiences import services
+
+    services.experience_submit(by=focal_aourir, experience=draft_experience)
+    review = services.experience_review(
+        by=coordinator, experience=draft_experience, decision="publish"
+    )
+    services.file_add(
+        by=focal_aourir, experience=review.experience, upload=png_upload(), caption="Bus"
+    )
+    return review.experience
+
+
+@pytest.fixture
+def thread(community, coordinator, staff_aourir):
+    """A discussion of the platform opened by the coordinator, with a reply by Aourir."""
+    from tashbeek.discussions import services
+
+    started = services.thread_start(
+        by=coordinator, community=community, title="Publishing council decisions", body="How?"
+    )
+    services.post_reply(by=staff_aourir, thread=started, body="Notice boards in each district.")
+    return started
+
+
+@pytest.fixture
+def plan_item(community, coordinator):
+    from tashbeek.workplans import services
+
+    return services.plan_item_save(
+        by=coordinator,
+        community=community,
+        data={"year": 2026, "activity": "Crisis communication guide", "status": "in_progress"},
+    )

@@ -119,6 +119,8 @@ def _post(request, slug, pk, post_pk) -> Post:
 @require_POST
 def hide(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
     post = _post(request, slug, pk, post_pk)
+    if not request.user.has_perm("discussions.moderate", post.thread.community):
+        raise PermissionDenied
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the reason."))

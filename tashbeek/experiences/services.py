@@ -20,6 +20,7 @@ from tashbeek.members.rules import is_staff_of
 from tashbeek.notifications.services import notify
 
 from .models import AuthorQuestion, Experience, ExperienceFile, ExperienceReview
+from .rules import is_owner, is_reviewer
 
 TEXT_FIELDS = [
     "language",
@@ -145,9 +146,9 @@ def _lock(experience: Experience, status: str) -> Experience:
 @transaction.atomic
 def experience_submit(*, by, experience: Experience) -> Experience:
     """The authors send their draft for review."""
-    experience = _lock(experience, Experience.Status.DRAFT)
-    if not by.has_perm("experiences.submit_experience", experience):
+    if not is_owner(by, experience):
         raise PermissionDenied
+    experience = _lock(experience, Experience.Status.DRAFT)
     missing = [
         str(Experience._meta.get_field(name).verbose_name)
         for name in ("problem", "solution", "results")
@@ -180,9 +181,9 @@ def experience_review(
     """Publish the experience, or return it to its authors with comments."""
     if decision not in ExperienceReview.Decision.values:
         raise ValidationError(_("Unknown decision."), code="invalid")
-    experience = _lock(experience, Experience.Status.REVIEW)
-    if not by.has_perm("experiences.review_experience", experience):
+    if not is_reviewer(by, experience):
         raise PermissionDenied
+    experience = _lock(experience, Experience.Status.REVIEW)
     comments = comments.strip()
     if decision == ExperienceReview.Decision.RETURN and not comments:
         raise ValidationError({"comments": _("Say what should change.")}, code="required")

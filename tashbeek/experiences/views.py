@@ -15,6 +15,7 @@ from tashbeek.members.views.common import add_service_errors, form_page
 
 from . import selectors, services
 from .forms import AskForm, ExperienceFilterForm, ExperienceForm, FileForm, ReviewForm
+from .rules import is_reviewer
 
 
 def _experience(request, pk):
@@ -122,7 +123,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     experience = _experience(request, pk)
-    if not request.user.has_perm("experiences.review_experience", experience):
+    if not is_reviewer(request.user, experience):
         raise PermissionDenied
     form = ReviewForm(request.POST)
     if form.is_valid():

@@ -147,11 +147,19 @@ def test_profile_update_is_audited(client, resident):
 
     client.force_login(resident)
     response = client.post(
-        "/accounts/profile/", {"full_name": "Omar B.", "preferred_language": "en", "phone": ""}
+        "/accounts/profile/",
+        {
+            "full_name": "Omar B.",
+            "preferred_language": "en",
+            "phone": "",
+            "notification_frequency": "weekly",
+        },
     )
     assert response.status_code == 302
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
     assert AuditEntry.objects.get(action="accounts.user.updated").after["full_name"] == "Omar B."
+    resident.refresh_from_db()
+    assert resident.notification_frequency == "weekly"
     bad = client.post("/accounts/profile/", {"full_name": "", "preferred_language": "en"})
     assert bad.status_code == 400
 

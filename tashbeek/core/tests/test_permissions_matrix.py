@@ -33,6 +33,29 @@ APPLICATION = lambda f: {"pk": f["application"].pk}  # noqa: E731
 COMMUNITY = lambda f: {"slug": f["community"].slug}  # noqa: E731
 MEMBERSHIP = lambda f: {"slug": f["community"].slug, "membership_pk": f["membership"].pk}  # noqa: E731
 EVENT = lambda f: {"pk": f["event"].pk}  # noqa: E731
+DOCUMENT = lambda f: {"pk": f["document_in_library"].pk}  # noqa: E731
+API_DOCUMENT = DOCUMENT
+EXPERIENCE = lambda f: {"pk": f["experience"].pk}  # noqa: E731
+EXPERIENCE_FILE = lambda f: {"pk": f["experience"].pk, "file_pk": f["photo"].pk}  # noqa: E731
+THREAD = lambda f: {"slug": f["community"].slug, "pk": f["thread"].pk}  # noqa: E731
+POST = lambda f: {**THREAD(f), "post_pk": f["post"].pk}  # noqa: E731
+API_THREAD = lambda f: {"pk": f["thread"].pk}  # noqa: E731
+API_POST = lambda f: {"pk": f["post"].pk}  # noqa: E731
+PLAN_ITEM = lambda f: {"slug": f["community"].slug, "pk": f["plan_item"].pk}  # noqa: E731
+# The community of the fixtures: its coordinator and Aourir's staff member.
+COMMUNITY_MEMBERS = {"coordinator": 200, "staff_aourir": 200, "secretariat": 200}
+DOCUMENT_READERS = grid(302, default=404, **COMMUNITY_MEMBERS)
+DISCUSSANTS = grid(302, default=403, **COMMUNITY_MEMBERS)
+DISCUSSANTS_200 = COMMUNITY_MEMBERS
+DISCUSSANTS_400 = dict.fromkeys(COMMUNITY_MEMBERS, 400)
+# People who work for an organisation (and the secretariat) write experiences.
+AFFILIATED = dict.fromkeys(
+    ("coordinator", "staff_other_member", "staff_aourir", "focal_aourir", "secretariat"), 200
+)
+EXPERIENCE_OWNERS = grid(302, default=403, staff_aourir=200, focal_aourir=200, secretariat=200)
+OWNERS_409 = {"staff_aourir": 409, "focal_aourir": 409}
+OWNERS_400 = {"staff_aourir": 400, "focal_aourir": 400, "secretariat": 400}
+OWNERS_302 = {"staff_aourir": 302, "focal_aourir": 302, "secretariat": 302}
 
 # name: (method, kwargs builder(fixtures) -> dict, expected status per persona)
 MATRIX = {
@@ -217,6 +240,113 @@ MATRIX = {
     "event-register": ("post", EVENT, grid(401, default=201)),
     "event-cancel": ("post", EVENT, grid(401, default=404, staff_aourir=200)),
     "media": ("get", lambda f: {"path": "missing.png"}, dict.fromkeys(PERSONAS, 404)),
+    "events:calendar": ("get", None, ALL),
+    # Library: the fixture document is published for the community only.
+    "library:list": ("get", None, ALL),
+    "library:create": ("get", None, grid(302, default=403, **COMMUNITY_MEMBERS)),
+    "library:detail": ("get", DOCUMENT, {**DOCUMENT_READERS, "visitor": 404}),
+    "library:edit": ("get", DOCUMENT, {**DOCUMENT_READERS, "staff_aourir": 403}),
+    "library:version_add": (
+        "post",
+        DOCUMENT,
+        grid(302, default=404, staff_aourir=403, coordinator=400, secretariat=400),
+    ),
+    "library:download": (
+        "get",
+        lambda f: {"pk": f["document"].pk, "number": 1},
+        {**DOCUMENT_READERS, "visitor": 404},
+    ),
+    # An empty workflow form: readers are sent back to the page.
+    "library:transition": (
+        "post",
+        DOCUMENT,
+        grid(302, default=404, staff_aourir=302, coordinator=302, secretariat=302),
+    ),
+    # Experiences: the fixture is Aourir's, published after the coordinator's review.
+    "experiences:list": ("get", None, ALL),
+    "experiences:create": ("get", None, grid(302, default=403, **AFFILIATED)),
+    "experiences:queue": ("get", None, grid(302, **SIGNED_IN)),
+    "experiences:detail": ("get", EXPERIENCE, ALL),
+    "experiences:file": ("get", EXPERIENCE_FILE, ALL),
+    "experiences:edit": ("get", EXPERIENCE, EXPERIENCE_OWNERS),
+    # Already published: its owners get 409 (stale), anyone else 403.
+    "experiences:submit": ("post", EXPERIENCE, grid(302, default=403, **OWNERS_409)),
+    "experiences:review": (
+        "post",
+        EXPERIENCE,
+        grid(302, default=403, coordinator=400, secretariat=400),
+    ),
+    "experiences:unpublish": ("post", EXPERIENCE, grid(302, default=403, secretariat=400)),
+    "experiences:file_add": ("post", EXPERIENCE, {**EXPERIENCE_OWNERS, **OWNERS_400}),
+    "experiences:file_remove": ("post", EXPERIENCE_FILE, {**EXPERIENCE_OWNERS, **OWNERS_302}),
+    # Ask the authors: anyone signed in but the authors themselves.
+    "experiences:ask": (
+        "get",
+        EXPERIENCE,
+        grid(302, default=200, staff_aourir=403, focal_aourir=403),
+    ),
+    # Discussions: for the community's members (and the secretariat).
+    "discussions:list": ("get", COMMUNITY, DISCUSSANTS),
+    "discussions:start": ("get", COMMUNITY, DISCUSSANTS),
+    "discussions:thread": ("get", THREAD, DISCUSSANTS),
+    "discussions:reply": ("post", THREAD, grid(302, default=403, **DISCUSSANTS_400)),
+    "discussions:hide": ("post", POST, grid(302, default=403, coordinator=400, secretariat=400)),
+    "discussions:unhide": ("post", POST, grid(302, default=403, coordinator=302, secretariat=302)),
+    "discussions:report": ("post", POST, grid(302, default=403, **DISCUSSANTS_400)),
+    # Work plans: public to read, the coordinators write.
+    "workplans:plan": ("get", COMMUNITY, ALL),
+    "workplans:create": ("get", COMMUNITY, ORGANISERS),
+    "workplans:edit": ("get", PLAN_ITEM, ORGANISERS),
+    "workplans:delete": (
+        "post",
+        PLAN_ITEM,
+        grid(302, default=403, coordinator=302, secretariat=302),
+    ),
+    # API for the same.
+    "document-list": ("get", None, ALL),
+    "document-detail": ("get", API_DOCUMENT, {**DOCUMENT_READERS, "visitor": 404}),
+    "document-file": (
+        "get",
+        lambda f: {"pk": f["document"].pk, "number": 1},
+        {**DOCUMENT_READERS, "visitor": 404},
+    ),
+    "document-versions": (
+        "post",
+        API_DOCUMENT,
+        grid(401, default=404, staff_aourir=403, coordinator=400, secretariat=400),
+    ),
+    "document-transition": (
+        "post",
+        API_DOCUMENT,
+        grid(401, default=404, staff_aourir=400, coordinator=400, secretariat=400),
+    ),
+    "experience-list": ("get", None, ALL),
+    "experience-detail": ("get", EXPERIENCE, ALL),
+    "experience-file": ("get", EXPERIENCE_FILE, ALL),
+    "experience-submit": ("post", EXPERIENCE, grid(401, default=403, **OWNERS_409)),
+    "experience-review": (
+        "post",
+        EXPERIENCE,
+        grid(401, default=403, coordinator=400, secretariat=400),
+    ),
+    "experience-ask": (
+        "post",
+        EXPERIENCE,
+        grid(401, default=400, staff_aourir=403, focal_aourir=403),
+    ),
+    "experience-files": ("post", EXPERIENCE, grid(401, default=403, **OWNERS_400)),
+    "plan-item-list": ("get", None, ALL),
+    "plan-item-detail": ("get", lambda f: {"pk": f["plan_item"].pk}, ALL),
+    "thread-list": ("get", None, grid(401, **SIGNED_IN)),
+    "thread-detail": ("get", API_THREAD, grid(401, default=404, **DISCUSSANTS_200)),
+    "thread-reply": ("post", API_THREAD, grid(401, default=404, **DISCUSSANTS_400)),
+    "post-detail": ("get", API_POST, grid(401, default=404, **DISCUSSANTS_200)),
+    "post-hide": (
+        "post",
+        API_POST,
+        grid(401, default=404, staff_aourir=403, coordinator=400, secretariat=400),
+    ),
+    "post-report": ("post", API_POST, grid(401, default=404, **DISCUSSANTS_400)),
     # The admin is for staff accounts only; every admin URL is behind the same gate.
     "admin:*": ("get", None, dict.fromkeys(PERSONAS, 302)),
 }
@@ -262,6 +392,10 @@ def test_matrix(
     due,
     event,
     registration,
+    library_document,
+    experience,
+    thread,
+    plan_item,
 ):
     method, kwargs_of, expected = MATRIX[url_name]
     user = persona(persona_name)
@@ -277,6 +411,12 @@ def test_matrix(
         "membership": event.community.memberships.get(user=staff_aourir),
         "event": event,
         "registration": registration,
+        "document_in_library": library_document,
+        "experience": experience,
+        "photo": experience.files.get(),
+        "thread": thread,
+        "post": thread.posts.last(),
+        "plan_item": plan_item,
     }
     from django.urls import reverse
 

@@ -1,5 +1,7 @@
 """/api/v1/threads/ and /api/v1/posts/: community discussions, for the community's members."""
 
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -113,7 +115,9 @@ class ThreadViewSet(viewsets.mixins.CreateModelMixin, viewsets.ReadOnlyModelView
         parent_pk = serializer.validated_data.get("parent")
         parent = thread.posts.filter(pk=parent_pk).first() if parent_pk else None
         if parent_pk and parent is None:
-            raise serializers.ValidationError({"parent": ["Not a post of this discussion."]})
+            raise serializers.ValidationError(
+                {"parent": [_("That message is not in this discussion.")]}
+            )
         post = services.post_reply(
             by=request.user, thread=thread, body=serializer.validated_data["body"], parent=parent
         )
@@ -143,10 +147,13 @@ class PostViewSet(viewsets.GenericViewSet, viewsets.mixins.RetrieveModelMixin):
     @action(detail=True, methods=["post"])
     def hide(self, request, pk=None):
         """A coordinator hides the post, with the reason everyone will see."""
+        post = self.get_object()
+        if not request.user.has_perm("discussions.moderate", post.thread.community):
+            raise PermissionDenied
         serializer = ReasonSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         post = services.post_hide(
-            by=request.user, post=self.get_object(), reason=serializer.validated_data["reason"]
+            by=request.user, post=post, reason=serializer.validated_data["reason"]
         )
         return Response(PostSerializer(post, context={"moderator": True}).data)
 
@@ -154,9 +161,8 @@ class PostViewSet(viewsets.GenericViewSet, viewsets.mixins.RetrieveModelMixin):
     @action(detail=True, methods=["post"])
     def report(self, request, pk=None):
         """Report the post as abusive; the coordinators are told."""
+        post = self.get_object()
         serializer = ReasonSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.post_report(
-            by=request.user, post=self.get_object(), reason=serializer.validated_data["reason"]
-        )
+        services.post_report(by=request.user, post=post, reason=serializer.validated_data["reason"])
         return Response(status=status.HTTP_201_CREATED)

@@ -1,6 +1,7 @@
 """/api/v1/experiences/: experiences, their review and "ask the authors", with the rules of
 the pages. Contact people are named, never their e-mail address."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
@@ -16,6 +17,7 @@ from tashbeek.core.models import Theme
 
 from .. import selectors, services
 from ..models import Experience, ExperienceFile, ExperienceReview
+from ..rules import is_reviewer
 
 
 class FileSerializer(serializers.ModelSerializer):
@@ -160,10 +162,13 @@ class ExperienceViewSet(
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
         """Publish, or return to the authors with comments."""
+        experience = self.get_object()
+        if not is_reviewer(request.user, experience):
+            raise PermissionDenied
         serializer = ReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         review = services.experience_review(
-            by=request.user, experience=self.get_object(), **serializer.validated_data
+            by=request.user, experience=experience, **serializer.validated_data
         )
         return self._answer(review.experience)
 
@@ -171,11 +176,12 @@ class ExperienceViewSet(
     @action(detail=True, methods=["post"])
     def ask(self, request, pk=None):
         """Ask the authors: the contact person gets the question; their address stays hidden."""
+        experience = self.get_object()
+        if not request.user.has_perm("experiences.ask_authors", experience):
+            raise PermissionDenied
         serializer = QuestionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.ask_authors(
-            by=request.user, experience=self.get_object(), **serializer.validated_data
-        )
+        services.ask_authors(by=request.user, experience=experience, **serializer.validated_data)
         return Response(status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(
@@ -185,11 +191,14 @@ class ExperienceViewSet(
     @action(detail=True, methods=["post"])
     def files(self, request, pk=None):
         """Add a photo or an attachment (checked by content)."""
+        experience = self.get_object()
+        if not request.user.has_perm("experiences.change_experience", experience):
+            raise PermissionDenied
         serializer = UploadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         attached = services.file_add(
             by=request.user,
-            experience=self.get_object(),
+            experience=experience,
             upload=serializer.validated_data["file"],
             caption=serializer.validated_data.get("caption", ""),
         )

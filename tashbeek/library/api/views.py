@@ -1,5 +1,6 @@
 """/api/v1/documents/: the library, with the same visibility and workflow as the pages."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
@@ -151,6 +152,8 @@ class DocumentViewSet(
     def versions(self, request, pk=None):
         """Upload a new version of the file (earlier versions stay)."""
         document = self.get_object()
+        if not request.user.has_perm("library.change_document", document):
+            raise PermissionDenied
         serializer = NewVersionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         version = services.version_add(
