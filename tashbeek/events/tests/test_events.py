@@ -7,6 +7,7 @@ import ics
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from tashbeek.events import selectors, services
@@ -163,3 +164,34 @@ def test_list_query_count_does_not_grow(client, event, coordinator, django_asser
         )
     with django_assert_max_num_queries(6):
         client.get("/events/")
+
+
+def test_the_calendar_places_events_on_their_local_day(client, event):
+    local = event.local_start
+    response = client.get(reverse("events:calendar") + f"?month={local.year}-{local.month:02d}")
+    assert response.status_code == 200
+    days = [day for week in response.context["weeks"] for day in week]
+    (cell,) = [day for day in days if day["date"] == local.date()]
+    assert event in cell["events"]
+    assert sum(len(day["events"]) for day in days) == 1
+    assert client.get(reverse("events:calendar") + "?month=2026-13").status_code == 200
+    assert client.get(reverse("events:calendar") + "?month=x").status_code == 200
+
+
+def test_a_participant_brings_one_of_their_organisations_experiences(
+    client, event, staff_aourir, experience
+):
+    from tashbeek.events.models import Registration
+
+    event.ask_contribution = True
+    event.save()
+    client.force_login(staff_aourir)
+    response = client.post(
+        reverse("events:register", kwargs={"pk": event.pk}),
+        {"experience": experience.pk, "contribution": "Nos bus"},
+    )
+    assert response.status_code == 302
+    registration = Registration.objects.get(user=staff_aourir)
+    assert registration.experience == experience
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert experience.title in page
