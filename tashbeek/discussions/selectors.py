@@ -8,7 +8,7 @@ from .models import Post, Thread
 
 
 def threads_of(community) -> QuerySet[Thread]:
-    return Thread.objects.filter(community=community).select_related("author")
+    return Thread.objects.filter(community=community).select_related("author", "community")
 
 
 def thread_detail(community, pk: int) -> Thread | None:

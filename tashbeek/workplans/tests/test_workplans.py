@@ -78,3 +78,13 @@ def test_the_plan_page_does_not_add_queries_per_item(client, community, coordina
     for n in range(15):
         _item(coordinator, community, activity=f"Activity {n}", events=[event])
     assert count() == few
+
+
+def test_a_script_in_every_text_field_is_shown_inert(client, community, coordinator):
+    payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    _item(coordinator, community, activity=payload, objective=payload, progress_note=payload)
+    html = client.get(
+        reverse("workplans:plan", kwargs={"slug": community.slug}) + "?year=2026"
+    ).content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert html.count("&lt;script&gt;") >= 3
