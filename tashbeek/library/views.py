@@ -14,7 +14,13 @@ from tashbeek.core.files import private_file_response
 from tashbeek.members.views.common import form_page
 
 from . import selectors, services
-from .forms import DocumentForm, LibraryFilterForm, TransitionForm, VersionForm
+from .forms import (
+    DocumentForm,
+    LibraryFilterForm,
+    TransitionForm,
+    VersionForm,
+    communities_for,
+)
 
 
 def _document(request, pk):
@@ -72,10 +78,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
     initial = {}
     if request.GET.get("community"):
         initial["community"] = (
-            DocumentForm(user=request.user)
-            .fields["community"]
-            .queryset.filter(slug=request.GET["community"])
-            .first()
+            communities_for(request.user).filter(slug=request.GET["community"]).first()
         )
     form = DocumentForm(
         request.POST or None, request.FILES or None, user=request.user, initial=initial

@@ -37,7 +37,7 @@ class FileSerializer(serializers.ModelSerializer):
 
 class ExperienceSerializer(serializers.ModelSerializer):
     organisation_name = serializers.CharField(source="author_name", read_only=True)
-    contact_name = serializers.CharField(source="contact.full_name", read_only=True, default="")
+    contact_name = serializers.SerializerMethodField()
     themes = serializers.SlugRelatedField(
         slug_field="slug", queryset=Theme.objects.all(), many=True, required=False
     )
@@ -84,6 +84,13 @@ class ExperienceSerializer(serializers.ModelSerializer):
             "events": {"required": False},
             "cost": {"help_text": "In minor units of `currency` (cents, millimes…)."},
         }
+
+
+    def get_contact_name(self, experience) -> str:
+        """Like staff contacts in the directory: named to signed-in people only."""
+        request = self.context.get("request")
+        signed_in = request is not None and request.user.is_authenticated
+        return experience.contact.full_name if signed_in and experience.contact else ""
 
 
 class ReviewSerializer(serializers.Serializer):

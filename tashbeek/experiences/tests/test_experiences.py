@@ -251,3 +251,13 @@ def test_the_api_writes_submits_and_reviews_with_the_same_rules(
     assert published.status_code == 200 and published.json()["status"] == "published"
     again = client.post(f"/api/v1/experiences/{pk}/review/", {"decision": "publish"})
     assert again.status_code == 409
+
+
+def test_the_contact_is_named_to_signed_in_people_only(client, experience, focal_aourir, resident):
+    url = reverse("experiences:detail", kwargs={"pk": experience.pk})
+    assert focal_aourir.full_name not in client.get(url).content.decode()
+    assert client.get(f"/api/v1/experiences/{experience.pk}/").json()["contact_name"] == ""
+    client.force_login(resident)
+    page = client.get(url).content.decode()
+    assert focal_aourir.full_name in page
+    assert reverse("experiences:ask", kwargs={"pk": experience.pk}) in page
