@@ -12,7 +12,7 @@ from tashbeek.core.mail import send_localised
 from .models import User
 from .tokens import email_verification_token
 
-PROFILE_FIELDS = ["full_name", "preferred_language", "phone"]
+PROFILE_FIELDS = ["full_name", "preferred_language", "phone", "notification_frequency"]
 
 
 def verification_link(user: User) -> str:

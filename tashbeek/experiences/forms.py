@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from tashbeek.communities.models import Community
-from tashbeek.core.forms import DigitFoldingMixin
+from tashbeek.core.forms import DigitFoldingMixin, FastSelect
 from tashbeek.core.models import Theme
 from tashbeek.core.money import to_major, to_minor
 from tashbeek.core.permissions import is_secretariat
@@ -146,6 +146,7 @@ class ExperienceFilterForm(forms.Form):
         queryset=Theme.objects.select_related("parent"),
         to_field_name="slug",
         empty_label=_("All"),
+        widget=FastSelect,
     )
     community = forms.ModelChoiceField(
         label=_("Community"),
@@ -153,6 +154,7 @@ class ExperienceFilterForm(forms.Form):
         queryset=Community.objects.all(),
         to_field_name="slug",
         empty_label=_("All"),
+        widget=FastSelect,
     )
     transfer = forms.ChoiceField(
         label=_("Transfer"),

@@ -6,7 +6,9 @@ from tashbeek.communities.rules import community_roles
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.rules import affiliations_of
 
-from .models import Experience
+from .models import SECTIONS, Experience
+
+LONG_SECTIONS = [name for name, _label in SECTIONS]
 
 
 def experiences_visible_to(user) -> QuerySet[Experience]:
@@ -30,7 +32,8 @@ def experiences_visible_to(user) -> QuerySet[Experience]:
 def experiences_page(
     *, user, theme=None, community=None, transfer="", country="", status="", mine=False
 ) -> QuerySet[Experience]:
-    experiences = experiences_visible_to(user).select_related("organisation")
+    # The long sections are not shown in lists: not reading them keeps the rows small.
+    experiences = experiences_visible_to(user).select_related("organisation").defer(*LONG_SECTIONS)
     if mine:
         experiences = experiences.filter(
             Q(created_by=user) | Q(organisation_id__in=list(affiliations_of(user)))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashbeek.communities.models import Community
 from tashbeek.communities.rules import community_roles
-from tashbeek.core.forms import TranslatedField
+from tashbeek.core.forms import FastSelect, TranslatedField
 from tashbeek.core.models import Theme
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.events.models import Event
@@ -115,6 +115,7 @@ class LibraryFilterForm(forms.Form):
         queryset=Community.objects.all(),
         to_field_name="slug",
         empty_label=_("All"),
+        widget=FastSelect,
     )
     theme = forms.ModelChoiceField(
         label=_("Theme"),
@@ -122,4 +123,5 @@ class LibraryFilterForm(forms.Form):
         queryset=Theme.objects.select_related("parent"),
         to_field_name="slug",
         empty_label=_("All"),
+        widget=FastSelect,
     )

@@ -85,7 +85,6 @@ class ExperienceSerializer(serializers.ModelSerializer):
             "cost": {"help_text": "In minor units of `currency` (cents, millimes…)."},
         }
 
-
     def get_contact_name(self, experience) -> str:
         """Like staff contacts in the directory: named to signed-in people only."""
         request = self.context.get("request")
