@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from tashbeek.communities.api.views import CommunityViewSet
+from tashbeek.communities.api.views import CommunityMembershipViewSet, CommunityViewSet
 from tashbeek.discussions.api.views import PostViewSet, ThreadViewSet
 from tashbeek.events.api.views import EventViewSet
 from tashbeek.experiences.api.views import ExperienceViewSet
@@ -26,6 +26,9 @@ router.register("membership-decisions", MembershipDecisionViewSet, basename="mem
 router.register("dues", DueViewSet, basename="due")
 router.register("fee-schedules", FeeScheduleViewSet, basename="fee-schedule")
 router.register("communities", CommunityViewSet, basename="community")
+router.register(
+    "community-memberships", CommunityMembershipViewSet, basename="community-membership"
+)
 router.register("events", EventViewSet, basename="event")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("experiences", ExperienceViewSet, basename="experience")

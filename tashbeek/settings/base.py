@@ -219,6 +219,8 @@ SPECTACULAR_SETTINGS = {
         "ExperienceStatusEnum": "tashbeek.experiences.models.Experience.Status",
         "PlanItemStatusEnum": "tashbeek.workplans.models.WorkPlanItem.Status",
         "EventStatusEnum": "tashbeek.events.models.Event.Status",
+        "CommunityKindEnum": "tashbeek.communities.models.Community.Kind",
+        "CommunityMembershipStatusEnum": "tashbeek.communities.models.CommunityMembership.Status",
     },
 }
 

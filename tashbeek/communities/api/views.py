@@ -36,19 +36,37 @@ class JoinSerializer(serializers.Serializer):
 @extend_schema_view(
     list=extend_schema(responses={200: CommunitySerializer(many=True), **ERRORS}),
     retrieve=extend_schema(responses={200: CommunitySerializer, **ERRORS}),
+    create=extend_schema(responses={201: CommunitySerializer, **ERRORS}),
 )
-class CommunityViewSet(viewsets.ReadOnlyModelViewSet):
+class CommunityViewSet(viewsets.mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = CommunitySerializer
     lookup_field = "slug"
     permission_map = {
         "list": None,
         "retrieve": None,
+        "create": "communities.add_community",
         "members": "communities.view_members",
         "join": "communities.join_community",
     }
 
     def get_queryset(self):
         return Community.objects.select_related("parent").order_by("slug")
+
+    def get_serializer_class(self):
+        return CommunityCreateSerializer if self.action == "create" else CommunitySerializer
+
+    def perform_create(self, serializer):
+        from django.contrib.auth import get_user_model
+
+        data = dict(serializer.validated_data)
+        emails = [e.lower() for e in data.pop("coordinators", [])]
+        people = list(get_user_model().objects.filter(email__in=emails))
+        unknown = sorted(set(emails) - {p.email.lower() for p in people})
+        if unknown:
+            raise serializers.ValidationError({"coordinators": [", ".join(unknown)]})
+        serializer.instance = services.community_create(
+            by=self.request.user, data=data, coordinators=people
+        )
 
     @extend_schema(responses={200: MembershipSerializer(many=True), **ERRORS})
     @action(detail=True, methods=["get"])
@@ -75,3 +93,68 @@ class CommunityViewSet(viewsets.ReadOnlyModelViewSet):
             organisation=organisation.organisation if organisation else None,
         )
         return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
+
+
+class CommunityCreateSerializer(CommunitySerializer):
+    parent = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Community.objects.all(), required=False, allow_null=True
+    )
+    coordinators = serializers.ListField(
+        child=serializers.EmailField(), required=False, write_only=True
+    )
+
+    class Meta(CommunitySerializer.Meta):
+        fields = [*CommunitySerializer.Meta.fields, "region", "coordinators"]
+
+
+class CommunityMembershipSerializer(MembershipSerializer):
+    community = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta(MembershipSerializer.Meta):
+        fields = ["id", "community", *MembershipSerializer.Meta.fields[1:]]
+
+
+@extend_schema_view(
+    list=extend_schema(responses={200: CommunityMembershipSerializer(many=True), **ERRORS}),
+    retrieve=extend_schema(responses={200: CommunityMembershipSerializer, **ERRORS}),
+    destroy=extend_schema(responses={204: None, **ERRORS}),
+)
+class CommunityMembershipViewSet(viewsets.mixins.DestroyModelMixin, viewsets.ReadOnlyModelViewSet):
+    """My memberships and requests, and those of the communities I coordinate: approve a
+    request, or end a membership (leave, remove, decline)."""
+
+    serializer_class = CommunityMembershipSerializer
+    permission_map = {
+        "list": "core.signed_in",
+        "retrieve": "core.signed_in",
+        "destroy": "core.signed_in",
+        "approve": "core.signed_in",
+    }
+
+    def get_queryset(self):
+        from django.db.models import Q
+
+        from tashbeek.core.permissions import is_secretariat
+
+        from ..rules import community_roles
+
+        if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator has no user
+            return CommunityMembership.objects.none()
+        user = self.request.user
+        memberships = CommunityMembership.objects.select_related("community", "user")
+        if is_secretariat(user):
+            return memberships.order_by("id")
+        managed = [
+            pk for pk, entry in community_roles(user).items() if entry == ("coordinator", "active")
+        ]
+        return memberships.filter(Q(user=user) | Q(community_id__in=managed)).order_by("id")
+
+    def perform_destroy(self, instance):
+        services.membership_leave(membership=instance, by=self.request.user)
+
+    @extend_schema(request=None, responses={200: CommunityMembershipSerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        """A coordinator approves a request to join."""
+        membership = services.membership_approve(membership=self.get_object(), by=request.user)
+        return Response(self.get_serializer(membership).data)

@@ -93,3 +93,39 @@ def test_participants_names_are_for_the_network(client, community, coordinator, 
     )
     client.force_login(coordinator)
     assert coordinator.full_name in client.get(f"/communities/{community.slug}/").content.decode()
+
+
+def test_the_api_opens_communities_and_handles_memberships(
+    client, secretariat, coordinator, community, staff_other_member
+):
+    client.force_login(secretariat)
+    created = client.post(
+        "/api/v1/communities/",
+        {
+            "slug": "finance",
+            "names": {"ar": "منصة المدراء الماليين"},
+            "kind": "platform",
+            "join_policy": "request",
+            "coordinators": [coordinator.email],
+        },
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.json()
+    unknown = client.post(
+        "/api/v1/communities/",
+        {"slug": "x", "names": {"en": "X"}, "coordinators": ["nobody@example.org"]},
+        content_type="application/json",
+    )
+    assert unknown.status_code == 400 and "coordinators" in unknown.json()["error"]["fields"]
+
+    client.force_login(staff_other_member)
+    asked = client.post(f"/api/v1/communities/{community.slug}/join/")
+    membership = asked.json()["id"]
+    assert asked.json()["status"] == "pending"
+    assert client.post(f"/api/v1/community-memberships/{membership}/approve/").status_code == 403
+    client.force_login(coordinator)
+    approved = client.post(f"/api/v1/community-memberships/{membership}/approve/")
+    assert approved.status_code == 200 and approved.json()["status"] == "active"
+    client.force_login(staff_other_member)
+    assert client.delete(f"/api/v1/community-memberships/{membership}/").status_code == 204
+    assert not CommunityMembership.objects.filter(pk=membership).exists()

@@ -235,6 +235,18 @@ MATRIX = {
     "community-detail": ("get", COMMUNITY, ALL),
     "community-members": ("get", COMMUNITY, grid(401, default=200, resident=403, applicant=403)),
     "community-join": ("post", COMMUNITY, grid(401, default=201, resident=403, applicant=403)),
+    "community-membership-list": ("get", None, grid(401, **SIGNED_IN)),
+    "community-membership-detail": (
+        "get",
+        lambda f: {"pk": f["membership"].pk},
+        grid(401, default=404, **COMMUNITY_MEMBERS),
+    ),
+    # Already active: its coordinator (and the secretariat) are told so (400), the member 403.
+    "community-membership-approve": (
+        "post",
+        lambda f: {"pk": f["membership"].pk},
+        grid(401, default=404, staff_aourir=403, coordinator=400, secretariat=400),
+    ),
     "event-list": ("get", None, ALL),
     "event-detail": ("get", EVENT, ALL),
     "event-register": ("post", EVENT, grid(401, default=201)),
