@@ -36,7 +36,18 @@ def is_community_member(user, community) -> bool:
 
 rules.add_perm("communities.view_community", rules.always_allow)
 rules.add_perm("communities.add_community", is_secretariat)
-rules.add_perm("communities.join_community", is_network_member)
+
+
+@rules.predicate
+def works_for_partner(user) -> bool:
+    from tashbeek.members.rules import affiliations_of
+
+    return any(relation == "partner" for _role, relation, _s in affiliations_of(user).values())
+
+
+# Staff of partners (ministries, NGOs, universities, donors) take part as invited guests: they
+# may ask to join any community, and a coordinator decides (see services.community_join).
+rules.add_perm("communities.join_community", is_network_member | works_for_partner)
 # Like staff contacts in the directory: who takes part is for people of the network.
 rules.add_perm("communities.view_members", is_network_member)
 rules.add_perm("communities.manage_community", is_coordinator | is_secretariat)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_noop
 
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.i18n import clean_translations
+from tashbeek.members.rules import is_network_member
 from tashbeek.notifications.services import notify
 
 from .models import Community, CommunityMembership
@@ -59,7 +60,8 @@ def community_join(*, community: Community, user, organisation=None) -> Communit
     existing = CommunityMembership.objects.filter(community=community, user=user).first()
     if existing:
         return existing
-    pending = community.join_policy == Community.JoinPolicy.REQUEST
+    guest = not is_network_member(user)  # a partner's staff member: always by request
+    pending = guest or community.join_policy == Community.JoinPolicy.REQUEST
     membership = CommunityMembership.objects.create(
         community=community,
         user=user,

@@ -129,3 +129,23 @@ def test_the_api_opens_communities_and_handles_memberships(
     client.force_login(staff_other_member)
     assert client.delete(f"/api/v1/community-memberships/{membership}/").status_code == 204
     assert not CommunityMembership.objects.filter(pk=membership).exists()
+
+
+def test_partner_staff_are_invited_guests_a_coordinator_lets_in(coordinator):
+    from tashbeek.communities.models import Community
+    from tashbeek.members.models import Affiliation
+    from tashbeek.tests.factories import OrganisationFactory, UserFactory
+
+    open_platform = Community.objects.create(slug="innovation", names={"en": "Innovation"})
+    CommunityMembership.objects.create(
+        community=open_platform, user=coordinator, role="coordinator"
+    )
+    university = OrganisationFactory(relation="partner", membership_status="", kind="academic")
+    guest = UserFactory(email="lecturer@university.example.org")
+    Affiliation.objects.create(user=guest, organisation=university, role="staff")
+    membership = services.community_join(community=open_platform, user=guest)
+    assert membership.status == "pending"  # open to members, by request for partners
+    assert coordinator.notifications.filter(action="communities.membership.requested").exists()
+    services.membership_approve(membership=membership, by=coordinator)
+    membership.refresh_from_db()
+    assert membership.status == "active"
