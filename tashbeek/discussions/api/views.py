@@ -138,10 +138,10 @@ class PostViewSet(viewsets.GenericViewSet, viewsets.mixins.RetrieveModelMixin):
             thread__community__in=readable_communities(self.request.user)
         ).select_related("thread__community", "author")
 
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        context["moderator"] = is_secretariat(self.request.user)
-        return context
+    def retrieve(self, request, *args, **kwargs):
+        post = self.get_object()
+        moderator = request.user.has_perm("discussions.moderate", post.thread.community)
+        return Response(PostSerializer(post, context={"moderator": moderator}).data)
 
     @extend_schema(request=ReasonSerializer, responses={200: PostSerializer, **ERRORS})
     @action(detail=True, methods=["post"])

@@ -77,7 +77,9 @@ def test_hiding_shows_the_reason_to_everyone_and_the_text_to_moderators_only(
     client.force_login(coordinator)
     assert "Notice boards" in client.get(thread.get_absolute_url()).content.decode()
     api = client.get(f"/api/v1/threads/{thread.pk}/").json()
+    assert "Notice boards" in client.get(f"/api/v1/posts/{post.pk}/").json()["body"]
     client.force_login(staff_aourir)
+    assert client.get(f"/api/v1/posts/{post.pk}/").json()["body"] == ""
     hidden = client.get(f"/api/v1/threads/{thread.pk}/").json()["posts"][-1]
     assert hidden["hidden"] and hidden["body"] == ""
     assert api["posts"][-1]["body"]
