@@ -265,7 +265,7 @@ MATRIX = {
     ),
     "library:download": (
         "get",
-        lambda f: {"pk": f["document"].pk, "number": 1},
+        lambda f: {"pk": f["document_in_library"].pk, "number": 1},
         {**DOCUMENT_READERS, "visitor": 404},
     ),
     # An empty workflow form: readers are sent back to the page.
@@ -319,7 +319,7 @@ MATRIX = {
     "document-detail": ("get", API_DOCUMENT, {**DOCUMENT_READERS, "visitor": 404}),
     "document-file": (
         "get",
-        lambda f: {"pk": f["document"].pk, "number": 1},
+        lambda f: {"pk": f["document_in_library"].pk, "number": 1},
         {**DOCUMENT_READERS, "visitor": 404},
     ),
     "document-versions": (
