@@ -59,6 +59,7 @@ class ExperienceForm(DigitFoldingMixin, forms.ModelForm):
     events = forms.ModelMultipleChoiceField(
         label=_("Presented at"), required=False, queryset=Event.objects.none()
     )
+    source_url = forms.URLField(label=_("Source"), required=False, assume_scheme="https")
 
     class Meta:
         model = Experience
