@@ -169,6 +169,26 @@ def run(database: str, organisations: int, clients: int, seconds: float, port: i
     return rows
 
 
+def report(rows: list[dict], name: str) -> None:
+    """Print the Markdown table of a run and keep its rows in bench/results/<name>.json."""
+    print("| database | page | requests/s | ratio to /healthz | p50 ms | p95 ms | errors |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        cells = [
+            r["database"],
+            r["page"],
+            f"{r['rps']:.0f}",
+            f"{r['ratio']:.0%}",
+            f"{r['p50_ms']:.1f}",
+            f"{r['p95_ms']:.1f}",
+            str(r["errors"]),
+        ]
+        print("| " + " | ".join(cells) + " |")
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(rows, indent=2))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -189,22 +209,7 @@ def main() -> None:
     rows = []
     for database in args.database or ["sqlite", "postgres"]:
         rows += run(database, args.organisations, args.clients, args.seconds, args.port)
-    print("| database | page | requests/s | ratio to /healthz | p50 ms | p95 ms | errors |")
-    print("|---|---|---:|---:|---:|---:|---:|")
-    for r in rows:
-        cells = [
-            r["database"],
-            r["page"],
-            f"{r['rps']:.0f}",
-            f"{r['ratio']:.0%}",
-            f"{r['p50_ms']:.1f}",
-            f"{r['p95_ms']:.1f}",
-            str(r["errors"]),
-        ]
-        print("| " + " | ".join(cells) + " |")
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "directory.json").write_text(json.dumps(rows, indent=2))
+    report(rows, "directory")
 
 
 if __name__ == "__main__":

@@ -10,14 +10,13 @@ keep-alive clients for S seconds, beside /healthz measured in the same run.
 """
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory import PYTHON, ROOT, _drive, _env, _prepare, _serve  # noqa: E402
+from directory import PYTHON, ROOT, _drive, _env, _prepare, _serve, report  # noqa: E402
 
 SETUP = """
 import datetime
@@ -124,16 +123,7 @@ def main() -> None:
     rows = []
     for database in args.database or ["sqlite", "postgres"]:
         rows += run(database, args)
-    print("| database | page | requests/s | ratio to /healthz | p50 ms | p95 ms | errors |")
-    print("|---|---|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(
-            f"| {r['database']} | {r['page']} | {r['rps']:.0f} | {r['ratio']:.0%} | "
-            f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['errors']} |"
-        )
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "exchange.json").write_text(json.dumps(rows, indent=2))
+    report(rows, "exchange")
 
 
 if __name__ == "__main__":

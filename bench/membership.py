@@ -8,14 +8,13 @@ a signed-in committee member with C keep-alive clients for S seconds, beside /he
 """
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory import PYTHON, ROOT, _drive, _env, _prepare, _serve  # noqa: E402
+from directory import PYTHON, ROOT, _drive, _env, _prepare, _serve, report  # noqa: E402
 
 SETUP = """
 import datetime
@@ -102,16 +101,7 @@ def main() -> None:
         rows += run(
             database, args.organisations, args.applications, args.clients, args.seconds, args.port
         )
-    print("| database | page | requests/s | ratio to /healthz | p50 ms | p95 ms | errors |")
-    print("|---|---|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(
-            f"| {r['database']} | {r['page']} | {r['rps']:.0f} | {r['ratio']:.0%} | "
-            f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['errors']} |"
-        )
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "membership.json").write_text(json.dumps(rows, indent=2))
+    report(rows, "membership")
 
 
 if __name__ == "__main__":
