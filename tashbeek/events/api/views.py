@@ -1,5 +1,6 @@
 """/api/v1/events/: events, registering and cancelling, with the same rules as the pages."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -109,7 +110,9 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
                 organisation_id=experience.organisation_id
             ).exists()
         ):
-            experience = None  # only an experience of one's own organisation can be brought
+            raise serializers.ValidationError(
+                {"experience": [_("Bring an experience of your own organisation.")]}
+            )
         registration = services.registration_create(
             event=event,
             user=request.user,

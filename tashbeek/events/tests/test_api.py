@@ -51,3 +51,14 @@ def test_join_a_community_on_request_over_the_api(community, focal_aourir, aouri
     members = _api(focal_aourir).get(f"/api/v1/communities/{community.slug}/members/").json()
     assert all(m["status"] == "active" for m in members)
     assert _api().get(f"/api/v1/communities/{community.slug}/members/").status_code in (401, 403)
+
+
+def test_only_an_experience_of_ones_own_organisation_can_be_brought(
+    client, event, coordinator, experience
+):
+    event.ask_contribution = True
+    event.save()
+    client.force_login(coordinator)  # Nablus staff; the experience is Aourir's
+    refused = client.post(f"/api/v1/events/{event.pk}/register/", {"experience": experience.pk})
+    assert refused.status_code == 400 and "experience" in refused.json()["error"]["fields"]
+    assert not event.registrations.filter(user=coordinator).exists()
