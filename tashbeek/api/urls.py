@@ -17,6 +17,7 @@ from tashbeek.members.api.application_views import (
     MembershipDecisionViewSet,
 )
 from tashbeek.members.api.views import OrganisationViewSet
+from tashbeek.search.api.views import MatchView, SearchView
 from tashbeek.workplans.api.views import PlanItemViewSet
 
 router = DefaultRouter()
@@ -38,6 +39,8 @@ router.register("posts", PostViewSet, basename="post")
 
 urlpatterns = [
     path("", include(router.urls)),
+    path("search/", SearchView.as_view(), name="api-search"),
+    path("match/", MatchView.as_view(), name="api-match"),
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

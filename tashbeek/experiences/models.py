@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from tashbeek.communities.models import Community
 from tashbeek.core.files import DOCUMENT_TYPES, private_storage, private_upload_to
@@ -93,6 +94,10 @@ class Experience(models.Model):
         _("external identifier"), max_length=100, unique=True, null=True, blank=True
     )
     source_url = models.URLField(_("source"), blank=True)
+    # For experiences of organisations outside the directory (imports); else the organisation's.
+    country = CountryField(_("country"), blank=True)
+    # Subject tags that are not (yet) in the shared taxonomy, kept from imports for search.
+    keywords = models.JSONField(_("keywords"), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

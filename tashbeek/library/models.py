@@ -108,6 +108,8 @@ class DocumentVersion(models.Model):
     size = models.PositiveIntegerField(_("size"))
     filename = models.CharField(_("file name"), max_length=200)
     note = models.CharField(_("what changed"), max_length=255, blank=True)
+    # Plain text taken from the file at upload (PDF, DOCX, …) for search; empty for images.
+    text = models.TextField(_("text"), blank=True, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

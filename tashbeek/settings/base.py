@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "tashbeek.experiences",
     "tashbeek.discussions",
     "tashbeek.workplans",
+    "tashbeek.needs",
+    "tashbeek.search",
 ]
 
 MIDDLEWARE = [
@@ -181,6 +183,10 @@ MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contrib
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Directory facet counts are cached per filter set and data version; 0 turns the cache off.
 DIRECTORY_FACET_CACHE_SECONDS = env_int("DIRECTORY_FACET_CACHE_SECONDS", 300)
+
+# Sentence embeddings for matchmaking (computed in a background thread after each save).
+SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)
+SEARCH_EMBED_SYNC = False
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -15,3 +15,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not Django's shared in-memory database: the concurrency tests need separate
     # connections that wait for each other (WAL + busy timeout) as in production.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+
+# Embeddings right after each commit, in the test's own thread, so tests see them.
+SEARCH_EMBED_SYNC = True

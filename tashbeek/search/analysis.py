@@ -1,0 +1,162 @@
+"""The one text analyser: the same terms for what is indexed and for what people type.
+
+Steps, in order: NFKC; Arabic normalisation (tashkeel, tatweel, alef/hamza seats, ى→ي,
+ة→ه, Arabic-Indic and Persian digits); Hebrew niqqud removal; case folding; words; stop
+words per language; Snowball stemming (PyStemmer) for Arabic, French and English; accent
+folding for Latin scripts *after* stemming (the French stemmer needs its accents).
+
+Arabic gets a light prefix pass before Snowball: Snowball's Arabic stemmer keeps "و" and
+"ب" in front of the article in some words (والنفايات → والنفايا, النفايات → نفا) so the
+same word would get different stems. Removing the article and its attached particles first
+makes every form of a word meet on one stem.
+"""
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+import Stemmer
+
+from tashbeek.core.text import _ARABIC_MAP, _DIGITS, _NIQQUD, _TASHKEEL, _TATWEEL
+
+from .stopwords import STOP_WORDS
+
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+HEBREW_SCRIPT = re.compile("[\u0590-\u05ff]")
+LATIN_SCRIPT = re.compile("[a-zA-Z\u00c0-\u024f]")
+WORD = re.compile(r"\w+", re.UNICODE)
+LANGUAGES = ("ar", "he", "fr", "en")
+STEMMERS = {"ar": "arabic", "fr": "french", "en": "english"}
+# Article with the particles that attach to it, longest first (Light10's prefix list).
+ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+MAX_INPUT = 20_000
+
+
+@cache
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    stemmer = Stemmer.Stemmer(STEMMERS[language])
+    stemmer.maxCacheSize = 50_000
+    return stemmer
+
+
+def normalise(text: str) -> str:
+    """Script normalisation and case folding; accents stay (for the French stemmer)."""
+    text = unicodedata.normalize("NFKC", text[:MAX_INPUT])
+    text = text.replace(_TATWEEL, "")
+    text = _TASHKEEL.sub("", text)
+    text = _NIQQUD.sub("", text)
+    return text.translate(_ARABIC_MAP).translate(_DIGITS).casefold()
+
+
+def fold_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def script_of(word: str) -> str:
+    if ARABIC_SCRIPT.search(word):
+        return "ar"
+    if HEBREW_SCRIPT.search(word):
+        return "he"
+    if LATIN_SCRIPT.search(word):
+        return "latin"
+    return "other"
+
+
+def detect_language(text: str) -> str:
+    """ar, he, fr or en: by script first (cheap, and certain for ar/he), then py3langid
+    between French and English for Latin text. English when there is nothing to tell."""
+    sample = text[:2000]
+    counts = {"ar": 0, "he": 0, "latin": 0}
+    for word in WORD.findall(sample):
+        script = script_of(word)
+        if script in counts:
+            counts[script] += 1
+    script = max(counts, key=counts.get)
+    if counts[script] == 0:
+        return "en"
+    if script != "latin":
+        return script
+    return _latin_language(sample)
+
+
+def _latin_language(text: str) -> str:
+    language, _score = _identifier().classify(text)
+    return language if language in ("fr", "en") else "en"
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    # Our own instance (the module's default is shared): only the two Latin languages.
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE)
+    identifier.set_languages(["fr", "en"])
+    return identifier
+
+
+def _arabic_stem(word: str) -> str:
+    for prefix in ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix) :]
+            break
+    stem = _stemmer("ar").stemWord(word)
+    # ة was folded to ه; a final ه the stemmer left is that ending (or a pronoun).
+    if len(stem) > 2 and stem.endswith("ه"):
+        stem = stem[:-1]
+    return stem
+
+
+def stem(word: str, language: str) -> str:
+    """The term for one normalised word, by its script (Latin by the text's language)."""
+    script = script_of(word)
+    if script == "ar":
+        return _arabic_stem(word)
+    if script == "latin":
+        latin = language if language in ("fr", "en") else "en"
+        return fold_accents(_stemmer(latin).stemWord(word))
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Normalised words, in order, stop words kept (for snippets and phrase display)."""
+    return WORD.findall(normalise(text or ""))
+
+
+def _is_stop(word: str) -> bool:
+    return word in STOP_WORDS or (len(word) < 2 and not word.isdigit())
+
+
+def analyse(text: str | None, language: str | None = None) -> list[str]:
+    """The index terms of a text, in order (repeats kept: they count in ranking)."""
+    if not text:
+        return []
+    language = language or detect_language(text)
+    return [stem(word, language) for word in words(text) if not _is_stop(word)]
+
+
+def query_terms(text: str | None) -> list[str]:
+    """The distinct terms of a query. A short Latin query cannot be told French from
+    English reliably, so Latin words bring both stems: the index has the document's own."""
+    terms: dict[str, None] = {}
+    for word in words(text or "")[:200]:
+        if _is_stop(word):
+            continue
+        if script_of(word) == "latin":
+            for language in ("fr", "en"):
+                terms[stem(word, language)] = None
+        else:
+            terms[stem(word, "ar")] = None
+    return list(terms)
+
+
+def term_of_each_word(text: str, language: str) -> list[tuple[str, str]]:
+    """(original word, its term) for every word of a text: how snippets find what to mark."""
+    result = []
+    for match in WORD.finditer(text or ""):
+        original = match.group(0)
+        word = normalise(original)
+        if not word:
+            continue
+        result.append((original, stem(word, language)))
+    return result

@@ -1,0 +1,121 @@
+"""Full-text queries on either engine, over the analyser's terms.
+
+Queries never pass user text to the engine's query language: the analyser reduces a query
+to word terms, and each term goes in quoted (FTS5) or as a quoted lexeme (tsquery). So `"`,
+`*`, `NEAR(`, `OR` or SQL typed into the box are just words, or nothing.
+
+Ranking: BM25 on SQLite with the title weighted over the body; ts_rank with the same A/B
+weights (and length normalisation) on PostgreSQL.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection
+from django.db.models import Q
+
+from tashbeek.communities.rules import community_roles
+from tashbeek.core.permissions import is_secretariat
+from tashbeek.members.rules import is_network_member
+
+TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
+MAX_TERMS = 64
+
+
+@dataclass
+class Hit:
+    id: int
+    score: float
+    kind: str
+    country: str
+    languages: str
+    themes: str
+    date: datetime | None
+
+
+def audience_sql(user) -> tuple[str, list]:
+    """The WHERE part that keeps a user to the entries they may see."""
+    if is_secretariat(user):
+        return "1 = 1", []
+    parts, params = ["e.audience = %s"], ["public"]
+    if is_network_member(user):
+        parts.append("e.audience = %s")
+        params.append("members")
+    active = sorted(
+        pk for pk, (_role, status) in community_roles(user).items() if status == "active"
+    )
+    if active:
+        marks = ", ".join(["%s"] * len(active))
+        parts.append(f"(e.audience = %s AND e.community_id IN ({marks}))")
+        params += ["community", *active]
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def audience_q(user) -> Q:
+    """The same condition as audience_sql, for the ORM."""
+    if is_secretariat(user):
+        return Q()
+    condition = Q(audience="public")
+    if is_network_member(user):
+        condition |= Q(audience="members")
+    active = [pk for pk, (_role, status) in community_roles(user).items() if status == "active"]
+    if active:
+        condition |= Q(audience="community", community_id__in=active)
+    return condition
+
+
+def _where(user, kinds) -> tuple[str, list]:
+    sql, params = audience_sql(user)
+    if kinds:
+        sql += f" AND e.kind IN ({', '.join(['%s'] * len(kinds))})"
+        params += list(kinds)
+    return sql, params
+
+
+COLUMNS = "e.id, e.kind, e.country, e.languages, e.themes, e.date"
+
+
+def fulltext(terms: list[str], *, user, kinds=(), limit: int = 1000) -> list[Hit]:
+    """Entries matching any term, best first, among those the user may see."""
+    terms = [term for term in terms if term][:MAX_TERMS]
+    if not terms:
+        return []
+    where, params = _where(user, kinds)
+    if connection.vendor == "postgresql":
+        rows = _postgres(terms, where, params, limit)
+    else:
+        rows = _sqlite(terms, where, params, limit)
+    return [
+        Hit(id=r[0], score=r[6], kind=r[1], country=r[2], languages=r[3], themes=r[4], date=r[5])
+        for r in rows
+    ]
+
+
+def _sqlite(terms, where, params, limit):
+    match = " OR ".join('"' + term.replace('"', "") + '"' for term in terms)
+    # Only constants and the audience SQL (placeholders only) are interpolated.
+    sql = (
+        f"SELECT {COLUMNS}, -bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "  # noqa: S608
+        "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+        f"WHERE search_fts MATCH %s AND {where} ORDER BY score DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, *params, limit])
+        return cursor.fetchall()
+
+
+def _postgres(terms, where, params, limit):
+    # Each term as a quoted lexeme: the analyser's terms are word characters only, and the
+    # quotes keep any that were not from being read as operators.
+    query = " | ".join("'" + term.replace("'", "").replace("\\", "") + "'" for term in terms)
+    # ts_rank weights are {D, C, B, A}; normalisation 1 divides by 1 + log(length).
+    weights = f"'{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}'::float4[]"
+    # Constants and placeholders only, as above.
+    sql = (
+        f"SELECT {COLUMNS}, ts_rank({weights}, e.search_vector, q, 1) AS score "  # noqa: S608
+        "FROM search_searchentry e, to_tsquery('simple', %s) q "
+        f"WHERE e.search_vector @@ q AND {where} ORDER BY score DESC, e.id LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [query, *params, limit])
+        return cursor.fetchall()

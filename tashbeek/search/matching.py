@@ -1,0 +1,115 @@
+"""Matchmaking: a need (free text) → ranked experiences, documents, offers, with reasons.
+
+Two rankings are fused by reciprocal rank fusion (RRF): full text over the analyser's terms
+(precise, same language) and sentence embeddings (meaning, across languages). Each item's
+fused score is Σ weight / (K + rank). Reasons shown to people: shared themes, the words
+that matched, and how close the meaning is.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from . import embeddings
+from .analysis import query_terms, words
+from .backends import audience_q, fulltext
+from .models import SearchEntry
+
+# A small K lets the top of each list count; meaning weighs more than words because only
+# it crosses languages (tuned on the development set: a broad plateau around these values).
+K = 10
+CANDIDATES = 100
+MAX_TEXT = 10_000
+WEIGHTS = {"fulltext": 1.0, "semantic": 2.5}
+# Below this cosine, meaning alone is not shown as a reason (USE v3 scale).
+CLOSE_MEANING = 0.35
+
+
+@dataclass
+class Match:
+    entry: SearchEntry
+    score: float
+    similarity: float | None = None
+    matched_terms: list[str] = field(default_factory=list)
+    shared_themes: list[str] = field(default_factory=list)
+
+    @property
+    def reasons(self) -> list[str]:
+        reasons = []
+        if self.shared_themes:
+            reasons.append(_("Shared themes: %s") % ", ".join(self.shared_themes))
+        if self.matched_terms:
+            reasons.append(_("Matched terms: %s") % ", ".join(self.matched_terms))
+        if self.similarity is not None and self.similarity >= CLOSE_MEANING:
+            reasons.append(_("Close in meaning (%d%%)") % round(self.similarity * 100))
+        return reasons
+
+
+def match(
+    *,
+    user,
+    text: str,
+    kinds=("experience",),
+    limit: int = 10,
+    themes: list[str] | None = None,
+    exclude: tuple[str, int] | None = None,
+) -> list[Match]:
+    """The entries of these kinds that best answer the text, best first."""
+    text = (text or "")[:MAX_TEXT]
+    terms = query_terms(text)
+    ranked: dict[int, float] = {}
+    lexical = fulltext(terms, user=user, kinds=kinds, limit=CANDIDATES)
+    for rank, hit in enumerate(lexical):
+        ranked[hit.id] = ranked.get(hit.id, 0) + WEIGHTS["fulltext"] / (K + rank + 1)
+    similarity = _semantic(text, user=user, kinds=kinds)
+    for rank, (pk, _cosine) in enumerate(similarity.items()):
+        ranked[pk] = ranked.get(pk, 0) + WEIGHTS["semantic"] / (K + rank + 1)
+    entries = _visible_entries(user, ranked, exclude)
+    best = sorted(entries, key=lambda pk: (-ranked[pk], pk))[:limit]
+    wanted = _words_of_terms(text)
+    themes = set(themes or [])
+    return [_explain(entries[pk], ranked[pk], similarity.get(pk), wanted, themes) for pk in best]
+
+
+def _words_of_terms(text: str) -> dict[str, str]:
+    """{term: the word the person typed}, so reasons show words, not stems."""
+    found: dict[str, str] = {}
+    for word in words(text):
+        for term in query_terms(word):
+            found.setdefault(term, word)
+    return found
+
+
+def _semantic(text: str, *, user, kinds) -> dict[int, float]:
+    """{entry id: cosine} of the nearest entries, best first (empty without the model)."""
+    if not text.strip() or not embeddings.enabled():
+        return {}
+    vector = embeddings.encode([text[: embeddings.EMBED_CHARS]])[0]
+    nearest: list[tuple[int, float]] = []
+    for kind in kinds:
+        nearest += embeddings.vector_index(kind).nearest(vector, CANDIDATES)
+    nearest.sort(key=lambda item: -item[1])
+    return dict(nearest[:CANDIDATES])
+
+
+def _visible_entries(user, ranked: dict[int, float], exclude) -> dict[int, SearchEntry]:
+    """The candidates the user may see (the vector index knows nothing of audiences)."""
+    if not ranked:
+        return {}
+    entries = SearchEntry.objects.defer("embedding").filter(audience_q(user), pk__in=list(ranked))
+    if exclude:
+        entries = entries.exclude(Q(kind=exclude[0], object_id=exclude[1]))
+    return {entry.pk: entry for entry in entries}
+
+
+def _explain(entry, score, similarity, wanted: dict[str, str], themes: set[str]) -> Match:
+    terms = set(entry.title_terms.split()) | set(entry.body_terms.split())
+    matched = sorted({wanted[term] for term in wanted.keys() & terms})
+    return Match(
+        entry=entry,
+        score=round(score, 6),
+        similarity=None if similarity is None else round(similarity, 4),
+        matched_terms=matched[:10],
+        shared_themes=sorted(themes & set(entry.theme_slugs)),
+    )
