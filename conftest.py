@@ -365,3 +365,44 @@ def plan_item(community, coordinator):
         community=community,
         data={"year": 2026, "activity": "Crisis communication guide", "status": "in_progress"},
     )
+
+
+NEED_TEXT = {
+    "title": "Transport scolaire pour les douars éloignés",
+    "description": "Les élèves de nos douars marchent plus d'une heure jusqu'à l'école. "
+    "Nous cherchons comment organiser un bus scolaire avec les associations.",
+    "language": "fr",
+}
+
+
+@pytest.fixture
+def need(aourir, staff_aourir):
+    """A members-only need of Aourir, posted by its staff member."""
+    from tashbeek.needs import services
+
+    return services.need_save(by=staff_aourir, data={"organisation": aourir, **NEED_TEXT})
+
+
+@pytest.fixture
+def offer(aourir, focal_aourir):
+    """Aourir's offer of expertise (public)."""
+    from tashbeek.needs import services
+
+    return services.offer_save(
+        by=focal_aourir,
+        data={
+            "organisation": aourir,
+            "title": "Convention type pour le transport scolaire",
+            "description": "Nous partageons notre convention avec les associations.",
+        },
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_vector_indexes():
+    """The in-memory embedding matrices must not outlive a test's rolled-back rows."""
+    from tashbeek.search import embeddings
+
+    embeddings.forget_indexes()
+    yield
+    embeddings.forget_indexes()

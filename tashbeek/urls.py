@@ -20,6 +20,8 @@ urlpatterns = [
     path("library/", include("tashbeek.library.urls")),
     path("experiences/", include("tashbeek.experiences.urls")),
     path("events/", include("tashbeek.events.urls")),
+    path("search/", include("tashbeek.search.urls")),
+    path("needs/", include("tashbeek.needs.urls")),
     path("accounts/", include("tashbeek.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("tashbeek.api.urls")),

@@ -17,6 +17,7 @@ from tashbeek.members.api.application_views import (
     MembershipDecisionViewSet,
 )
 from tashbeek.members.api.views import OrganisationViewSet
+from tashbeek.needs.api.views import NeedViewSet, OfferViewSet
 from tashbeek.search.api.views import MatchView, SearchView
 from tashbeek.workplans.api.views import PlanItemViewSet
 
@@ -36,6 +37,8 @@ router.register("experiences", ExperienceViewSet, basename="experience")
 router.register("plan-items", PlanItemViewSet, basename="plan-item")
 router.register("threads", ThreadViewSet, basename="thread")
 router.register("posts", PostViewSet, basename="post")
+router.register("needs", NeedViewSet, basename="need")
+router.register("offers", OfferViewSet, basename="offer")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_noop
 from tashbeek.communities.services import coordinators_of
 from tashbeek.core.audit import audit_record
 from tashbeek.notifications.services import notify
+from tashbeek.search.services import index_refresh
 
 from .models import Post, PostReport, Thread
 from .sanitise import plain_text, sanitise_post
@@ -51,6 +52,7 @@ def thread_start(*, by, community, title: str, body: str) -> Thread:
         context={"person": by.full_name, "community": community.name, "title": thread.title},
         url=thread.get_absolute_url(),
     )
+    index_refresh(thread)
     return thread
 
 
@@ -78,6 +80,7 @@ def post_reply(*, by, thread: Thread, body: str, parent: Post | None = None) -> 
         context={"person": by.full_name, "title": thread.title},
         url=f"{thread.get_absolute_url()}#post-{post.pk}",
     )
+    index_refresh(thread)
     return post
 
 
@@ -103,6 +106,7 @@ def post_hide(*, by, post: Post, reason: str) -> Post:
         after={"post": post.pk, "hidden": True},
         reason=reason,
     )
+    index_refresh(post.thread)
     return post
 
 
@@ -120,6 +124,7 @@ def post_unhide(*, by, post: Post) -> Post:
         after={"post": post.pk, "hidden": False},
     )
     post.refresh_from_db()
+    index_refresh(post.thread)
     return post
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.mail import send_localised
+from tashbeek.search.services import index_refresh
 
 from .ical import calendar_for
 from .models import AgendaItem, Event, Registration
@@ -78,6 +79,7 @@ def event_save(*, by, data: dict, event: Event | None = None, agenda=None) -> Ev
         before=before,
         after=snapshot(event, EVENT_FIELDS),
     )
+    index_refresh(event)
     return event
 
 

@@ -17,7 +17,9 @@ from tashbeek.core.mail import send_localised
 from tashbeek.core.permissions import SECRETARIAT, is_secretariat
 from tashbeek.members.models import Affiliation
 from tashbeek.members.rules import is_staff_of
+from tashbeek.needs.services import tell_needs_about
 from tashbeek.notifications.services import notify
+from tashbeek.search.services import index_refresh
 
 from .models import AuthorQuestion, Experience, ExperienceFile, ExperienceReview
 from .rules import is_owner, is_reviewer
@@ -112,6 +114,7 @@ def experience_save(*, by, data: dict, experience: Experience | None = None) -> 
             by,
             gettext_noop("The published experience “%(experience)s” was changed by its authors."),
         )
+    index_refresh(experience)
     return experience
 
 
@@ -212,6 +215,9 @@ def experience_review(
         context={"experience": experience.title, "comments": comments},
         url=experience.get_absolute_url(),
     )
+    index_refresh(experience)
+    if experience.status == Experience.Status.PUBLISHED:
+        tell_needs_about(experience)
     return review
 
 
@@ -233,6 +239,7 @@ def experience_unpublish(*, by, experience: Experience, reason: str) -> Experien
         after={"status": "draft"},
         reason=reason.strip(),
     )
+    index_refresh(experience)
     return experience
 
 

@@ -64,8 +64,24 @@ def _detail(request, experience, *, status=200, **forms) -> HttpResponse:
         "file_form": forms.get("file_form") or (FileForm() if can_change else None),
         "review_form": forms.get("review_form") or ReviewForm(),
         "ask_form": forms.get("ask_form") or AskForm(),
+        "similar": _similar(request, experience),
     }
     return render(request, "experiences/detail.html", context, status=status)
+
+
+def _similar(request, experience) -> list:
+    """Other published experiences close to this one, in any language."""
+    if experience.status != experience.Status.PUBLISHED:
+        return []
+    from tashbeek.search.matching import match
+
+    found = match(
+        user=request.user,
+        text=f"{experience.title}. {experience.summary}",
+        limit=5,
+        exclude=("experience", experience.pk),
+    )
+    return [item for item in found if item.is_explained]
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -16,7 +16,9 @@ from tashbeek.core.files import LIBRARY_TYPES, validate_document_upload
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.notifications.services import notify
+from tashbeek.search.services import index_refresh
 
+from .extract import extract_text
 from .models import Document, DocumentVersion
 
 FIELDS = [
@@ -84,6 +86,7 @@ def document_create(*, by, data: dict, upload, note: str = "") -> Document:
         obj=document,
         after={**snapshot(document, FIELDS), "version": version.number},
     )
+    index_refresh(document)
     return document
 
 
@@ -106,6 +109,7 @@ def document_update(*, by, document: Document, data: dict) -> Document:
         before=before,
         after=snapshot(document, FIELDS),
     )
+    index_refresh(document)
     return document
 
 
@@ -125,6 +129,9 @@ def _store_version(*, document: Document, by, upload, note: str) -> DocumentVers
         note=note.strip()[:255],
         uploaded_by=by,
     )
+    upload.seek(0)
+    version.text = extract_text(upload.read(), content_type)
+    upload.seek(0)
     version.file.save(name or "document", upload, save=False)
     version.save()
     return version
@@ -144,6 +151,7 @@ def version_add(*, by, document: Document, upload, note: str = "") -> DocumentVe
         obj=document,
         after={"version": version.number, "type": version.content_type, "note": version.note},
     )
+    index_refresh(document)
     return version
 
 
@@ -177,6 +185,7 @@ def document_transition(
         reason=reason,
     )
     _tell(document, action, by)
+    index_refresh(document)
     return document
 
 

@@ -35,6 +35,11 @@ class Match:
     shared_themes: list[str] = field(default_factory=list)
 
     @property
+    def is_explained(self) -> bool:
+        """Whether there is a reason to show it to a person at all."""
+        return bool(self.reasons)
+
+    @property
     def reasons(self) -> list[str]:
         reasons = []
         if self.shared_themes:

@@ -56,6 +56,16 @@ EXPERIENCE_OWNERS = grid(302, default=403, staff_aourir=200, focal_aourir=200, s
 OWNERS_409 = {"staff_aourir": 409, "focal_aourir": 409}
 OWNERS_400 = {"staff_aourir": 400, "focal_aourir": 400, "secretariat": 400}
 OWNERS_302 = {"staff_aourir": 302, "focal_aourir": 302, "secretariat": 302}
+NEED = lambda f: {"pk": f["need"].pk}  # noqa: E731
+OFFER = lambda f: {"pk": f["offer"].pk}  # noqa: E731
+# Staff of active members (and the secretariat) post needs; a members-only need is read by
+# signed-in members and its own organisation; its organisation and the secretariat change it.
+NEED_AUTHORS = dict.fromkeys(
+    ("coordinator", "staff_other_member", "staff_aourir", "focal_aourir", "secretariat"), 200
+)
+NEED_READERS = {**NEED_AUTHORS, "committee_member": 200}
+NEED_OWNERS = {"staff_aourir": 200, "focal_aourir": 200, "secretariat": 200}
+NEED_MEMBERS_403 = {"coordinator": 403, "staff_other_member": 403, "committee_member": 403}
 
 # name: (method, kwargs builder(fixtures) -> dict, expected status per persona)
 MATRIX = {
@@ -359,6 +369,36 @@ MATRIX = {
         grid(401, default=404, staff_aourir=403, coordinator=400, secretariat=400),
     ),
     "post-report": ("post", API_POST, grid(401, default=404, **DISCUSSANTS_400)),
+    "search:search": ("get", None, ALL),
+    "api-search": ("get", None, dict.fromkeys(PERSONAS, 400)),  # no query: a clear 400
+    "api-match": ("get", None, dict.fromkeys(PERSONAS, 400)),
+    "needs:list": ("get", None, ALL),
+    "needs:create": ("get", None, grid(302, default=403, **NEED_AUTHORS)),
+    "needs:detail": ("get", NEED, grid(404, default=404, **NEED_READERS)),
+    "needs:edit": ("get", NEED, grid(302, default=404, **NEED_MEMBERS_403, **NEED_OWNERS)),
+    "needs:status": (
+        "post",
+        NEED,
+        grid(302, default=404, **NEED_MEMBERS_403, **dict.fromkeys(NEED_OWNERS, 400)),
+    ),
+    "needs:offer_create": ("get", None, grid(302, default=403, **AFFILIATED)),
+    "needs:offer": ("get", OFFER, ALL),
+    "needs:offer_edit": ("get", OFFER, grid(302, default=403, **NEED_OWNERS)),
+    "needs:offer_withdraw": (
+        "post",
+        OFFER,
+        grid(302, default=403, **dict.fromkeys(NEED_OWNERS, 302)),
+    ),
+    "need-list": ("get", None, ALL),
+    "need-detail": ("get", NEED, grid(404, default=404, **NEED_READERS)),
+    "need-help": ("get", NEED, grid(404, default=404, **NEED_READERS)),
+    "need-status": (
+        "post",
+        NEED,
+        grid(401, default=404, **NEED_MEMBERS_403, **dict.fromkeys(NEED_OWNERS, 400)),
+    ),
+    "offer-list": ("get", None, ALL),
+    "offer-detail": ("get", OFFER, ALL),
     # The admin is for staff accounts only; every admin URL is behind the same gate.
     "admin:*": ("get", None, dict.fromkeys(PERSONAS, 302)),
 }
@@ -408,6 +448,8 @@ def test_matrix(
     experience,
     thread,
     plan_item,
+    need,
+    offer,
 ):
     method, kwargs_of, expected = MATRIX[url_name]
     user = persona(persona_name)
@@ -429,6 +471,8 @@ def test_matrix(
         "thread": thread,
         "post": thread.posts.last(),
         "plan_item": plan_item,
+        "need": need,
+        "offer": offer,
     }
     from django.urls import reverse
 

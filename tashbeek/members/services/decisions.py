@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 
 from tashbeek.core.audit import audit_record
 from tashbeek.notifications.services import notify
+from tashbeek.search.services import index_refresh
 
 from ..models import Affiliation, Application, MembershipDecision, Organisation
 from .applications import StaleState, reviewers
@@ -87,6 +88,7 @@ def _organisation_from(application: Application, effective_on: datetime.date) ->
         organisation=organisation,
         defaults={"role": Affiliation.Role.FOCAL, "title": application.focal_title},
     )
+    index_refresh(organisation)
     return organisation
 
 

@@ -19,6 +19,7 @@ from tashbeek.core.i18n import clean_translations
 from tashbeek.core.mail import send_localised
 from tashbeek.core.models import Theme
 from tashbeek.core.text import normalise
+from tashbeek.search.services import index_refresh
 
 from ..models import Affiliation, Invitation, Organisation
 
@@ -92,6 +93,7 @@ def organisation_create(*, by, data: dict) -> Organisation:
         obj=organisation,
         after=snapshot(organisation, PROFILE_FIELDS),
     )
+    index_refresh(organisation)
     return organisation
 
 
@@ -123,6 +125,7 @@ def organisation_update(
             after=after,
             reason=reason,
         )
+    index_refresh(organisation)
     return organisation
 
 

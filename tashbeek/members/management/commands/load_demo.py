@@ -16,6 +16,9 @@ from tashbeek.library import demo as library_demo
 from tashbeek.members import demo, demo_lifecycle
 from tashbeek.members.models import Affiliation, Organisation, Region
 from tashbeek.members.services import organisation_index_names
+from tashbeek.needs import demo as needs_demo
+from tashbeek.search import embeddings
+from tashbeek.search.services import reindex
 
 
 class Command(BaseCommand):
@@ -85,6 +88,11 @@ class Command(BaseCommand):
         communities_demo.load(people=people)
         library_demo.load(people=people)
         experiences_demo.load(people=people)
+        needs_demo.load(people=people)
+        # The demo writes some rows directly (organisations, people): index everything once.
+        indexed = reindex(embed=False)
+        embedded = embeddings.embed_pending()
+        self.stdout.write(f"Search: {indexed} entries, {embedded} new embeddings.")
         self.stdout.write(self.style.SUCCESS(f"Demo network: {len(orgs)} organisations."))
         self.stdout.write(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
         for email, _name, _lang, groups, affiliation in demo.PEOPLE:

@@ -1,0 +1,136 @@
+"""Needs and offers pages: lists, a need with "who can help", writing them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from tashbeek.members.views.common import form_page
+
+from . import selectors, services
+from .forms import NeedForm, OfferForm, StatusForm
+from .models import Offer
+
+
+@require_http_methods(["GET", "HEAD"])
+def need_list(request: HttpRequest) -> HttpResponse:
+    mine = request.user.is_authenticated and request.GET.get("mine") == "1"
+    needs = selectors.needs_page(user=request.user, status="" if mine else "open", mine=mine)
+    page = Paginator(needs, 20).get_page(request.GET.get("page"))
+    offers = selectors.offers_page(user=request.user)[:10]
+    context = {"page": page, "mine": mine, "offers": offers}
+    return render(request, "needs/list.html", context)
+
+
+def _need(request, pk):
+    need = selectors.need_detail(user=request.user, pk=pk)
+    if need is None:
+        raise Http404
+    return need
+
+
+@require_http_methods(["GET", "HEAD"])
+def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    need = _need(request, pk)
+    context = {
+        "need": need,
+        "help": selectors.who_can_help(user=request.user, need=need),
+        "can_change": request.user.has_perm("needs.change_need", need),
+        "status_form": StatusForm(initial={"status": need.status}),
+    }
+    return render(request, "needs/detail.html", context)
+
+
+@login_required
+@permission_required("needs.add_need", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def need_create(request: HttpRequest) -> HttpResponse:
+    form = NeedForm(request.POST or None, user=request.user)
+
+    def save():
+        need = services.need_save(by=request.user, data=form.service_data())
+        messages.success(request, _("Your need is posted. Here is who may help."))
+        return redirect(need)
+
+    return form_page(request, form, save, "needs/edit.html", {"kind": "need"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    need = _need(request, pk)
+    if not request.user.has_perm("needs.change_need", need):
+        raise PermissionDenied
+    form = NeedForm(request.POST or None, instance=need, user=request.user)
+
+    def save():
+        services.need_save(by=request.user, need=need, data=form.service_data())
+        messages.success(request, _("Saved."))
+        return redirect(need)
+
+    return form_page(request, form, save, "needs/edit.html", {"kind": "need", "item": need})
+
+
+@login_required
+@require_POST
+def need_status(request: HttpRequest, pk: int) -> HttpResponse:
+    need = _need(request, pk)
+    if not request.user.has_perm("needs.change_need", need):
+        raise PermissionDenied
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return render(request, "needs/status_error.html", {"need": need, "form": form}, status=400)
+    services.need_set_status(by=request.user, need=need, **form.cleaned_data)
+    messages.success(request, _("Saved."))
+    return redirect(need)
+
+
+@require_http_methods(["GET", "HEAD"])
+def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = get_object_or_404(Offer.objects.select_related("organisation"), pk=pk)
+    context = {"offer": offer, "can_change": request.user.has_perm("needs.change_offer", offer)}
+    return render(request, "needs/offer.html", context)
+
+
+@login_required
+@permission_required("needs.add_offer", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def offer_create(request: HttpRequest) -> HttpResponse:
+    form = OfferForm(request.POST or None, user=request.user)
+
+    def save():
+        offer = services.offer_save(by=request.user, data=form.service_data())
+        messages.success(request, _("Your offer is published."))
+        return redirect(offer)
+
+    return form_page(request, form, save, "needs/edit.html", {"kind": "offer"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = get_object_or_404(Offer, pk=pk)
+    if not request.user.has_perm("needs.change_offer", offer):
+        raise PermissionDenied
+    form = OfferForm(request.POST or None, instance=offer, user=request.user)
+
+    def save():
+        services.offer_save(by=request.user, offer=offer, data=form.service_data())
+        messages.success(request, _("Saved."))
+        return redirect(offer)
+
+    return form_page(request, form, save, "needs/edit.html", {"kind": "offer", "item": offer})
+
+
+@login_required
+@require_POST
+def offer_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = get_object_or_404(Offer, pk=pk)
+    services.offer_withdraw(by=request.user, offer=offer)
+    messages.success(request, _("The offer is withdrawn."))
+    return redirect(offer)
