@@ -108,8 +108,8 @@ def schedule(ids: list[int]) -> None:
     if not ids or not getattr(settings, "SEARCH_EMBEDDINGS", True):
         return
     ids = list(ids)
-    if getattr(settings, "SEARCH_EMBED_SYNC", False):
-        transaction.on_commit(lambda: embed_entries(ids), robust=False)
+    if getattr(settings, "SEARCH_EMBED_SYNC", False):  # tests: at once, in this transaction
+        embed_entries(ids)
         return
     transaction.on_commit(lambda: _executor.submit(_background, ids))
 

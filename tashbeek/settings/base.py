@@ -212,6 +212,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
+        "NeedStatusEnum": "tashbeek.needs.models.Need.Status",
+        "NeedVisibilityEnum": "tashbeek.needs.models.Need.Visibility",
+        "LibraryVisibilityEnum": "tashbeek.library.models.Document.Visibility",
         "OrganisationKindEnum": "tashbeek.members.models.Organisation.Kind",
         "AuthorityKindEnum": "tashbeek.members.api.application_serializers.AUTHORITY_KINDS",
         "MembershipStatusEnum": "tashbeek.members.models.Organisation.Status",

@@ -16,5 +16,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # connections that wait for each other (WAL + busy timeout) as in production.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
 
-# Embeddings right after each commit, in the test's own thread, so tests see them.
+# Embeddings at once, in the test's own transaction, so tests see them.
 SEARCH_EMBED_SYNC = True
+# Off for the suite (speed); the search tests turn them on (see search/tests).
+SEARCH_EMBEDDINGS = False
