@@ -49,7 +49,12 @@ def index_refresh(obj) -> SearchEntry | None:
         index_remove(kind=kind, object_id=obj.pk)
         return None
     values = entry_values(doc)
-    entry = SearchEntry.objects.filter(kind=kind, object_id=obj.pk).first()
+    # Only what the comparison below needs: not the 2 KB embedding.
+    entry = (
+        SearchEntry.objects.filter(kind=kind, object_id=obj.pk)
+        .only("pk", "titles", "text", "embedded_at")
+        .first()
+    )
     if entry is None:
         entry = SearchEntry.objects.create(kind=kind, object_id=obj.pk, **values)
     else:

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -89,7 +88,8 @@ class MatchResponseSerializer(serializers.Serializer):
 class SearchView(APIView):
     """Full-text search over everything the user may see."""
 
-    permission_classes = [AllowAny]
+    # Open to everyone; what each person gets is scoped by the audience condition.
+    permission_map = {"get": None}
 
     @extend_schema(
         parameters=[SearchQuerySerializer], responses={200: SearchPageSerializer, **ERRORS}
@@ -126,7 +126,7 @@ class MatchView(APIView):
     """Experiences that answer a need, best first, with score and reasons. GET for short
     texts (`?text=…&limit=…`), POST a JSON body for long ones."""
 
-    permission_classes = [AllowAny]
+    permission_map = {"get": None, "post": None}
 
     @extend_schema(
         parameters=[MatchQuerySerializer], responses={200: MatchResponseSerializer, **ERRORS}
