@@ -97,19 +97,24 @@ def _serve(url: str, port: int) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not start")
 
 
-def _drive(port: int, path: str, clients: int, seconds: float, headers=None) -> dict:
+def _drive(port: int, path, clients: int, seconds: float, headers=None) -> dict:
+    """Requests/s and latency of one path, or of a list of paths taken in turn (each client
+    starts at a different one), at `clients` concurrent keep-alive connections."""
+    paths = [path] if isinstance(path, str) else list(path)
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds
 
-    def worker():
+    def worker(offset: int):
         nonlocal errors
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        mine, bad = [], 0
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, bad, turn = [], 0, offset
         while time.perf_counter() < deadline:
             start = time.perf_counter()
-            conn.request("GET", path, headers={"Accept-Language": "ar", **(headers or {})})
+            target = paths[turn % len(paths)]
+            turn += 1
+            conn.request("GET", target, headers={"Accept-Language": "ar", **(headers or {})})
             response = conn.getresponse()
             response.read()
             mine.append(time.perf_counter() - start)
@@ -118,7 +123,7 @@ def _drive(port: int, path: str, clients: int, seconds: float, headers=None) -> 
             latencies.extend(mine)
             errors += bad
 
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    threads = [threading.Thread(target=worker, args=(n * 7,)) for n in range(clients)]
     began = time.perf_counter()
     for thread in threads:
         thread.start()

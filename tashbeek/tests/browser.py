@@ -25,3 +25,19 @@ def axe_violations(page) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def signed_in(browser, live_server, user, next_url: str, *, locale: str = "ar"):
+    """A new browser context signed in as the user through the sign-in form, on next_url.
+    Returns (context, page); the caller closes the context."""
+    from tashbeek.tests.factories import PASSWORD
+
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
+    page.fill("input[name=username]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.form button[type=submit]")
+    page.wait_for_url(f"**{next_url}")
+    return context, page

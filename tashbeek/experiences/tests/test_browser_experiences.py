@@ -8,22 +8,10 @@ import pytest
 from tashbeek.communities.models import Community, CommunityMembership
 from tashbeek.experiences.models import Experience
 from tashbeek.members.models import Affiliation
-from tashbeek.tests.browser import axe_violations
-from tashbeek.tests.factories import PASSWORD, OrganisationFactory, UserFactory
+from tashbeek.tests.browser import axe_violations, signed_in
+from tashbeek.tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _sign_in(browser, live_server, user, next_url):
-    context = browser.new_context(locale="ar")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
-    page.fill("input[name=username]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.form button[type=submit]")
-    page.wait_for_url(f"**{next_url}")
-    return context, page
 
 
 def test_publish_an_experience_through_review(browser, live_server):
@@ -36,7 +24,7 @@ def test_publish_an_experience_through_review(browser, live_server):
     reviewer = UserFactory(email="coordinator@example.org", preferred_language="ar")
     CommunityMembership.objects.create(community=community, user=reviewer, role="coordinator")
 
-    context, page = _sign_in(browser, live_server, author, "/experiences/new/")
+    context, page = signed_in(browser, live_server, author, "/experiences/new/")
     page.select_option("select[name=organisation]", str(council.pk))
     page.select_option("#id_language", "ar")  # not the site's language switcher
     page.fill("input[name=title]", "شاحنة نفايات مشتركة بين ثلاث قرى")
@@ -57,7 +45,7 @@ def test_publish_an_experience_through_review(browser, live_server):
     assert "في انتظار المراجعة" in page.content()
     context.close()
 
-    context, page = _sign_in(browser, live_server, reviewer, "/experiences/review/")
+    context, page = signed_in(browser, live_server, reviewer, "/experiences/review/")
     page.get_by_role("link", name="شاحنة نفايات مشتركة بين ثلاث قرى").click()
     page.wait_for_url(f"**/experiences/{experience.pk}/")
     page.get_by_label("نشر").check()

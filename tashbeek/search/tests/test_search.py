@@ -193,6 +193,27 @@ def test_visibility_matches_the_apps_rules(
     assert ("need" in counted) == may_read_need
 
 
+@pytest.mark.parametrize("persona_name", PERSONAS)
+def test_the_sql_and_orm_audience_conditions_agree(
+    persona, persona_name, library_document, thread, need, experience
+):
+    """Full text filters with audience_sql, matching with audience_q: for every persona
+    both must keep exactly the same entries."""
+    from django.db import connection
+
+    from tashbeek.search.backends import audience_q, audience_sql
+
+    user = persona(persona_name) or AnonymousUser()
+    where, params = audience_sql(user)
+    with connection.cursor() as cursor:
+        # The condition is placeholders only (see backends.audience_sql).
+        cursor.execute(f"SELECT e.id FROM search_searchentry e WHERE {where}", params)  # noqa: S608
+        by_sql = {row[0] for row in cursor.fetchall()}
+    by_orm = set(SearchEntry.objects.filter(audience_q(user)).values_list("pk", flat=True))
+    assert by_sql == by_orm
+    assert SearchEntry.objects.filter(audience="public").count() <= len(by_sql)
+
+
 @pytest.mark.parametrize(
     "query",
     ["", " ", '"', "*", "NEAR(", "OR", "a OR b", "'; DROP TABLE x; --", "x" * 10_000, "\x00"],
