@@ -400,9 +400,12 @@ def offer(aourir, focal_aourir):
 
 @pytest.fixture(autouse=True)
 def _fresh_vector_indexes():
-    """The in-memory embedding matrices must not outlive a test's rolled-back rows."""
-    from tashbeek.search import embeddings
+    """The in-memory embedding matrices and term statistics must not outlive a test's
+    rolled-back rows."""
+    from tashbeek.search import embeddings, termstats
 
     embeddings.forget_indexes()
+    termstats.forget()
     yield
     embeddings.forget_indexes()
+    termstats.forget()

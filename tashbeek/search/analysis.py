@@ -107,6 +107,7 @@ def _arabic_stem(word: str) -> str:
     return stem
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str, language: str) -> str:
     """The term for one normalised word, by its script (Latin by the text's language)."""
     script = script_of(word)
@@ -155,8 +156,14 @@ def term_of_each_word(text: str, language: str) -> list[tuple[str, str]]:
     result = []
     for match in WORD.finditer(text or ""):
         original = match.group(0)
-        word = normalise(original)
-        if not word:
-            continue
-        result.append((original, stem(word, language)))
+        term = _word_term(original, language)
+        if term:
+            result.append((original, term))
     return result
+
+
+@lru_cache(maxsize=100_000)
+def _word_term(original: str, language: str) -> str:
+    # Words repeat (Zipf): a page of snippets stems a few hundred distinct words, not thousands.
+    word = normalise(original)
+    return stem(word, language) if word else ""

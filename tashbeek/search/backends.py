@@ -9,7 +9,6 @@ weights (and length normalisation) on PostgreSQL.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.db import connection
 from django.db.models import Q
@@ -17,6 +16,8 @@ from django.db.models import Q
 from tashbeek.communities.rules import community_roles
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.rules import is_network_member
+
+from .termstats import selective
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
 MAX_TERMS = 64
@@ -30,7 +31,7 @@ class Hit:
     country: str
     languages: str
     themes: str
-    date: datetime | None
+    year: int | None
 
 
 def audience_sql(user) -> tuple[str, list]:
@@ -73,12 +74,15 @@ def _where(user, kinds) -> tuple[str, list]:
     return sql, params
 
 
-COLUMNS = "e.id, e.kind, e.country, e.languages, e.themes, e.date"
+# The year, not the date: only the facet needs it, and a date costs a parse per row.
+COLUMNS = "e.id, e.kind, e.country, e.languages, e.themes, {year}"
+SQLITE_COLUMNS = COLUMNS.format(year="CAST(strftime('%%Y', e.date) AS INTEGER)")
+POSTGRES_COLUMNS = COLUMNS.format(year="e.year")
 
 
 def fulltext(terms: list[str], *, user, kinds=(), limit: int = 1000) -> list[Hit]:
     """Entries matching any term, best first, among those the user may see."""
-    terms = [term for term in terms if term][:MAX_TERMS]
+    terms = selective([term for term in terms if term][:MAX_TERMS])
     if not terms:
         return []
     where, params = _where(user, kinds)
@@ -87,21 +91,39 @@ def fulltext(terms: list[str], *, user, kinds=(), limit: int = 1000) -> list[Hit
     else:
         rows = _sqlite(terms, where, params, limit)
     return [
-        Hit(id=r[0], score=r[6], kind=r[1], country=r[2], languages=r[3], themes=r[4], date=r[5])
+        Hit(id=r[0], score=r[6], kind=r[1], country=r[2], languages=r[3], themes=r[4], year=r[5])
         for r in rows
     ]
 
 
 def _sqlite(terms, where, params, limit):
     match = " OR ".join('"' + term.replace('"', "") + '"' for term in terms)
+    # Rank in the FTS index alone, then read the facet columns of the best rows only: joining
+    # every match to its (wide) entry row first cost more than the ranking itself. The
+    # audience and type are checked on those rows; only if they leave too few (and more
+    # matches exist) is the exact query, which filters before ranking, run instead.
+    ranked = (
+        f"SELECT rowid, -bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+        "FROM search_fts WHERE search_fts MATCH %s ORDER BY score DESC LIMIT %s"
+    )
     # Only constants and the audience SQL (placeholders only) are interpolated.
     sql = (
-        f"SELECT {COLUMNS}, -bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "  # noqa: S608
-        "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
-        f"WHERE search_fts MATCH %s AND {where} ORDER BY score DESC LIMIT %s"
+        f"SELECT {SQLITE_COLUMNS}, f.score, {where} AS visible FROM ({ranked}) f "  # noqa: S608
+        "JOIN search_searchentry e ON e.id = f.rowid ORDER BY f.score DESC, e.id"
     )
+    fetch = limit + limit // 2
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, *params, limit])
+        cursor.execute(sql, [*params, match, fetch])  # the audience comes first in the SQL
+        rows = cursor.fetchall()
+        kept = [row[:7] for row in rows if row[7]]
+        if len(kept) >= limit or len(rows) < fetch:
+            return kept[:limit]
+        exact = (
+            f"SELECT {SQLITE_COLUMNS}, -bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "  # noqa: S608
+            "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND {where} ORDER BY score DESC, e.id LIMIT %s"
+        )
+        cursor.execute(exact, [match, *params, limit])
         return cursor.fetchall()
 
 
@@ -111,11 +133,12 @@ def _postgres(terms, where, params, limit):
     query = " | ".join("'" + term.replace("'", "").replace("\\", "") + "'" for term in terms)
     # ts_rank weights are {D, C, B, A}; normalisation 1 divides by 1 + log(length).
     weights = f"'{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}'::float4[]"
-    # Constants and placeholders only, as above.
+    # search_rank is the narrow twin of the entries (migration 0003): ranking, visibility
+    # and facets read it alone. Constants and placeholders only, as above.
     sql = (
-        f"SELECT {COLUMNS}, ts_rank({weights}, e.search_vector, q, 1) AS score "  # noqa: S608
-        "FROM search_searchentry e, to_tsquery('simple', %s) q "
-        f"WHERE e.search_vector @@ q AND {where} ORDER BY score DESC, e.id LIMIT %s"
+        f"SELECT {POSTGRES_COLUMNS}, ts_rank({weights}, e.vector, q, 1) AS score "  # noqa: S608
+        "FROM search_rank e, to_tsquery('simple', %s) q "
+        f"WHERE e.vector @@ q AND {where} ORDER BY score DESC, e.id LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [query, *params, limit])

@@ -70,11 +70,17 @@ def match(
     similarity = _semantic(text, user=user, kinds=kinds)
     for rank, (pk, _cosine) in enumerate(similarity.items()):
         ranked[pk] = ranked.get(pk, 0) + WEIGHTS["semantic"] / (K + rank + 1)
-    entries = _visible_entries(user, ranked, exclude)
-    best = sorted(entries, key=lambda pk: (-ranked[pk], pk))[:limit]
+    visible = _visible(user, ranked, exclude)
+    best = sorted(visible, key=lambda pk: (-ranked[pk], pk))[:limit]
+    # Only the shown entries are read in full (text and terms, for the reasons).
+    entries = SearchEntry.objects.defer("embedding").in_bulk(best)
     wanted = _words_of_terms(text)
     themes = set(themes or [])
-    return [_explain(entries[pk], ranked[pk], similarity.get(pk), wanted, themes) for pk in best]
+    return [
+        _explain(entries[pk], ranked[pk], similarity.get(pk), wanted, themes)
+        for pk in best
+        if pk in entries
+    ]
 
 
 def _words_of_terms(text: str) -> dict[str, str]:
@@ -98,14 +104,14 @@ def _semantic(text: str, *, user, kinds) -> dict[int, float]:
     return dict(nearest[:CANDIDATES])
 
 
-def _visible_entries(user, ranked: dict[int, float], exclude) -> dict[int, SearchEntry]:
+def _visible(user, ranked: dict[int, float], exclude) -> list[int]:
     """The candidates the user may see (the vector index knows nothing of audiences)."""
     if not ranked:
-        return {}
-    entries = SearchEntry.objects.defer("embedding").filter(audience_q(user), pk__in=list(ranked))
+        return []
+    entries = SearchEntry.objects.filter(audience_q(user), pk__in=list(ranked))
     if exclude:
         entries = entries.exclude(Q(kind=exclude[0], object_id=exclude[1]))
-    return {entry.pk: entry for entry in entries}
+    return list(entries.values_list("pk", flat=True))
 
 
 def _explain(entry, score, similarity, wanted: dict[str, str], themes: set[str]) -> Match:

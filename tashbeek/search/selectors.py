@@ -30,15 +30,23 @@ class Filters:
     theme: str = ""
     year: int | None = None
 
-    def keeps(self, hit: Hit, *, leave_out: str = "") -> bool:
-        checks = {
-            "kind": not self.kind or hit.kind == self.kind,
-            "country": not self.country or hit.country == self.country,
-            "language": not self.language or f" {self.language} " in hit.languages,
-            "theme": not self.theme or f" {self.theme} " in hit.themes,
-            "year": not self.year or (hit.date is not None and hit.date.year == self.year),
-        }
-        return all(ok for name, ok in checks.items() if name != leave_out)
+    def failures(self, hit: Hit) -> list[str]:
+        """The facets whose filter this hit does not pass."""
+        failed = []
+        if self.kind and hit.kind != self.kind:
+            failed.append("kind")
+        if self.country and hit.country != self.country:
+            failed.append("country")
+        if self.language and f" {self.language} " not in hit.languages:
+            failed.append("language")
+        if self.theme and f" {self.theme} " not in hit.themes:
+            failed.append("theme")
+        if self.year and hit.year != self.year:
+            failed.append("year")
+        return failed
+
+    def keeps(self, hit: Hit) -> bool:
+        return not self.failures(hit)
 
 
 @dataclass
@@ -82,27 +90,26 @@ def search(*, user, q: str, filters: Filters | None = None, page: int = 1, per_p
 
 
 def _facets(hits: list[Hit], filters: Filters) -> dict[str, list[tuple[str, int]]]:
-    """Counts per facet value, each facet counted with the other facets' filters applied."""
-    facets = {}
-    for name in FACETS:
-        counts: Counter = Counter()
-        for hit in hits:
-            if filters.keeps(hit, leave_out=name):
-                counts.update(_values(hit, name))
-        facets[name] = counts.most_common(30)
-    return facets
-
-
-def _values(hit: Hit, name: str) -> list:
-    if name == "kind":
-        return [hit.kind]
-    if name == "country":
-        return [hit.country] if hit.country else []
-    if name == "language":
-        return hit.languages.split()
-    if name == "theme":
-        return hit.themes.split()
-    return [hit.date.year] if hit.date else []
+    """Counts per facet value, each facet counted with the other facets' filters applied:
+    a hit that fails no filter counts in every facet, one that fails one filter counts only
+    in that filter's facet (choosing another value there would bring it in)."""
+    counted: dict[str, list[Hit]] = {name: [] for name in FACETS}
+    for hit in hits:
+        failed = filters.failures(hit)
+        if not failed:
+            for name in FACETS:
+                counted[name].append(hit)
+        elif len(failed) == 1:
+            counted[failed[0]].append(hit)
+    # Counter over generators counts in C: this runs over up to CAP hits per search.
+    counts = {
+        "kind": Counter(hit.kind for hit in counted["kind"]),
+        "country": Counter(hit.country for hit in counted["country"] if hit.country),
+        "language": Counter(c for hit in counted["language"] for c in hit.languages.split()),
+        "theme": Counter(t for hit in counted["theme"] for t in hit.themes.split()),
+        "year": Counter(hit.year for hit in counted["year"] if hit.year),
+    }
+    return {name: counts[name].most_common(30) for name in FACETS}
 
 
 def _results(hits: list[Hit], terms: list[str]) -> list[Result]:
