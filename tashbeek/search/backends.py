@@ -103,7 +103,7 @@ def _sqlite(terms, where, params, limit):
     # audience and type are checked on those rows; only if they leave too few (and more
     # matches exist) is the exact query, which filters before ranking, run instead.
     ranked = (
-        f"SELECT rowid, -bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+        f"SELECT rowid, -bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "  # noqa: S608
         "FROM search_fts WHERE search_fts MATCH %s ORDER BY score DESC LIMIT %s"
     )
     # Only constants and the audience SQL (placeholders only) are interpolated.
