@@ -21,6 +21,7 @@ import argparse
 import json
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -197,6 +198,8 @@ def print_indexing(results: list[dict]) -> None:
     for r in results:
         if not r["embedded"]:
             r["embedded"], r["embed_s"] = results[0]["embedded"], results[0]["embed_s"]
+        if not r["embedded"]:
+            r["embedded"], r["embed_s"] = 0, float("nan")  # copied, not computed
         print(
             f"| {r['database']} | {r['indexed']:,} | {r['created'] / r['import_s']:.0f} | "
             f"{r['indexed'] / r['index_s']:.0f} | {r['embedded'] / max(r['embed_s'], 1e-9):.0f} |"
@@ -213,12 +216,20 @@ def main() -> None:
     parser.add_argument("--clients", type=int, action="append")
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--port", type=int, default=8768)
+    parser.add_argument(
+        "--embeddings-from",
+        type=Path,
+        help="an .npz saved by an earlier run with the same --experiences: copy its vectors "
+        "instead of computing them (the embedding rate is then not measured)",
+    )
     args = parser.parse_args()
     args.clients = args.clients or [1, 8]
     rows, indexing = [], []
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         write_corpus(corpus, args.experiences)
+        if args.embeddings_from:
+            shutil.copy(args.embeddings_from, corpus.with_suffix(".npz"))
         for database in args.database or ["sqlite", "postgres"]:
             found, indexed = run(database, args, corpus)
             rows += found

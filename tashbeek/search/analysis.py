@@ -136,19 +136,25 @@ def analyse(text: str | None, language: str | None = None) -> list[str]:
     return [stem(word, language) for word in words(text) if not _is_stop(word)]
 
 
-def query_terms(text: str | None) -> list[str]:
-    """The distinct terms of a query. A short Latin query cannot be told French from
-    English reliably, so Latin words bring both stems: the index has the document's own."""
-    terms: dict[str, None] = {}
+def query_groups(text: str | None) -> list[list[str]]:
+    """The query's words, each as its alternative terms. A short Latin query cannot be told
+    French from English reliably, so a Latin word brings both stems: the index has the
+    document's own."""
+    groups: dict[tuple[str, ...], None] = {}
     for word in words(text or "")[:200]:
         if _is_stop(word):
             continue
         if script_of(word) == "latin":
-            for language in ("fr", "en"):
-                terms[stem(word, language)] = None
+            group = tuple(dict.fromkeys(stem(word, language) for language in ("fr", "en")))
         else:
-            terms[stem(word, "ar")] = None
-    return list(terms)
+            group = (stem(word, "ar"),)
+        groups[group] = None
+    return [list(group) for group in groups]
+
+
+def query_terms(text: str | None) -> list[str]:
+    """The distinct terms of a query, in order."""
+    return list(dict.fromkeys(term for group in query_groups(text) for term in group))
 
 
 def term_of_each_word(text: str, language: str) -> list[tuple[str, str]]:

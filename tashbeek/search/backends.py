@@ -10,7 +10,7 @@ weights (and length normalisation) on PostgreSQL.
 
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 
 from tashbeek.communities.rules import community_roles
@@ -80,24 +80,46 @@ SQLITE_COLUMNS = COLUMNS.format(year="CAST(strftime('%%Y', e.date) AS INTEGER)")
 POSTGRES_COLUMNS = COLUMNS.format(year="e.year")
 
 
-def fulltext(terms: list[str], *, user, kinds=(), limit: int = 1000) -> list[Hit]:
-    """Entries matching any term, best first, among those the user may see."""
-    terms = selective([term for term in terms if term][:MAX_TERMS])
-    if not terms:
+def fulltext(
+    terms: list[str],
+    *,
+    user,
+    kinds=(),
+    limit: int = 1000,
+    every_word: list[list[str]] | None = None,
+) -> list[Hit]:
+    """Entries matching any term, best first, among those the user may see. With
+    every_word (the query's words, each as its alternative terms), only entries that have
+    every word are ranked: far fewer rows when the words are common."""
+    if every_word:
+        groups = [[t for t in group if t] for group in every_word[:MAX_TERMS]]
+        groups = [group for group in groups if group]
+    else:
+        groups = [[term] for term in selective([t for t in terms if t][:MAX_TERMS])]
+    if not groups:
         return []
     where, params = _where(user, kinds)
     if connection.vendor == "postgresql":
-        rows = _postgres(terms, where, params, limit)
+        rows = _postgres(groups, bool(every_word), where, params, limit)
     else:
-        rows = _sqlite(terms, where, params, limit)
+        rows = _sqlite(groups, bool(every_word), where, params, limit)
     return [
         Hit(id=r[0], score=r[6], kind=r[1], country=r[2], languages=r[3], themes=r[4], year=r[5])
         for r in rows
     ]
 
 
-def _sqlite(terms, where, params, limit):
-    match = " OR ".join('"' + term.replace('"', "") + '"' for term in terms)
+def _expression(groups: list[list[str]], every: bool, quote, any_of: str, all_of: str) -> str:
+    """The engine's query: each term quoted (so it is a word, never an operator), the
+    alternatives of a word joined by any_of, the words by all_of (or any_of)."""
+    words = [any_of.join(quote(term) for term in group) for group in groups]
+    if every:
+        return all_of.join(f"({word})" for word in words)
+    return any_of.join(words)
+
+
+def _sqlite(groups, every, where, params, limit):
+    match = _expression(groups, every, _fts5_quote, " OR ", " AND ")
     # Rank in the FTS index alone, then read the facet columns of the best rows only: joining
     # every match to its (wide) entry row first cost more than the ranking itself. The
     # audience and type are checked on those rows; only if they leave too few (and more
@@ -127,10 +149,18 @@ def _sqlite(terms, where, params, limit):
         return cursor.fetchall()
 
 
-def _postgres(terms, where, params, limit):
-    # Each term as a quoted lexeme: the analyser's terms are word characters only, and the
-    # quotes keep any that were not from being read as operators.
-    query = " | ".join("'" + term.replace("'", "").replace("\\", "") + "'" for term in terms)
+def _fts5_quote(term: str) -> str:
+    return '"' + term.replace('"', "") + '"'
+
+
+def _tsquery_quote(term: str) -> str:
+    # The analyser's terms are word characters only; the quotes keep any that were not
+    # from being read as operators.
+    return "'" + term.replace("'", "").replace("\\", "") + "'"
+
+
+def _postgres(groups, every, where, params, limit):
+    query = _expression(groups, every, _tsquery_quote, " | ", " & ")
     # ts_rank weights are {D, C, B, A}; normalisation 1 divides by 1 + log(length).
     weights = f"'{{0, 0, {BODY_WEIGHT / TITLE_WEIGHT}, 1}}'::float4[]"
     # search_rank is the narrow twin of the entries (migration 0003): ranking, visibility
@@ -140,6 +170,9 @@ def _postgres(terms, where, params, limit):
         "FROM search_rank e, to_tsquery('simple', %s) q "
         f"WHERE e.vector @@ q AND {where} ORDER BY score DESC, e.id LIMIT %s"
     )
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Parallel workers cost more to start than they save on one query of a web request,
+        # and take the cores that other requests need.
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         cursor.execute(sql, [query, *params, limit])
         return cursor.fetchall()

@@ -11,14 +11,16 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import query_terms, term_of_each_word
+from .analysis import query_groups, query_terms, term_of_each_word
 from .backends import Hit, fulltext
 from .models import SearchEntry
+from .termstats import over_budget
 
 CAP = 1000
 PER_PAGE = 20
 MAX_QUERY = 500
 SNIPPET_WORDS = 36
+EVERY_WORD_UP_TO = 4  # words; longer queries are descriptions, not keywords
 FACETS = ("kind", "country", "language", "theme", "year")
 
 
@@ -73,11 +75,12 @@ def search(*, user, q: str, filters: Filters | None = None, page: int = 1, per_p
     """One page of ranked results for a query, with facet counts."""
     filters = filters or Filters()
     q = (q or "").strip()[:MAX_QUERY]
+    groups = query_groups(q)
     terms = query_terms(q)
     found = SearchResults(query=q, terms=terms)
     if not terms:
         return found
-    hits = fulltext(terms, user=user, limit=CAP)
+    hits = _hits(terms, groups, user, enough=per_page)
     found.capped = len(hits) == CAP
     found.facets = _facets(hits, filters)
     kept = [hit for hit in hits if filters.keeps(hit)]
@@ -87,6 +90,17 @@ def search(*, user, q: str, filters: Filters | None = None, page: int = 1, per_p
     shown = kept[(found.page - 1) * per_page : found.page * per_page]
     found.results = _results(shown, terms)
     return found
+
+
+def _hits(terms: list[str], groups: list[list[str]], user, *, enough: int) -> list[Hit]:
+    """The best CAP matches. When a few common words would make the engine rank a large
+    part of the index, the answer is the entries with every word, as people expect of a
+    short query (and far cheaper); any word only when fewer than a page have them all."""
+    if 1 < len(groups) <= EVERY_WORD_UP_TO and over_budget(terms):
+        hits = fulltext(terms, user=user, limit=CAP, every_word=groups)
+        if len(hits) >= enough:
+            return hits
+    return fulltext(terms, user=user, limit=CAP)
 
 
 def _facets(hits: list[Hit], filters: Filters) -> dict[str, list[tuple[str, int]]]:

@@ -92,6 +92,13 @@ def selective(terms: list[str]) -> list[str]:
     return [terms[i] for i in sorted(kept)]
 
 
+def over_budget(terms: list[str]) -> bool:
+    """Whether ranking every entry with any of these terms would cost more than the budget."""
+    _stats.refresh()
+    budget = MAX_POSTINGS.get(connection.vendor, 30_000)
+    return sum(_stats.documents(term) for term in terms) > budget
+
+
 def forget() -> None:
     """Drop the estimate (tests, after the table was emptied)."""
     _stats.forget()

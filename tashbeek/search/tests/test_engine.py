@@ -6,8 +6,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from tashbeek.experiences.importing import experiences_import
 from tashbeek.needs import services as needs
-from tashbeek.search import termstats
-from tashbeek.search.analysis import analyse, query_terms
+from tashbeek.search import selectors, termstats
+from tashbeek.search.analysis import analyse, query_groups, query_terms
 from tashbeek.search.backends import fulltext
 from tashbeek.search.models import SearchEntry
 
@@ -82,3 +82,23 @@ def test_ranking_first_then_filtering_still_finds_what_the_user_may_see(aourir, 
         SearchEntry.objects.get(kind="need", object_id=public.pk).pk
     ]
     assert len(fulltext(terms, user=staff_aourir, limit=10)) == 6
+
+
+def test_every_word_ranks_only_entries_with_all_the_words(monkeypatch):
+    _import(40)
+    words = "composting waste"
+    groups, terms = query_groups(words), query_terms(words)
+    assert len(groups) == 2 and len(terms) >= 2  # Latin words bring their fr and en stems
+    visitor = AnonymousUser()
+    assert len(fulltext(terms, user=visitor, limit=100)) == 40
+    assert len(fulltext(terms, user=visitor, limit=100, every_word=groups)) == 4
+    # The search page takes that path when the words are common, and keeps it when at
+    # least a page of entries has every word.
+    monkeypatch.setattr(termstats, "MAX_POSTINGS", {"sqlite": 10, "postgresql": 10})
+    found = selectors.search(user=visitor, q=words, per_page=3)
+    assert found.total == 4 and found.pages == 2
+    assert all("Composting" in result.entry.text for result in found.results)
+    # Fewer than a page with every word: any word, within the budget (the rarest here).
+    assert selectors.search(user=visitor, q=words, per_page=20).total == 4
+    monkeypatch.setattr(termstats, "MAX_POSTINGS", {"sqlite": 30_000, "postgresql": 6_000})
+    assert selectors.search(user=visitor, q=words).total == 40
