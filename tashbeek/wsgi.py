@@ -3,8 +3,8 @@
 import os
 
 # One BLAS thread per server process: concurrency comes from the workers, and BLAS threads
-# spinning for cores the other workers hold made matching about 8× slower under load (bench/search_speed.py). Set before
-# numpy is first imported.
+# spinning for cores the other workers hold made matching about 8× slower under load
+# (bench/search_speed.py). Set before numpy is first imported.
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 

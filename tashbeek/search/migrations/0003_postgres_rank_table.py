@@ -57,9 +57,15 @@ POSTGRES = [
     END $$""",
     """CREATE TRIGGER search_rank_insert AFTER INSERT ON search_searchentry
         FOR EACH ROW EXECUTE FUNCTION search_rank_upsert()""",
+    # Only when something it holds changed: every row version left behind is read by
+    # ranking until VACUUM, and services re-save entries whose terms did not change.
     """CREATE TRIGGER search_rank_update AFTER UPDATE OF title_terms, body_terms, audience,
         community_id, kind, country, languages, themes, date ON search_searchentry
-        FOR EACH ROW EXECUTE FUNCTION search_rank_upsert()""",
+        FOR EACH ROW WHEN ((OLD.title_terms, OLD.body_terms, OLD.audience, OLD.community_id,
+            OLD.kind, OLD.country, OLD.languages, OLD.themes, OLD.date)
+            IS DISTINCT FROM (NEW.title_terms, NEW.body_terms, NEW.audience,
+            NEW.community_id, NEW.kind, NEW.country, NEW.languages, NEW.themes, NEW.date))
+        EXECUTE FUNCTION search_rank_upsert()""",
     """CREATE TRIGGER search_rank_delete AFTER DELETE ON search_searchentry
         FOR EACH ROW EXECUTE FUNCTION search_rank_delete()""",
     """CREATE TRIGGER search_rank_truncate AFTER TRUNCATE ON search_searchentry
