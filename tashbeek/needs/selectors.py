@@ -5,6 +5,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.rules import affiliations_of, is_network_member
@@ -96,8 +97,6 @@ def who_can_help(*, user, need: Need, limit: int = 8) -> Help:
 
 
 def _peers(found: list[Match], own: int, limit: int) -> list[Peer]:
-    from django.urls import reverse
-
     peers: OrderedDict[int, Peer] = OrderedDict()
     for item in found:
         pk = item.entry.organisation_id

@@ -154,7 +154,12 @@ def query_groups(text: str | None) -> list[list[str]]:
 
 def query_terms(text: str | None) -> list[str]:
     """The distinct terms of a query, in order."""
-    return list(dict.fromkeys(term for group in query_groups(text) for term in group))
+    return terms_of(query_groups(text))
+
+
+def terms_of(groups: list[list[str]]) -> list[str]:
+    """The distinct terms of query_groups' answer, in order."""
+    return list(dict.fromkeys(term for group in groups for term in group))
 
 
 def term_of_each_word(text: str, language: str) -> list[tuple[str, str]]:

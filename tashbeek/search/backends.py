@@ -20,6 +20,7 @@ from tashbeek.members.rules import is_network_member
 from .termstats import selective
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
+BM25 = f"-bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"  # higher is better
 MAX_TERMS = 64
 
 
@@ -125,7 +126,7 @@ def _sqlite(groups, every, where, params, limit):
     # audience and type are checked on those rows; only if they leave too few (and more
     # matches exist) is the exact query, which filters before ranking, run instead.
     ranked = (
-        f"SELECT rowid, -bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "  # noqa: S608
+        f"SELECT rowid, {BM25} AS score "  # noqa: S608
         "FROM search_fts WHERE search_fts MATCH %s ORDER BY score DESC LIMIT %s"
     )
     # Only constants and the audience SQL (placeholders only) are interpolated.
@@ -141,7 +142,7 @@ def _sqlite(groups, every, where, params, limit):
         if len(kept) >= limit or len(rows) < fetch:
             return kept[:limit]
         exact = (
-            f"SELECT {SQLITE_COLUMNS}, -bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "  # noqa: S608
+            f"SELECT {SQLITE_COLUMNS}, {BM25} AS score "  # noqa: S608
             "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND {where} ORDER BY score DESC, e.id LIMIT %s"
         )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import query_groups, query_terms, term_of_each_word
+from .analysis import query_groups, term_of_each_word, terms_of
 from .backends import Hit, fulltext
 from .models import SearchEntry
 from .termstats import over_budget
@@ -76,7 +76,7 @@ def search(*, user, q: str, filters: Filters | None = None, page: int = 1, per_p
     filters = filters or Filters()
     q = (q or "").strip()[:MAX_QUERY]
     groups = query_groups(q)
-    terms = query_terms(q)
+    terms = terms_of(groups)
     found = SearchResults(query=q, terms=terms)
     if not terms:
         return found

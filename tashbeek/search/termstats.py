@@ -78,7 +78,7 @@ def selective(terms: list[str]) -> list[str]:
     if len(terms) <= MIN_TERMS:
         return terms
     _stats.refresh()
-    budget = MAX_POSTINGS.get(connection.vendor, 30_000)
+    budget = _budget()
     if _stats.total <= budget // len(terms):
         return terms  # cannot exceed the budget whatever the terms
     rarest = sorted(range(len(terms)), key=lambda i: _stats.documents(terms[i]))
@@ -95,8 +95,11 @@ def selective(terms: list[str]) -> list[str]:
 def over_budget(terms: list[str]) -> bool:
     """Whether ranking every entry with any of these terms would cost more than the budget."""
     _stats.refresh()
-    budget = MAX_POSTINGS.get(connection.vendor, 30_000)
-    return sum(_stats.documents(term) for term in terms) > budget
+    return sum(_stats.documents(term) for term in terms) > _budget()
+
+
+def _budget() -> int:
+    return MAX_POSTINGS.get(connection.vendor, MAX_POSTINGS["sqlite"])
 
 
 def forget() -> None:
