@@ -6,6 +6,3 @@ class MembersConfig(AppConfig):
     name = "tashbeek.members"
     label = "members"
     verbose_name = _("Members and partners")
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401 (connects the cache-invalidation receiver)

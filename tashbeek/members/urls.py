@@ -1,12 +1,12 @@
 from django.urls import path
 
-from .views import applications, dues, membership, organisations
+from .views import applications, directory, dues, membership, organisations
 
 app_name = "members"
 
 urlpatterns = [
-    path("", organisations.directory, name="directory"),
-    path("map.json", organisations.map_data, name="map_data"),
+    path("", directory.directory, name="directory"),
+    path("map.json", directory.map_data, name="map_data"),
     path("new/", organisations.create, name="create"),
     path("<int:pk>/", organisations.detail, name="detail"),
     path("<int:pk>/edit/", organisations.edit, name="edit"),

@@ -56,7 +56,9 @@ class OrganisationViewSet(
             form = DirectoryFilterForm(self.request.query_params)
             if not form.is_valid():
                 raise ValidationError(form.errors)
-            return selectors.organisation_search(user=self.request.user, filters=form.filters())
+            return selectors.directory_results(
+                user=self.request.user, filters=form.filters(), facets=False
+            ).rows
         return (
             selectors.visible_to(self.request.user)
             .select_related("region")

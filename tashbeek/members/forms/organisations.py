@@ -21,7 +21,9 @@ class DirectoryFilterForm(forms.Form):
     """Validates the directory's query string; unknown values are ignored, not errors."""
 
     q = forms.CharField(label=_("Name"), required=False, max_length=200)
-    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
+    # A code checked against the country list, not a ChoiceField: building ~250 choices cost
+    # more than the rest of the directory's query handling, on every request.
+    country = forms.CharField(label=_("Country"), required=False, max_length=2)
     region = forms.SlugField(label=_("Region"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Organisation.Kind.choices]
@@ -37,9 +39,15 @@ class DirectoryFilterForm(forms.Form):
     )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[(k, k) for k in SORTS])
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("All countries")), *countries]
+    def clean_country(self) -> str:
+        code = self.cleaned_data["country"].upper()
+        if code and code not in countries:
+            raise forms.ValidationError(
+                forms.ChoiceField.default_error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": self.cleaned_data["country"]},
+            )
+        return code
 
     def filters(self) -> DirectoryFilters:
         if not self.is_valid():

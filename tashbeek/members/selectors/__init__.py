@@ -9,6 +9,13 @@ from .applications import (  # noqa: F401
     applications_of,
     membership_history,
 )
+from .directory_index import (  # noqa: F401
+    DirectoryResults,
+    Facets,
+    data_version,
+    directory_results,
+    organisation_page,
+)
 from .dues import (  # noqa: F401
     arrears,
     arrears_by_organisation,
@@ -25,11 +32,9 @@ from .organisations import (  # noqa: F401
     SORTS,
     STATUS_FILTERS,
     DirectoryFilters,
-    data_version,
-    directory_facets,
+    card_rows,
     map_points,
     organisation_detail,
-    organisation_page,
     organisation_search,
     staff_visible_to,
     visible_to,

@@ -2,15 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
-from tashbeek.core.counters import counter_value
 from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
 
-from ..models import Affiliation, Organisation, Region
-from ..signals import ORGANISATION_DELETIONS
+from ..models import Affiliation, Organisation
 
 PAGE_SIZE = 24
 MAX_PAGES = 500  # bounded pagination: deeper than this, refine the filters instead
@@ -23,11 +20,13 @@ POPULATION_BANDS = [
     ("100k-500k", 100_000, 500_000),
     ("gte500k", 500_000, None),
 ]
+# Empty populations and dates come last in either direction, on both databases (PostgreSQL
+# and SQLite disagree by default); the directory index orders the same way.
 SORTS = {
     "name": ("sort_name", "id"),
-    "-population": ("-population", "sort_name", "id"),
-    "population": ("population", "sort_name", "id"),
-    "-member_since": ("-member_since", "sort_name", "id"),
+    "-population": (F("population").desc(nulls_last=True), "sort_name", "id"),
+    "population": (F("population").asc(nulls_last=True), "sort_name", "id"),
+    "-member_since": (F("member_since").desc(nulls_last=True), "sort_name", "id"),
     "-updated": ("-updated_at", "id"),
 }
 STATUS_FILTERS = {
@@ -111,86 +110,10 @@ def _apply(queryset: QuerySet, conditions: dict[str, Q], leave_out: str = "") ->
 
 
 def organisation_search(*, user, filters: DirectoryFilters) -> QuerySet[Organisation]:
-    """The filtered, sorted directory; rows carry what a card shows without further queries."""
+    """The filtered, sorted directory in SQL (the map's points; the pages use the directory
+    index, and a test holds the two to the same results)."""
     queryset = _apply(visible_to(user), _filter_conditions(filters))
     return queryset.select_related("region").order_by(*SORTS.get(filters.sort, SORTS["name"]))
-
-
-def organisation_page(*, user, filters: DirectoryFilters, page: int | str | None) -> Page:
-    paginator = Paginator(organisation_search(user=user, filters=filters), PAGE_SIZE)
-    try:
-        number = min(max(int(page or 1), 1), MAX_PAGES)
-    except (TypeError, ValueError):
-        number = 1
-    return paginator.get_page(number)
-
-
-def data_version() -> str:
-    """Changes whenever an organisation is added, edited or removed: the newest `updated_at`
-    (an index lookup; creations and edits, including services' `.update()`s, set it) and the
-    deletion counter. Read from the database rather than the cache, so every server process
-    agrees without a shared cache; no COUNT, which costs a full scan on PostgreSQL."""
-    latest = Organisation.objects.aggregate(latest=Max("updated_at"))["latest"]
-    deleted = counter_value(ORGANISATION_DELETIONS)
-    return f"{latest.timestamp() if latest else 0}:{deleted}"
-
-
-def directory_facets(*, user, filters: DirectoryFilters) -> dict[str, list[dict]]:
-    """Counts per value of each facet, under all the other active filters.
-
-    Constant query count: one grouped query per facet, grouping on plain columns or foreign-key
-    ids (not on the JSON names, and without DISTINCT), then one lookup each for region and theme
-    labels."""
-    conditions = _filter_conditions(filters)
-    base = visible_to(user)
-
-    def grouped(facet: str, column: str) -> list[tuple]:
-        rows = (
-            _apply(base, conditions, leave_out=facet)
-            .order_by()
-            .values_list(column)
-            .annotate(n=Count("id"))
-        )
-        return sorted(((value, n) for value, n in rows if value), key=lambda row: -row[1])
-
-    def grouped_themes() -> list[tuple]:
-        through = Organisation.themes.through.objects.order_by()
-        if set(conditions) - {"theme"}:
-            ids = _apply(base, conditions, leave_out="theme").order_by().values("pk")
-            through = through.filter(organisation_id__in=ids)
-        rows = through.values_list("theme_id").annotate(n=Count("organisation_id"))
-        return sorted(rows, key=lambda row: -row[1])
-
-    region_rows, theme_rows = grouped("region", "region_id"), grouped_themes()
-    regions = Region.objects.in_bulk([pk for pk, _n in region_rows])
-    themes = Theme.objects.in_bulk([pk for pk, _n in theme_rows])
-    status_counts = _apply(base, conditions, leave_out="status").aggregate(
-        **{key: Count("id", filter=condition) for key, condition in STATUS_FILTERS.items()}
-    )
-    band_counts = _apply(base, conditions, leave_out="population").aggregate(
-        **{
-            _band_alias(key): Count("id", filter=_population_q(key))
-            for key, _l, _h in POPULATION_BANDS
-        }
-    )
-    return {
-        "country": [{"value": value, "n": n} for value, n in grouped("country", "country")],
-        "region": [
-            {"value": regions[pk].slug, "names": regions[pk].names, "n": n} for pk, n in region_rows
-        ],
-        "kind": [{"value": value, "n": n} for value, n in grouped("kind", "kind")],
-        "theme": [
-            {"value": themes[pk].slug, "names": themes[pk].names, "n": n} for pk, n in theme_rows
-        ],
-        "status": [{"value": key, "n": n} for key, n in status_counts.items()],
-        "population": [
-            {"value": key, "n": band_counts[_band_alias(key)]} for key, _l, _h in POPULATION_BANDS
-        ],
-    }
-
-
-def _band_alias(key: str) -> str:
-    return "band_" + key.replace("-", "_")
 
 
 def map_points(*, user, filters: DirectoryFilters, limit: int = 5000) -> list[dict]:
@@ -205,6 +128,26 @@ def map_points(*, user, filters: DirectoryFilters, limit: int = 5000) -> list[di
             "pk", "names", "kind", "relation", "membership_status", "latitude", "longitude"
         )[:limit]
     )
+
+
+CARD_FIELDS = (
+    "pk",
+    "names",
+    "kind",
+    "relation",
+    "membership_status",
+    "country",
+    "population",
+    "region__slug",
+    "region__names",
+)
+
+
+def card_rows(*, user, ids: list[int]) -> dict[int, tuple]:
+    """What the directory's cards show, for the given ids, as named tuples (no model
+    instances: a page of cards is read on every directory request)."""
+    rows = visible_to(user).filter(pk__in=ids).order_by().values_list(*CARD_FIELDS, named=True)
+    return {row.pk: row for row in rows}
 
 
 def organisation_detail(*, user, pk: int) -> Organisation:

@@ -1,0 +1,354 @@
+"""The directory's in-memory column index: filters, facet counts, order and paging.
+
+Why: each facet counts its values under all the *other* filters. In SQL that is one scan of the
+filtered set per facet, six per page, and it was most of a directory page's time at 10,000
+organisations (docs/PERFORMANCE.md). Here each server process holds the few columns the
+directory filters, counts and sorts on (tens of bytes per organisation) as integer codes; a
+request builds one boolean mask per active filter and counts values with `bincount`. Nothing is
+keyed by the query: every request computes its own counts, order and page.
+
+Freshness: triggers give the `members.directory` change counter a new (random, never reused)
+value in the same transaction as any write to organisations, their themes, regions or themes
+(migration members 0006). Each request reads that value (one row by its unique key) and rebuilds
+the index when it changed. The version is read *before* the rows, so an index can only be newer
+than its version, never older.
+
+The index holds what `visible_to` shows everyone: the directory is public. If visibility ever
+depends on the reader, the index needs an audience column (a test checks the premise).
+"""
+
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.core.paginator import Page, Paginator
+from django.db import connection
+
+from tashbeek.core.models import ChangeCounter, Theme
+from tashbeek.core.text import search_terms
+
+from ..models import Organisation, Region
+from .organisations import (
+    MAX_PAGES,
+    PAGE_SIZE,
+    POPULATION_BANDS,
+    STATUS_FILTERS,
+    DirectoryFilters,
+    visible_to,
+)
+
+VERSION_KEY = "members.directory"
+NONE = -1  # the code of an empty value
+COLUMNS = (
+    "id",
+    "country",
+    "region_id",
+    "kind",
+    "relation",
+    "membership_status",
+    "population",
+    "member_since",
+    "updated_at",
+    "search_name",
+    "sort_name",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One facet's values as codes: `codes[row]` indexes `values`, or is NONE."""
+
+    codes: np.ndarray
+    values: list
+
+    @classmethod
+    def of(cls, raw: list, values: list | None = None) -> "Column":
+        values = values if values is not None else sorted({v for v in raw if v not in (None, "")})
+        code = {value: i for i, value in enumerate(values)}
+        codes = np.fromiter((code.get(v, NONE) for v in raw), dtype=np.int32, count=len(raw))
+        return cls(codes, values)
+
+    def equal(self, value) -> np.ndarray:
+        try:
+            return self.codes == self.values.index(value)
+        except ValueError:
+            return np.zeros(len(self.codes), dtype=bool)
+
+    def counts(self, mask: np.ndarray) -> np.ndarray:
+        codes = self.codes[mask]
+        return np.bincount(codes[codes != NONE], minlength=len(self.values))
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts per value of each facet under all the other active filters, largest first,
+    values with no organisation left out. Region and theme rows carry their names."""
+
+    country: list[dict]
+    region: list[dict]
+    kind: list[dict]
+    theme: list[dict]
+    status: list[dict]
+    population: list[dict]
+
+
+class DirectoryIndex:
+    """A snapshot of the directory at one data version. Immutable once built."""
+
+    def __init__(self, version: int):
+        self.version = version
+        rows = list(Organisation.objects.order_by().values_list(*COLUMNS))
+        self.size = len(rows)
+        column = dict(zip(COLUMNS, zip(*rows, strict=True), strict=True)) if rows else {}
+        get = lambda name: list(column.get(name, ()))  # noqa: E731
+        self.ids = np.array(get("id"), dtype=np.int64)
+        self.row_of = {pk: row for row, pk in enumerate(get("id"))}
+        self.country = Column.of(get("country"))
+        self.kind = Column.of(get("kind"))
+        self.status = Column.of(
+            [
+                "partner" if relation == Organisation.Relation.PARTNER else status
+                for relation, status in zip(get("relation"), get("membership_status"), strict=True)
+            ],
+            list(STATUS_FILTERS),
+        )
+        population = get("population")
+        self.band = Column.of([_band(n) for n in population], [k for k, _l, _h in POPULATION_BANDS])
+        self.region = Column.of(get("region_id"))
+        self.regions = Region.objects.in_bulk(self.region.values)
+        self._themes(self.ids)
+        self.names = get("search_name")
+        self.orders = _orders(
+            get("sort_name"), get("id"), population, get("member_since"), get("updated_at")
+        )
+
+    def _themes(self, ids: np.ndarray) -> None:
+        """The organisation-theme links as two parallel arrays: row, theme code."""
+        links = list(
+            Organisation.themes.through.objects.order_by().values_list(
+                "organisation_id", "theme_id"
+            )
+        )
+        self.themes = {theme.pk: theme for theme in Theme.objects.select_related("parent")}
+        theme_ids = sorted(self.themes)
+        code = {pk: i for i, pk in enumerate(theme_ids)}
+        known = [(self.row_of[o], code[t]) for o, t in links if o in self.row_of and t in code]
+        self.theme_ids = theme_ids
+        self.link_row = np.array([row for row, _t in known], dtype=np.int32)
+        self.link_theme = np.array([t for _r, t in known], dtype=np.int32)
+
+    # --- filters -------------------------------------------------------------------------
+
+    def masks(self, filters) -> dict[str, np.ndarray]:
+        """One boolean mask per active filter, so a facet's counts can leave its own out."""
+        masks: dict[str, np.ndarray] = {}
+        terms = search_terms(filters.q)
+        if terms:
+            masks["q"] = self._names_containing(terms)
+        if filters.country:
+            masks["country"] = self.country.equal(filters.country)
+        if filters.region:
+            wanted = [pk for pk, region in self.regions.items() if region.slug == filters.region]
+            masks["region"] = np.isin(
+                self.region.codes, [self.region.values.index(pk) for pk in wanted]
+            )
+        if filters.kind:
+            masks["kind"] = self.kind.equal(filters.kind)
+        if filters.status:
+            masks["status"] = self.status.equal(filters.status)
+        if filters.population:
+            masks["population"] = self.band.equal(filters.population)
+        if filters.theme:
+            masks["theme"] = self._with_theme(filters.theme)
+        return masks
+
+    def _names_containing(self, terms: list[str]) -> np.ndarray:
+        """Every term is a substring of the folded names (as `search_name__contains`)."""
+        names = self.names
+        mask = np.ones(self.size, dtype=bool)
+        for term in terms:
+            mask &= np.fromiter((term in name for name in names), dtype=bool, count=self.size)
+        return mask
+
+    def _with_theme(self, slug: str) -> np.ndarray:
+        """Organisations with the theme or one of its sub-themes."""
+        wanted = [
+            code
+            for code, pk in enumerate(self.theme_ids)
+            if self.themes[pk].slug == slug
+            or (self.themes[pk].parent is not None and self.themes[pk].parent.slug == slug)
+        ]
+        mask = np.zeros(self.size, dtype=bool)
+        mask[self.link_row[np.isin(self.link_theme, wanted)]] = True
+        return mask
+
+    def _all(self, masks: dict[str, np.ndarray], leave_out: str = "") -> np.ndarray:
+        result = np.ones(self.size, dtype=bool)
+        for key, mask in masks.items():
+            if key != leave_out:
+                result &= mask
+        return result
+
+    # --- results -------------------------------------------------------------------------
+
+    def ids_in_order(self, masks: dict[str, np.ndarray], sort: str) -> np.ndarray:
+        """The ids of the matching organisations in the requested order."""
+        order = self.orders.get(sort, self.orders["name"])
+        return self.ids[order[self._all(masks)[order]]]
+
+    def facets(self, masks: dict[str, np.ndarray]) -> Facets:
+        def listed(column: Column, facet: str) -> list[dict]:
+            counts = column.counts(self._all(masks, leave_out=facet))
+            return _largest_first(
+                {value: int(n) for value, n in zip(column.values, counts, strict=True)}
+            )
+
+        theme_counts = np.bincount(
+            self.link_theme[self._all(masks, leave_out="theme")[self.link_row]],
+            minlength=len(self.theme_ids),
+        )
+        themes = _largest_first(
+            {pk: int(n) for pk, n in zip(self.theme_ids, theme_counts, strict=True)}
+        )
+        regions = listed(self.region, "region")
+        return Facets(
+            country=listed(self.country, "country"),
+            region=[_named(self.regions[row["value"]], row["n"]) for row in regions],
+            kind=listed(self.kind, "kind"),
+            theme=[_named(self.themes[row["value"]], row["n"]) for row in themes],
+            status=_in_order(self.status, self.status.counts(self._all(masks, "status"))),
+            population=_in_order(self.band, self.band.counts(self._all(masks, "population"))),
+        )
+
+
+def _band(population: int | None) -> str | None:
+    if population is None:
+        return None
+    for key, low, high in POPULATION_BANDS:
+        if population >= low and (high is None or population < high):
+            return key
+    return None
+
+
+def _orders(sort_names, ids, population, member_since, updated_at) -> dict[str, np.ndarray]:
+    """Row positions in each sort order. Every order ends with name then id, so pages are
+    stable; empty populations and dates come last whichever the direction."""
+    by_name = np.array(
+        sorted(range(len(ids)), key=lambda row: (sort_names[row], ids[row])), dtype=np.int64
+    )
+    name_rank = np.empty(len(ids), dtype=np.int64)
+    name_rank[by_name] = np.arange(len(ids))
+    pop = np.array([-1 if n is None else n for n in population], dtype=np.int64)
+    since = np.array([-1 if d is None else d.toordinal() for d in member_since], dtype=np.int64)
+    updated = np.array([d.timestamp() for d in updated_at], dtype=np.float64)
+    id_array = np.array(ids, dtype=np.int64)
+    # np.lexsort sorts by the last key first.
+    return {
+        "name": by_name,
+        "-population": np.lexsort((name_rank, -pop, pop < 0)),
+        "population": np.lexsort((name_rank, pop, pop < 0)),
+        "-member_since": np.lexsort((name_rank, -since, since < 0)),
+        "-updated": np.lexsort((id_array, -updated)),
+    }
+
+
+def _largest_first(counts: dict) -> list[dict]:
+    rows = [{"value": value, "n": n} for value, n in counts.items() if n]
+    return sorted(rows, key=lambda row: -row["n"])
+
+
+def _in_order(column: Column, counts: np.ndarray) -> list[dict]:
+    return [{"value": value, "n": int(n)} for value, n in zip(column.values, counts, strict=True)]
+
+
+def _named(item, n: int) -> dict:
+    return {"value": item.slug, "names": item.names, "n": n}
+
+
+# --- the process's current index ---------------------------------------------------------
+
+_current: DirectoryIndex | None = None
+_lock = threading.Lock()
+
+
+def data_version() -> int:
+    """The `members.directory` version stamp, read with one indexed lookup."""
+    # Raw SQL: the ORM's compilation would cost more than the lookup on every request.
+    table = ChangeCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {table} WHERE key = %s", [VERSION_KEY])  # noqa: S608
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def current() -> DirectoryIndex:
+    """The index at the database's current version, rebuilt if anything changed."""
+    global _current
+    version = data_version()
+    index = _current
+    if index is not None and index.version == version:
+        return index
+    with _lock:
+        if _current is None or _current.version != version:
+            _current = DirectoryIndex(version)
+        return _current
+
+
+def forget() -> None:
+    """Drop this process's index (tests empty the tables between them)."""
+    global _current
+    _current = None
+
+
+class IndexedRows(Sequence):
+    """Ids in order, read from the database a slice at a time: what Django's Paginator and
+    DRF's pagination need (a length and slices), without a COUNT or an OFFSET scan. `load`
+    reads the rows of a list of ids, as a mapping from id to row."""
+
+    def __init__(self, ids: np.ndarray, load: Callable[[list[int]], Mapping[int, Any]]):
+        self.ids = ids
+        self.load = load
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            key = range(len(self))[key]  # IndexError as a list would
+            return self[key : key + 1][0]
+        wanted = [int(pk) for pk in self.ids[key]]
+        found = self.load(wanted)
+        # An organisation deleted since the index was built is simply not shown.
+        return [found[pk] for pk in wanted if pk in found]
+
+
+@dataclass(frozen=True)
+class DirectoryResults:
+    """The directory for one query: the matching organisations in order, and the facets."""
+
+    rows: IndexedRows
+    facets: Facets | None
+
+
+def directory_results(
+    *, user, filters: DirectoryFilters, facets: bool = True, load: Callable | None = None
+) -> DirectoryResults:
+    """Filter, count and order with the index. Rows are read a page at a time by `load`
+    (default: organisations from `visible_to(user)`), so they honour visibility twice over."""
+    if load is None:
+        load = visible_to(user).select_related("region").in_bulk
+    index = current()
+    masks = index.masks(filters)
+    rows = IndexedRows(index.ids_in_order(masks, filters.sort), load)
+    return DirectoryResults(rows, index.facets(masks) if facets else None)
+
+
+def organisation_page(*, results: DirectoryResults, page: int | str | None) -> Page:
+    """One page of the results, bounded to MAX_PAGES (deeper, refine the filters)."""
+    try:
+        number = min(max(int(page or 1), 1), MAX_PAGES)
+    except (TypeError, ValueError):
+        number = 1
+    return Paginator(results.rows, PAGE_SIZE).get_page(number)

@@ -1,0 +1,199 @@
+"""The directory's in-memory index: same results as SQL, fresh after every kind of write."""
+
+import datetime
+import itertools
+import random
+from collections import Counter
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from conftest import PERSONAS
+from tashbeek.core.models import Theme
+from tashbeek.members import selectors
+from tashbeek.members.models import Organisation, Region
+from tashbeek.members.selectors import directory_index
+from tashbeek.tests.factories import OrganisationFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+KINDS = ["municipality", "rural_commune", "village_council", "association", "union"]
+WORDS = ["النور", "الجديدة", "Nour", "Vallée", "Oasis", "بلدية"]
+
+
+@pytest.fixture
+def network():
+    """Forty organisations that differ in every column the directory filters or sorts on,
+    with ties, empty populations and dates, and sub-themes."""
+    rng = random.Random(7)
+    regions = [RegionFactory(country="MA", slug="souss"), RegionFactory(country="TN", slug="souss")]
+    regions.append(RegionFactory(country="PS", slug="nablus"))
+    themes = list(Theme.objects.filter(parent__isnull=False)[:6]) + list(
+        Theme.objects.filter(parent__isnull=True)[:3]
+    )
+    for n in range(40):
+        member = rng.random() < 0.8
+        org = OrganisationFactory(
+            names={"ar": f"{rng.choice(WORDS)} {rng.choice(WORDS)} {n % 7}"},
+            kind=rng.choice(KINDS),
+            country=rng.choice(["MA", "TN", "PS"]),
+            region=rng.choice([*regions, None]),
+            relation="member" if member else "partner",
+            membership_status=rng.choice(["active", "suspended", "ended"]) if member else "",
+            population=rng.choice([None, 900, 4_999, 5_000, 20_000, 250_000, 750_000]),
+            member_since=rng.choice([None, datetime.date(2020, 1, 1), datetime.date(2024, 5, 1)]),
+        )
+        org.themes.set(rng.sample(themes, rng.randint(0, 3)))
+    return Organisation.objects.all()
+
+
+def _filter_sets():
+    singles = [
+        {"q": "النور"},
+        {"q": "nour oasis"},
+        {"q": "zzz"},
+        {"country": "TN"},
+        {"country": "FR"},
+        {"region": "souss"},
+        {"region": "nowhere"},
+        {"kind": "union"},
+        {"status": "suspended"},
+        {"status": "partner"},
+        {"population": "lt5k"},
+        {"population": "gte500k"},
+        {"theme": "waste"},
+        {"theme": Theme.objects.filter(parent__isnull=False).first().slug},
+    ]
+    pairs = [a | b for a, b in itertools.combinations(singles, 2) if not set(a) & set(b)]
+    return [{}, *singles, *pairs[::3]]
+
+
+def test_results_and_order_agree_with_sql_for_every_sort(network):
+    anonymous = AnonymousUser()
+    for values in _filter_sets():
+        for sort in selectors.SORTS:
+            filters = selectors.DirectoryFilters(**values, sort=sort)
+            indexed = selectors.directory_results(user=anonymous, filters=filters, facets=False)
+            sql = selectors.organisation_search(user=anonymous, filters=filters)
+            assert [org.pk for org in indexed.rows[:100]] == [org.pk for org in sql], (values, sort)
+
+
+def _expected_facets(organisations, filters) -> dict[str, Counter]:
+    """Brute force: every facet's counts under all the other filters, from model instances."""
+    anonymous = AnonymousUser()
+    counts = {}
+    for facet in ("country", "region", "kind", "theme", "status", "population"):
+        others = selectors.DirectoryFilters(**{**vars(filters), facet: ""})
+        matching = selectors.organisation_search(user=anonymous, filters=others)
+        counter = Counter()
+        for org in matching.prefetch_related("themes"):
+            if facet == "theme":
+                counter.update(theme.slug for theme in org.themes.all())
+            elif facet == "region":
+                counter.update([org.region.slug] if org.region else [])
+            elif facet == "status":
+                counter.update(["partner" if org.relation == "partner" else org.membership_status])
+            elif facet == "population":
+                counter.update([directory_index._band(org.population)] if org.population else [])
+            elif facet == "country":
+                counter.update([org.country.code])
+            else:
+                counter.update([org.kind])
+        counts[facet] = +counter
+    return counts
+
+
+def test_facet_counts_agree_with_brute_force(network):
+    for values in _filter_sets():
+        filters = selectors.DirectoryFilters(**values)
+        facets = selectors.directory_results(user=AnonymousUser(), filters=filters).facets
+        found = {}
+        for facet in ("country", "region", "kind", "theme", "status", "population"):
+            counter = Counter()
+            for row in getattr(facets, facet):
+                counter[row["value"]] += row["n"]
+            found[facet] = +counter
+        assert found == _expected_facets(network, filters), values
+
+
+def test_facets_put_largest_first_and_leave_out_empty_values(network):
+    facets = selectors.directory_results(
+        user=AnonymousUser(), filters=selectors.DirectoryFilters()
+    ).facets
+    for facet in ("country", "region", "kind", "theme"):
+        counts = [row["n"] for row in getattr(facets, facet)]
+        assert counts == sorted(counts, reverse=True) and all(counts)
+
+
+def test_every_kind_of_write_changes_the_version(aourir):
+    region = RegionFactory()
+    theme = Theme.objects.get(slug="waste")
+    writes = [
+        lambda: OrganisationFactory(),
+        lambda: Organisation.objects.filter(pk=aourir.pk).update(kind="union"),
+        lambda: aourir.themes.add(theme),
+        lambda: aourir.themes.remove(theme),
+        lambda: Region.objects.filter(pk=region.pk).update(names={"ar": "جهة"}),
+        lambda: Theme.objects.filter(pk=theme.pk).update(names={"ar": "النفايات"}),
+        lambda: Organisation.objects.filter(pk=aourir.pk).delete(),
+    ]
+    seen = {directory_index.data_version()}
+    for write in writes:
+        write()
+        version = directory_index.data_version()
+        assert version not in seen
+        seen.add(version)
+
+
+def test_the_page_follows_a_write_that_bypasses_the_services(client, aourir, other_member):
+    def kinds(response):
+        return {
+            v.value: v.n
+            for f in response.context["facets"]
+            if f["key"] == "kind"
+            for v in f["values"]
+        }
+
+    before = kinds(client.get("/members/"))
+    Organisation.objects.filter(pk=aourir.pk).update(kind="union")  # no save(), no signal
+    after = kinds(client.get("/members/"))
+    assert after != before and after["union"] == before.get("union", 0) + 1
+
+
+def test_rows_deleted_after_the_index_was_read_are_left_out(aourir, other_member):
+    rows = selectors.directory_results(
+        user=AnonymousUser(), filters=selectors.DirectoryFilters()
+    ).rows
+    assert len(rows) == 2
+    Organisation.objects.filter(pk=aourir.pk).delete()
+    assert [org.pk for org in rows[:10]] == [other_member.pk]
+
+
+def test_long_facets_show_their_largest_values_and_a_link_to_all(client):
+    themes = list(Theme.objects.order_by("pk")[:12])
+    assert len(themes) == 12
+    for n, theme in enumerate(themes):
+        for _ in range(12 - n):  # theme 0 is the most common, theme 11 the rarest
+            OrganisationFactory().themes.add(theme)
+
+    def theme_facet(query):
+        facets = client.get("/members/", query).context["facets"]
+        return next(f for f in facets if f["key"] == "theme")
+
+    short = theme_facet({})
+    assert [v.value for v in short["values"]] == [t.slug for t in themes[:10]]
+    assert "more=theme" in short["more_href"]
+    expanded = theme_facet({"more": "theme"})
+    assert len(expanded["values"]) == 12 and "more=" not in expanded["more_href"]
+    rare = theme_facet({"theme": themes[11].slug})
+    assert themes[11].slug in [v.value for v in rare["values"] if v.current]
+    html = client.get("/members/").content.decode()
+    assert 'class="facet-more"' in html
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_the_index_premise_everyone_sees_every_organisation(persona, name, aourir, other_member):
+    """The index holds one public set for all readers; if visibility ever depends on the
+    reader, this fails and the index needs an audience column."""
+    user = persona(name) or AnonymousUser()
+    assert set(selectors.visible_to(user)) == set(Organisation.objects.all())

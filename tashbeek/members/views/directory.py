@@ -1,0 +1,296 @@
+"""The public directory page and its map data.
+
+The page is the network's most visited one, so its repeated parts (a card per organisation, a
+link per facet value) are prepared here as plain rows of strings: the templates then only print
+them. Resolving labels, URLs and query strings inside the template cost more than everything
+else on the page together (docs/PERFORMANCE.md).
+"""
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import format_html, html_safe
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django_countries import countries
+
+from tashbeek.core.i18n import pick, pick_language
+
+from .. import selectors
+from ..forms import DirectoryFilterForm
+from ..models import Organisation
+
+STATUS_LABELS = {
+    "active": gettext_lazy("Active members"),
+    "suspended": gettext_lazy("Suspended members"),
+    "ended": gettext_lazy("Former members"),
+    "partner": gettext_lazy("Partners"),
+}
+BAND_LABELS = {
+    "lt5k": gettext_lazy("Under 5,000"),
+    "5k-20k": gettext_lazy("5,000 to 20,000"),
+    "20k-100k": gettext_lazy("20,000 to 100,000"),
+    "100k-500k": gettext_lazy("100,000 to 500,000"),
+    "gte500k": gettext_lazy("500,000 and more"),
+}
+SORT_LABELS = {
+    "name": gettext_lazy("Name"),
+    "-population": gettext_lazy("Largest population"),
+    "population": gettext_lazy("Smallest population"),
+    "-member_since": gettext_lazy("Newest members"),
+    "-updated": gettext_lazy("Recently updated"),
+}
+FACET_TITLES = {
+    "status": gettext_lazy("Status"),
+    "kind": gettext_lazy("Kind"),
+    "country": gettext_lazy("Country"),
+    "region": gettext_lazy("Region"),
+    "theme": gettext_lazy("Theme"),
+    "population": gettext_lazy("Population"),
+}
+PARTNER = gettext_lazy("Partner")
+SHOW_ALL = gettext_lazy("Show all")
+SHOW_FEWER = gettext_lazy("Show fewer")
+FACET_LIMIT = 10  # values shown per facet before "Show all"
+RTL = ("ar", "he")
+
+
+@html_safe
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A result card, every string already in the reader's language. It renders itself
+    (`{{ card }}`): one escaped format per card instead of a dozen template lookups."""
+
+    url: str
+    name: str
+    lang: str
+    dir: str
+    meta: str
+    status: str
+    status_label: str
+    population: str
+
+    def __str__(self) -> str:
+        population = format_html(" · {}", self.population) if self.population else ""
+        return format_html(
+            '<li class="card"><h3><a href="{}" lang="{}" dir="{}">{}</a></h3>'
+            '<p class="meta">{}</p><p class="meta"><span class="badge status-{}">{}</span>{}</p>'
+            "</li>",
+            self.url,
+            self.lang,
+            self.dir,
+            self.name,
+            self.meta,
+            self.status,
+            self.status_label,
+            population,
+        )
+
+
+@html_safe
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    """One value of a facet: its label, count and link; the active value links to its own
+    removal. Renders itself (`{{ value }}`), like Card."""
+
+    value: str
+    label: str
+    n: int
+    href: str
+    current: bool
+
+    def __str__(self) -> str:
+        count = localize(self.n, use_l10n=True)
+        if self.current:
+            return format_html(
+                '<li><a class="current" aria-current="true" href="{}">{} ✕</a> '
+                '<span class="count">{}</span></li>',
+                self.href,
+                self.label,
+                count,
+            )
+        return format_html(
+            '<li><a href="{}">{}</a> <span class="count">{}</span></li>',
+            self.href,
+            self.label,
+            count,
+        )
+
+
+@lru_cache(maxsize=4096)
+def _country_name(code: str, language: str) -> str:
+    """Country names per language (the lookup translates on every call otherwise)."""
+    return str(countries.name(code))
+
+
+def _cards(rows: list) -> list[Card]:
+    """Cards from `selectors.card_rows` rows, labels in the active language."""
+    # One reverse() for the page: the detail URL with a placeholder id.
+    detail_url = reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
+    language = get_language()
+    kinds = {value: str(label) for value, label in Organisation.Kind.choices}
+    statuses = {value: str(label) for value, label in Organisation.Status.choices}
+    cards = []
+    for row in rows:
+        lang = pick_language(row.names)
+        meta = [kinds.get(row.kind, row.kind), _country_name(row.country, language)]
+        if row.region__slug:
+            meta.append(pick(row.region__names) or row.region__slug)
+        member = row.relation == Organisation.Relation.MEMBER
+        status = row.membership_status
+        population = ""
+        if row.population:
+            number = localize(row.population, use_l10n=True)
+            population = _("%(n)s inhabitants") % {"n": number}
+        cards.append(
+            Card(
+                url=detail_url.format(row.pk),
+                name=pick(row.names) or f"#{row.pk}",
+                lang=lang,
+                dir="rtl" if lang[:2] in RTL else "ltr",
+                meta=" · ".join(meta),
+                status=status if member else "partner",
+                status_label=statuses.get(status, "") if member else str(PARTNER),
+                population=population,
+            )
+        )
+    return cards
+
+
+def _linker(query: QueryDict, key: str):
+    """`link(value)`: the current query string with `key` set to `value` (removed when None)
+    and the page reset, in the parameters' original order. The parts around `key` are encoded
+    once per facet, not once per value."""
+    items = [(k, v) for k, v in query.lists() if k != "page"]
+    keys = [k for k, _v in items]
+    at = keys.index(key) if key in keys else len(items)
+    head, tail = urlencode(items[:at], doseq=True), urlencode(items[at + 1 :], doseq=True)
+
+    def link(value: str | None) -> str:
+        middle = urlencode({key: value}) if value is not None else ""
+        return "?" + "&".join(part for part in (head, middle, tail) if part)
+
+    return link
+
+
+def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> list[dict]:
+    """Facets in display order; each value with its label, count and link (or the link that
+    clears it, when it is the active one). A long facet shows its FACET_LIMIT largest values
+    and the active one, with a link that shows them all (`?more=<facet>`)."""
+    label = {
+        "status": lambda row: STATUS_LABELS[row["value"]],
+        "population": lambda row: BAND_LABELS[row["value"]],
+        "kind": lambda row: Organisation.Kind(row["value"]).label,
+        "country": lambda row: _country_name(row["value"], get_language()),
+        "region": lambda row: pick(row["names"]) or row["value"],
+        "theme": lambda row: pick(row["names"]) or row["value"],
+    }
+    expanded = query.get("more")
+    listed = []
+    for key, title in FACET_TITLES.items():
+        link, current = _linker(query, key), active.get(key)
+        rows = [row for row in getattr(facets, key) if row["n"]]
+        facet = {"key": key, "title": title, "more_href": "", "more_label": ""}
+        if len(rows) > FACET_LIMIT:
+            more = _linker(query, "more")
+            if key == expanded:
+                facet.update(more_href=more(None), more_label=SHOW_FEWER)
+            else:
+                rows = [
+                    row for i, row in enumerate(rows) if i < FACET_LIMIT or row["value"] == current
+                ]
+                facet.update(more_href=more(key), more_label=SHOW_ALL)
+        facet["values"] = [
+            FacetValue(
+                value=row["value"],
+                label=label[key](row),
+                n=row["n"],
+                href=link(None if row["value"] == current else row["value"]),
+                current=row["value"] == current,
+            )
+            for row in rows
+        ]
+        listed.append(facet)
+    return listed
+
+
+@require_GET
+def directory(request: HttpRequest) -> HttpResponse:
+    """The directory. Its content is the same for every reader (it is public); with
+    DIRECTORY_FACET_CACHE_SECONDS set, the rendered body is cached per language, query string
+    and data version, so any change to an organisation is seen at once; the header stays per
+    person."""
+    template = "members/_results.html" if request.htmx else "members/_directory_body.html"
+    body = _directory_body_cached(request, template)
+    if request.htmx:
+        return HttpResponse(body)
+    return render(request, "members/directory.html", {"body": body})
+
+
+def _directory_body_cached(request: HttpRequest, template: str) -> str:
+    seconds = settings.DIRECTORY_FACET_CACHE_SECONDS
+    if not seconds:
+        return render_to_string(template, _directory_context(request), request=request)
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    digest = hashlib.sha256(f"{template}?{query}".encode()).hexdigest()[:32]
+    key = f"directory:{get_language()}:{selectors.data_version()}:{digest}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string(template, _directory_context(request), request=request)
+        cache.set(key, body, seconds)
+    return body
+
+
+def _directory_context(request: HttpRequest) -> dict:
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else selectors.DirectoryFilters()
+    results = selectors.directory_results(
+        user=request.user,
+        filters=filters,
+        load=lambda ids: selectors.card_rows(user=request.user, ids=ids),
+    )
+    page = selectors.organisation_page(results=results, page=request.GET.get("page"))
+    active = {k: v for k, v in vars(filters).items() if v and k != "sort"}
+    return {
+        "filters": filters,
+        "page": page,
+        "cards": _cards(page.object_list),
+        "facets": _facet_rows(results.facets, active, request.GET),
+        "active": active,
+        "sorts": SORT_LABELS,
+    }
+
+
+@require_GET
+def map_data(request: HttpRequest) -> JsonResponse:
+    """GeoJSON of the located organisations matching the directory's filters."""
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else selectors.DirectoryFilters()
+    # One reverse() for thousands of points: the detail URL with a placeholder id.
+    detail_url = reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(row["longitude"]), float(row["latitude"])],
+            },
+            "properties": {
+                "name": pick(row["names"]),
+                "url": detail_url.format(row["pk"]),
+                "status": row["membership_status"] or row["relation"],
+            },
+        }
+        for row in selectors.map_points(user=request.user, filters=filters)
+    ]
+    return JsonResponse({"type": "FeatureCollection", "features": features})
