@@ -12,9 +12,11 @@ from .applications import (  # noqa: F401
 from .directory_index import (  # noqa: F401
     DirectoryResults,
     Facets,
+    Listing,
     data_version,
     directory_results,
     organisation_page,
+    profile_lists,
 )
 from .dues import (  # noqa: F401
     arrears,
@@ -32,7 +34,6 @@ from .organisations import (  # noqa: F401
     SORTS,
     STATUS_FILTERS,
     DirectoryFilters,
-    card_rows,
     map_points,
     organisation_detail,
     organisation_search,

@@ -20,12 +20,15 @@ depends on the reader, the index needs an audience column (a test checks the pre
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 import numpy as np
 from django.core.paginator import Page, Paginator
 from django.db import connection
+from django.urls import reverse
 
+from tashbeek.core.i18n import pick
 from tashbeek.core.models import ChangeCounter, Theme
 from tashbeek.core.text import search_terms
 
@@ -36,13 +39,16 @@ from .organisations import (
     POPULATION_BANDS,
     STATUS_FILTERS,
     DirectoryFilters,
-    visible_to,
 )
 
 VERSION_KEY = "members.directory"
 NONE = -1  # the code of an empty value
 COLUMNS = (
     "id",
+    "parent_id",
+    "names",
+    "latitude",
+    "longitude",
     "country",
     "region_id",
     "kind",
@@ -79,6 +85,33 @@ class Column:
     def counts(self, mask: np.ndarray) -> np.ndarray:
         codes = self.codes[mask]
         return np.bincount(codes[codes != NONE], minlength=len(self.values))
+
+
+class Listing(NamedTuple):
+    """What a list of organisations shows of each one (the directory's cards, the API list),
+    held by the index so that a page of results needs no query."""
+
+    id: int
+    names: dict
+    kind: str
+    relation: str
+    membership_status: str
+    country: str
+    region: Region | None
+    population: int | None
+    latitude: Decimal | None
+    longitude: Decimal | None
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    @property
+    def name(self) -> str:
+        return pick(self.names) or f"#{self.id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:detail", kwargs={"pk": self.id})
 
 
 @dataclass(frozen=True)
@@ -120,9 +153,39 @@ class DirectoryIndex:
         self.regions = Region.objects.in_bulk(self.region.values)
         self._themes(self.ids)
         self.names = get("search_name")
+        fields = ("id", "names", "kind", "relation", "membership_status", "country")
+        listed = zip(
+            *(get(name) for name in fields),
+            (self.regions.get(pk) for pk in get("region_id")),
+            population,
+            get("latitude"),
+            get("longitude"),
+            strict=True,
+        )
+        self.listings = {row[0]: Listing(*row) for row in listed}
+        self.parent = np.array([pk or 0 for pk in get("parent_id")], dtype=np.int64)
         self.orders = _orders(
             get("sort_name"), get("id"), population, get("member_since"), get("updated_at")
         )
+
+    def listings_of(self, ids: list[int]) -> dict[int, Listing]:
+        return {pk: self.listings[pk] for pk in ids}
+
+    def themes_of(self, pk: int) -> list[Theme]:
+        """An organisation's themes in the taxonomy's order (parents loaded)."""
+        row = self.row_of.get(pk)
+        if row is None:
+            return []
+        themes = [
+            self.themes[self.theme_ids[code]] for code in self.link_theme[self.link_row == row]
+        ]
+        return sorted(themes, key=lambda theme: (theme.scheme, theme.position, theme.slug))
+
+    def constituents_of(self, pk: int) -> list[Listing]:
+        """The members of a cluster or union, by name."""
+        order = self.orders["name"]
+        rows = order[(self.parent == pk)[order]]
+        return [self.listings[int(pk)] for pk in self.ids[rows]]
 
     def _themes(self, ids: np.ndarray) -> None:
         """The organisation-theme links as two parallel arrays: row, theme code."""
@@ -335,11 +398,11 @@ class DirectoryResults:
 def directory_results(
     *, user, filters: DirectoryFilters, facets: bool = True, load: Callable | None = None
 ) -> DirectoryResults:
-    """Filter, count and order with the index. Rows are read a page at a time by `load`
-    (default: organisations from `visible_to(user)`), so they honour visibility twice over."""
-    if load is None:
-        load = visible_to(user).select_related("region").in_bulk
+    """Filter, count and order with the index. Rows are read a page at a time by `load`,
+    by default the index's own listings (no query)."""
     index = current()
+    if load is None:
+        load = index.listings_of
     masks = index.masks(filters)
     rows = IndexedRows(index.ids_in_order(masks, filters.sort), load)
     return DirectoryResults(rows, index.facets(masks) if facets else None)
@@ -352,3 +415,10 @@ def organisation_page(*, results: DirectoryResults, page: int | str | None) -> P
     except (TypeError, ValueError):
         number = 1
     return Paginator(results.rows, PAGE_SIZE).get_page(number)
+
+
+def profile_lists(*, organisation: Organisation) -> tuple[list[Theme], list[Listing]]:
+    """A profile's themes and, for a cluster or union, its members, from the index: one
+    version lookup instead of two prefetch queries on every profile view."""
+    index = current()
+    return index.themes_of(organisation.pk), index.constituents_of(organisation.pk)

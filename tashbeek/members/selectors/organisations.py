@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
@@ -130,37 +130,10 @@ def map_points(*, user, filters: DirectoryFilters, limit: int = 5000) -> list[di
     )
 
 
-CARD_FIELDS = (
-    "pk",
-    "names",
-    "kind",
-    "relation",
-    "membership_status",
-    "country",
-    "population",
-    "region__slug",
-    "region__names",
-)
-
-
-def card_rows(*, user, ids: list[int]) -> dict[int, tuple]:
-    """What the directory's cards show, for the given ids, as named tuples (no model
-    instances: a page of cards is read on every directory request)."""
-    rows = visible_to(user).filter(pk__in=ids).order_by().values_list(*CARD_FIELDS, named=True)
-    return {row.pk: row for row in rows}
-
-
 def organisation_detail(*, user, pk: int) -> Organisation:
-    """One organisation with everything its profile shows; raises DoesNotExist if not visible."""
-    return (
-        visible_to(user)
-        .select_related("region", "parent")
-        .prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.select_related("parent")),
-            Prefetch("constituents", queryset=Organisation.objects.order_by("sort_name")),
-        )
-        .get(pk=pk)
-    )
+    """One organisation with its region and parent; raises DoesNotExist if not visible. Its
+    themes and constituents come from the directory index (`profile_lists`)."""
+    return visible_to(user).select_related("region", "parent").get(pk=pk)
 
 
 def staff_visible_to(*, user, organisation: Organisation) -> QuerySet[Affiliation]:

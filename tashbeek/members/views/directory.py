@@ -133,8 +133,8 @@ def _country_name(code: str, language: str) -> str:
     return str(countries.name(code))
 
 
-def _cards(rows: list) -> list[Card]:
-    """Cards from `selectors.card_rows` rows, labels in the active language."""
+def _cards(rows: list[selectors.Listing]) -> list[Card]:
+    """Cards from the directory's listings, labels in the active language."""
     # One reverse() for the page: the detail URL with a placeholder id.
     detail_url = reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
     language = get_language()
@@ -144,8 +144,8 @@ def _cards(rows: list) -> list[Card]:
     for row in rows:
         lang = pick_language(row.names)
         meta = [kinds.get(row.kind, row.kind), _country_name(row.country, language)]
-        if row.region__slug:
-            meta.append(pick(row.region__names) or row.region__slug)
+        if row.region is not None:
+            meta.append(pick(row.region.names) or row.region.slug)
         member = row.relation == Organisation.Relation.MEMBER
         status = row.membership_status
         population = ""
@@ -254,11 +254,7 @@ def _directory_body_cached(request: HttpRequest, template: str) -> str:
 def _directory_context(request: HttpRequest) -> dict:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else selectors.DirectoryFilters()
-    results = selectors.directory_results(
-        user=request.user,
-        filters=filters,
-        load=lambda ids: selectors.card_rows(user=request.user, ids=ids),
-    )
+    results = selectors.directory_results(user=request.user, filters=filters)
     page = selectors.organisation_page(results=results, page=request.GET.get("page"))
     active = {k: v for k, v in vars(filters).items() if v and k != "sort"}
     return {

@@ -31,14 +31,15 @@ def _organisation(request, pk) -> Organisation:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = _organisation(request, pk)
     staff = selectors.staff_visible_to(user=request.user, organisation=organisation)
+    themes, constituents = selectors.profile_lists(organisation=organisation)
     context = {
         "organisation": organisation,
         "staff": staff,
         "can_see_staff": request.user.has_perm("members.view_staff_contacts", organisation),
         "can_edit": request.user.has_perm("members.change_organisation", organisation),
         "can_see_membership": request.user.has_perm("members.view_membership", organisation),
-        "themes": list(organisation.themes.all()),
-        "constituents": list(organisation.constituents.all()),
+        "themes": themes,
+        "constituents": constituents,
     }
     return render(request, "members/detail.html", context)
 
