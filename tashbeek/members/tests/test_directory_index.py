@@ -220,3 +220,12 @@ def test_profile_lists_themes_and_a_unions_members_from_the_index(client, aourir
     union.themes.remove(water)  # seen by the next view, without any signal
     assert [t.slug for t in client.get(f"/members/{union.pk}/").context["themes"]] == ["waste"]
     assert client.get(f"/members/{aourir.pk}/").context["constituents"] == []
+
+
+def test_cards_and_facet_values_escape_what_members_write(client):
+    region = RegionFactory(slug="evil", names={"ar": '<img src=x onerror="alert(1)">'})
+    OrganisationFactory(names={"ar": "<script>alert('x')</script> & co"}, region=region)
+    html = client.get("/members/", {"q": "script"}).content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co" in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html

@@ -9,7 +9,8 @@ else on the page together (docs/PERFORMANCE.md).
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlencode
+from html import escape
+from urllib.parse import quote_plus, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,8 +18,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import localize
-from django.utils.html import format_html, html_safe
+from django.utils import numberformat
+from django.utils.formats import get_format
+from django.utils.html import html_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -65,11 +67,35 @@ FACET_LIMIT = 10  # values shown per facet before "Show all"
 RTL = ("ar", "he")
 
 
+@lru_cache(maxsize=4096)
+def _country_name(code: str, language: str) -> str:
+    """Country names per language (the lookup translates on every call otherwise)."""
+    return str(countries.name(code))
+
+
+@lru_cache(maxsize=16)
+def _number_format(language: str) -> tuple:
+    return tuple(
+        get_format(name, language, use_l10n=True)
+        for name in ("DECIMAL_SEPARATOR", "NUMBER_GROUPING", "THOUSAND_SEPARATOR")
+    )
+
+
+def _integer(n: int, language: str) -> str:
+    """`localize(n)` with the language's separators looked up once, not per number."""
+    decimal, grouping, thousands = _number_format(language)
+    return numberformat.format(n, decimal, None, grouping, thousands, use_l10n=True)
+
+
+# The two components below build their HTML with the standard library's escape (what
+# django.utils.html.escape does, without its lazy-string checks): dozens render per page.
+
+
 @html_safe
 @dataclass(frozen=True, slots=True)
 class Card:
     """A result card, every string already in the reader's language. It renders itself
-    (`{{ card }}`): one escaped format per card instead of a dozen template lookups."""
+    (`{{ card }}`): one escaped string per card instead of a dozen template lookups."""
 
     url: str
     name: str
@@ -81,19 +107,13 @@ class Card:
     population: str
 
     def __str__(self) -> str:
-        population = format_html(" · {}", self.population) if self.population else ""
-        return format_html(
-            '<li class="card"><h3><a href="{}" lang="{}" dir="{}">{}</a></h3>'
-            '<p class="meta">{}</p><p class="meta"><span class="badge status-{}">{}</span>{}</p>'
-            "</li>",
-            self.url,
-            self.lang,
-            self.dir,
-            self.name,
-            self.meta,
-            self.status,
-            self.status_label,
-            population,
+        population = f" · {escape(self.population)}" if self.population else ""
+        return (
+            f'<li class="card"><h3><a href="{escape(self.url)}" lang="{escape(self.lang)}" '
+            f'dir="{self.dir}">{escape(self.name)}</a></h3>'
+            f'<p class="meta">{escape(self.meta)}</p><p class="meta">'
+            f'<span class="badge status-{escape(self.status)}">{escape(self.status_label)}</span>'
+            f"{population}</p></li>"
         )
 
 
@@ -106,31 +126,18 @@ class FacetValue:
     value: str
     label: str
     n: int
+    count: str  # n in the reader's locale
     href: str
     current: bool
 
     def __str__(self) -> str:
-        count = localize(self.n, use_l10n=True)
+        count = f'<span class="count">{escape(self.count)}</span>'
         if self.current:
-            return format_html(
-                '<li><a class="current" aria-current="true" href="{}">{} ✕</a> '
-                '<span class="count">{}</span></li>',
-                self.href,
-                self.label,
-                count,
+            return (
+                f'<li><a class="current" aria-current="true" href="{escape(self.href)}">'
+                f"{escape(self.label)} ✕</a> {count}</li>"
             )
-        return format_html(
-            '<li><a href="{}">{}</a> <span class="count">{}</span></li>',
-            self.href,
-            self.label,
-            count,
-        )
-
-
-@lru_cache(maxsize=4096)
-def _country_name(code: str, language: str) -> str:
-    """Country names per language (the lookup translates on every call otherwise)."""
-    return str(countries.name(code))
+        return f'<li><a href="{escape(self.href)}">{escape(self.label)}</a> {count}</li>'
 
 
 def _cards(rows: list[selectors.Listing]) -> list[Card]:
@@ -140,27 +147,27 @@ def _cards(rows: list[selectors.Listing]) -> list[Card]:
     language = get_language()
     kinds = {value: str(label) for value, label in Organisation.Kind.choices}
     statuses = {value: str(label) for value, label in Organisation.Status.choices}
+    partner, inhabitants = str(PARTNER), _("%(n)s inhabitants")
     cards = []
     for row in rows:
-        lang = pick_language(row.names)
+        lang = pick_language(row.names, language)
         meta = [kinds.get(row.kind, row.kind), _country_name(row.country, language)]
         if row.region is not None:
-            meta.append(pick(row.region.names) or row.region.slug)
+            meta.append(pick(row.region.names, language) or row.region.slug)
         member = row.relation == Organisation.Relation.MEMBER
         status = row.membership_status
         population = ""
         if row.population:
-            number = localize(row.population, use_l10n=True)
-            population = _("%(n)s inhabitants") % {"n": number}
+            population = inhabitants % {"n": _integer(row.population, language)}
         cards.append(
             Card(
                 url=detail_url.format(row.pk),
-                name=pick(row.names) or f"#{row.pk}",
+                name=pick(row.names, language) or f"#{row.pk}",
                 lang=lang,
                 dir="rtl" if lang[:2] in RTL else "ltr",
                 meta=" · ".join(meta),
                 status=status if member else "partner",
-                status_label=statuses.get(status, "") if member else str(PARTNER),
+                status_label=statuses.get(status, "") if member else partner,
                 population=population,
             )
         )
@@ -177,7 +184,7 @@ def _linker(query: QueryDict, key: str):
     head, tail = urlencode(items[:at], doseq=True), urlencode(items[at + 1 :], doseq=True)
 
     def link(value: str | None) -> str:
-        middle = urlencode({key: value}) if value is not None else ""
+        middle = f"{quote_plus(key)}={quote_plus(value)}" if value is not None else ""
         return "?" + "&".join(part for part in (head, middle, tail) if part)
 
     return link
@@ -187,13 +194,15 @@ def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> lis
     """Facets in display order; each value with its label, count and link (or the link that
     clears it, when it is the active one). A long facet shows its FACET_LIMIT largest values
     and the active one, with a link that shows them all (`?more=<facet>`)."""
+    language = get_language()
+    kinds = dict(Organisation.Kind.choices)
     label = {
         "status": lambda row: STATUS_LABELS[row["value"]],
         "population": lambda row: BAND_LABELS[row["value"]],
-        "kind": lambda row: Organisation.Kind(row["value"]).label,
-        "country": lambda row: _country_name(row["value"], get_language()),
-        "region": lambda row: pick(row["names"]) or row["value"],
-        "theme": lambda row: pick(row["names"]) or row["value"],
+        "kind": lambda row: kinds[row["value"]],
+        "country": lambda row: _country_name(row["value"], language),
+        "region": lambda row: pick(row["names"], language) or row["value"],
+        "theme": lambda row: pick(row["names"], language) or row["value"],
     }
     expanded = query.get("more")
     listed = []
@@ -213,8 +222,9 @@ def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> lis
         facet["values"] = [
             FacetValue(
                 value=row["value"],
-                label=label[key](row),
+                label=str(label[key](row)),
                 n=row["n"],
+                count=_integer(row["n"], language),
                 href=link(None if row["value"] == current else row["value"]),
                 current=row["value"] == current,
             )
