@@ -18,9 +18,11 @@ depends on the reader, the index needs an audience column (a test checks the pre
 """
 
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -43,6 +45,7 @@ from .organisations import (
 
 VERSION_KEY = "members.directory"
 NONE = -1  # the code of an empty value
+GRAM = 3  # letters per n-gram of the name postings
 COLUMNS = (
     "id",
     "parent_id",
@@ -229,11 +232,44 @@ class DirectoryIndex:
 
     def _names_containing(self, terms: list[str]) -> np.ndarray:
         """Every term is a substring of the folded names (as `search_name__contains`)."""
-        names = self.names
         mask = np.ones(self.size, dtype=bool)
         for term in terms:
-            mask &= np.fromiter((term in name for name in names), dtype=bool, count=self.size)
+            mask &= self._containing(term)
         return mask
+
+    def _containing(self, term: str) -> np.ndarray:
+        """Names that contain `term`. Terms of three letters or more are looked up in the
+        trigram postings first, so only names holding all of its trigrams are compared;
+        shorter terms are compared with every name."""
+        names, mask = self.names, np.zeros(self.size, dtype=bool)
+        if len(term) < GRAM:
+            mask[[row for row, name in enumerate(names) if term in name]] = True
+            return mask
+        postings = []
+        for gram in {term[i : i + GRAM] for i in range(len(term) - GRAM + 1)}:
+            rows = self.grams.get(gram)
+            if rows is None:
+                return mask
+            postings.append(rows)
+        postings.sort(key=len)
+        candidates = postings[0]
+        for rows in postings[1:]:
+            candidates = np.intersect1d(candidates, rows, assume_unique=True)
+        if len(term) == GRAM:  # the term is its own only trigram: nothing to compare
+            mask[candidates] = True
+        else:
+            mask[[row for row in candidates.tolist() if term in names[row]]] = True
+        return mask
+
+    @cached_property
+    def grams(self) -> dict[str, np.ndarray]:
+        """Trigram postings of the folded names: built on the first name search of this
+        version (about 0.1 s for 10,000 names), then shared by every search."""
+        postings: dict[str, list[int]] = defaultdict(list)
+        for row, name in enumerate(self.names):
+            for gram in {name[i : i + GRAM] for i in range(len(name) - GRAM + 1)}:
+                postings[gram].append(row)
+        return {gram: np.array(rows, dtype=np.int32) for gram, rows in postings.items()}
 
     def _with_theme(self, slug: str) -> np.ndarray:
         """Organisations with the theme or one of its sub-themes."""
