@@ -17,37 +17,35 @@ from ..selectors import POPULATION_BANDS, SORTS, STATUS_FILTERS, DirectoryFilter
 from ..services import PROFILE_FIELDS
 
 
+class OneOf(forms.CharField):
+    """A value from a fixed set, or nothing. The directory parses its filter bar on every
+    request: a ChoiceField copies its choices with every form, this keeps one frozen set."""
+
+    def __init__(self, values, **kwargs):
+        self.values = frozenset(values)
+        super().__init__(required=False, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and value not in self.values:
+            raise forms.ValidationError(
+                forms.ChoiceField.default_error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+
+
 class DirectoryFilterForm(forms.Form):
     """Validates the directory's query string; unknown values are ignored, not errors."""
 
     q = forms.CharField(label=_("Name"), required=False, max_length=200)
-    # A code checked against the country list, not a ChoiceField: building ~250 choices cost
-    # more than the rest of the directory's query handling, on every request.
-    country = forms.CharField(label=_("Country"), required=False, max_length=2)
+    country = OneOf(dict(countries), label=_("Country"))
     region = forms.SlugField(label=_("Region"), required=False)
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Organisation.Kind.choices]
-    )
+    kind = OneOf(Organisation.Kind.values, label=_("Kind"))
     theme = forms.SlugField(label=_("Theme"), required=False)
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", "")] + [(k, k) for k in STATUS_FILTERS]
-    )
-    population = forms.ChoiceField(
-        label=_("Population"),
-        required=False,
-        choices=[("", "")] + [(k, k) for k, _l, _h in POPULATION_BANDS],
-    )
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[(k, k) for k in SORTS])
-
-    def clean_country(self) -> str:
-        code = self.cleaned_data["country"].upper()
-        if code and code not in countries:
-            raise forms.ValidationError(
-                forms.ChoiceField.default_error_messages["invalid_choice"],
-                code="invalid_choice",
-                params={"value": self.cleaned_data["country"]},
-            )
-        return code
+    status = OneOf(STATUS_FILTERS, label=_("Status"))
+    population = OneOf([k for k, _l, _h in POPULATION_BANDS], label=_("Population"))
+    sort = OneOf(SORTS, label=_("Sort by"))
 
     def filters(self) -> DirectoryFilters:
         if not self.is_valid():

@@ -33,7 +33,7 @@ def test_filters_combine_and_facets_count_under_other_filters(client, aourir, ot
     assert [o.pk for o in response.context["page"]] == [
         aourir.pk
     ]  # the parent theme includes its child
-    facets = {f["key"]: {v.value: v.n for v in f["values"]} for f in response.context["facets"]}
+    facets = {f.key: {v.value: v.n for v in f.values} for f in response.context["facets"]}
     assert facets["country"] == {
         "MA": 1
     }  # country counts ignore the country filter but keep the theme

@@ -148,10 +148,7 @@ def test_every_kind_of_write_changes_the_version(aourir):
 def test_the_page_follows_a_write_that_bypasses_the_services(client, aourir, other_member):
     def kinds(response):
         return {
-            v.value: v.n
-            for f in response.context["facets"]
-            if f["key"] == "kind"
-            for v in f["values"]
+            v.value: v.n for f in response.context["facets"] if f.key == "kind" for v in f.values
         }
 
     before = kinds(client.get("/members/"))
@@ -180,15 +177,15 @@ def test_long_facets_show_their_largest_values_and_a_link_to_all(client):
 
     def theme_facet(query):
         facets = client.get("/members/", query).context["facets"]
-        return next(f for f in facets if f["key"] == "theme")
+        return next(f for f in facets if f.key == "theme")
 
     short = theme_facet({})
-    assert [v.value for v in short["values"]] == [t.slug for t in themes[:10]]
-    assert "more=theme" in short["more_href"]
+    assert [v.value for v in short.values] == [t.slug for t in themes[:10]]
+    assert "more=theme" in short.more_href
     expanded = theme_facet({"more": "theme"})
-    assert len(expanded["values"]) == 12 and "more=" not in expanded["more_href"]
+    assert len(expanded.values) == 12 and "more=" not in expanded.more_href
     rare = theme_facet({"theme": themes[11].slug})
-    assert themes[11].slug in [v.value for v in rare["values"] if v.current]
+    assert themes[11].slug in [v.value for v in rare.values if v.current]
     html = client.get("/members/").content.decode()
     assert 'class="facet-more"' in html
 

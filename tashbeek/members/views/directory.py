@@ -7,9 +7,6 @@ else on the page together (docs/PERFORMANCE.md).
 """
 
 import hashlib
-from dataclasses import dataclass
-from functools import lru_cache
-from html import escape
 from urllib.parse import quote_plus, urlencode
 
 from django.conf import settings
@@ -18,19 +15,16 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import numberformat
-from django.utils.formats import get_format
-from django.utils.html import html_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from django_countries import countries
 
 from tashbeek.core.i18n import pick, pick_language
 
 from .. import selectors
 from ..forms import DirectoryFilterForm
 from ..models import Organisation
+from .components import Card, Facet, FacetValue, country_name, integer
 
 STATUS_LABELS = {
     "active": gettext_lazy("Active members"),
@@ -67,79 +61,6 @@ FACET_LIMIT = 10  # values shown per facet before "Show all"
 RTL = ("ar", "he")
 
 
-@lru_cache(maxsize=4096)
-def _country_name(code: str, language: str) -> str:
-    """Country names per language (the lookup translates on every call otherwise)."""
-    return str(countries.name(code))
-
-
-@lru_cache(maxsize=16)
-def _number_format(language: str) -> tuple:
-    return tuple(
-        get_format(name, language, use_l10n=True)
-        for name in ("DECIMAL_SEPARATOR", "NUMBER_GROUPING", "THOUSAND_SEPARATOR")
-    )
-
-
-def _integer(n: int, language: str) -> str:
-    """`localize(n)` with the language's separators looked up once, not per number."""
-    decimal, grouping, thousands = _number_format(language)
-    return numberformat.format(n, decimal, None, grouping, thousands, use_l10n=True)
-
-
-# The two components below build their HTML with the standard library's escape (what
-# django.utils.html.escape does, without its lazy-string checks): dozens render per page.
-
-
-@html_safe
-@dataclass(frozen=True, slots=True)
-class Card:
-    """A result card, every string already in the reader's language. It renders itself
-    (`{{ card }}`): one escaped string per card instead of a dozen template lookups."""
-
-    url: str
-    name: str
-    lang: str
-    dir: str
-    meta: str
-    status: str
-    status_label: str
-    population: str
-
-    def __str__(self) -> str:
-        population = f" · {escape(self.population)}" if self.population else ""
-        return (
-            f'<li class="card"><h3><a href="{escape(self.url)}" lang="{escape(self.lang)}" '
-            f'dir="{self.dir}">{escape(self.name)}</a></h3>'
-            f'<p class="meta">{escape(self.meta)}</p><p class="meta">'
-            f'<span class="badge status-{escape(self.status)}">{escape(self.status_label)}</span>'
-            f"{population}</p></li>"
-        )
-
-
-@html_safe
-@dataclass(frozen=True, slots=True)
-class FacetValue:
-    """One value of a facet: its label, count and link; the active value links to its own
-    removal. Renders itself (`{{ value }}`), like Card."""
-
-    value: str
-    label: str
-    n: int
-    count: str  # n in the reader's locale
-    href: str
-    current: bool
-
-    def __str__(self) -> str:
-        count = f'<span class="count">{escape(self.count)}</span>'
-        if self.current:
-            return (
-                f'<li><a class="current" aria-current="true" href="{escape(self.href)}">'
-                f"{escape(self.label)} ✕</a> {count}</li>"
-            )
-        return f'<li><a href="{escape(self.href)}">{escape(self.label)}</a> {count}</li>'
-
-
 def _cards(rows: list[selectors.Listing]) -> list[Card]:
     """Cards from the directory's listings, labels in the active language."""
     # One reverse() for the page: the detail URL with a placeholder id.
@@ -151,14 +72,14 @@ def _cards(rows: list[selectors.Listing]) -> list[Card]:
     cards = []
     for row in rows:
         lang = pick_language(row.names, language)
-        meta = [kinds.get(row.kind, row.kind), _country_name(row.country, language)]
+        meta = [kinds.get(row.kind, row.kind), country_name(row.country, language)]
         if row.region is not None:
             meta.append(pick(row.region.names, language) or row.region.slug)
         member = row.relation == Organisation.Relation.MEMBER
         status = row.membership_status
         population = ""
         if row.population:
-            population = inhabitants % {"n": _integer(row.population, language)}
+            population = inhabitants % {"n": integer(row.population, language)}
         cards.append(
             Card(
                 url=detail_url.format(row.pk),
@@ -190,7 +111,7 @@ def _linker(query: QueryDict, key: str):
     return link
 
 
-def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> list[dict]:
+def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> list[Facet]:
     """Facets in display order; each value with its label, count and link (or the link that
     clears it, when it is the active one). A long facet shows its FACET_LIMIT largest values
     and the active one, with a link that shows them all (`?more=<facet>`)."""
@@ -200,7 +121,7 @@ def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> lis
         "status": lambda row: STATUS_LABELS[row["value"]],
         "population": lambda row: BAND_LABELS[row["value"]],
         "kind": lambda row: kinds[row["value"]],
-        "country": lambda row: _country_name(row["value"], language),
+        "country": lambda row: country_name(row["value"], language),
         "region": lambda row: pick(row["names"], language) or row["value"],
         "theme": lambda row: pick(row["names"], language) or row["value"],
     }
@@ -209,28 +130,28 @@ def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> lis
     for key, title in FACET_TITLES.items():
         link, current = _linker(query, key), active.get(key)
         rows = [row for row in getattr(facets, key) if row["n"]]
-        facet = {"key": key, "title": title, "more_href": "", "more_label": ""}
+        more_href, more_label = "", ""
         if len(rows) > FACET_LIMIT:
             more = _linker(query, "more")
             if key == expanded:
-                facet.update(more_href=more(None), more_label=SHOW_FEWER)
+                more_href, more_label = more(None), str(SHOW_FEWER)
             else:
                 rows = [
                     row for i, row in enumerate(rows) if i < FACET_LIMIT or row["value"] == current
                 ]
-                facet.update(more_href=more(key), more_label=SHOW_ALL)
-        facet["values"] = [
+                more_href, more_label = more(key), str(SHOW_ALL)
+        values = [
             FacetValue(
                 value=row["value"],
                 label=str(label[key](row)),
                 n=row["n"],
-                count=_integer(row["n"], language),
+                count=integer(row["n"], language),
                 href=link(None if row["value"] == current else row["value"]),
                 current=row["value"] == current,
             )
             for row in rows
         ]
-        listed.append(facet)
+        listed.append(Facet(key, str(title), values, more_href, more_label))
     return listed
 
 

@@ -1,0 +1,115 @@
+"""The directory's repeated parts as components that render themselves (`{{ card }}`).
+
+A directory page prints a card per organisation and a link per facet value. Through template
+tags and lookups those cost more than everything else on the page together; here each is one
+string built with the standard library's `html.escape` (what django.utils.html.escape does,
+without its lazy-string checks). Every string is already in the reader's language.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+
+from django.conf import settings
+from django.utils import numberformat
+from django.utils.formats import get_format
+from django.utils.html import html_safe
+from django_countries import countries
+
+
+@lru_cache(maxsize=4096)
+def country_name(code: str, language: str) -> str:
+    """Country names per language (the lookup translates on every call otherwise)."""
+    return str(countries.name(code))
+
+
+@lru_cache(maxsize=16)
+def _number_format(language: str) -> tuple:
+    return tuple(
+        get_format(name, language, use_l10n=True)
+        for name in ("DECIMAL_SEPARATOR", "NUMBER_GROUPING", "THOUSAND_SEPARATOR")
+    )
+
+
+def integer(n: int, language: str) -> str:
+    """`localize(n)` with the language's separators looked up once, not per number."""
+    decimal, grouping, thousands = _number_format(language)
+    if grouping == 3 and settings.USE_THOUSAND_SEPARATOR:  # the common case, in C
+        return format(n, ",").replace(",", thousands)
+    return numberformat.format(n, decimal, None, grouping, thousands, use_l10n=True)
+
+
+@html_safe
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A result card."""
+
+    url: str
+    name: str
+    lang: str
+    dir: str
+    meta: str
+    status: str
+    status_label: str
+    population: str
+
+    def __str__(self) -> str:
+        population = f" · {escape(self.population)}" if self.population else ""
+        return (
+            f'<li class="card"><h3><a href="{escape(self.url)}" lang="{escape(self.lang)}" '
+            f'dir="{self.dir}">{escape(self.name)}</a></h3>'
+            f'<p class="meta">{escape(self.meta)}</p><p class="meta">'
+            f'<span class="badge status-{escape(self.status)}">{escape(self.status_label)}</span>'
+            f"{population}</p></li>"
+        )
+
+
+@html_safe
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    """One value of a facet: its label, count and link; the active value links to its own
+    removal."""
+
+    value: str
+    label: str
+    n: int
+    count: str  # n in the reader's locale
+    href: str
+    current: bool
+
+    def __str__(self) -> str:
+        count = f'<span class="count">{escape(self.count)}</span>'
+        if self.current:
+            return (
+                f'<li><a class="current" aria-current="true" href="{escape(self.href)}">'
+                f"{escape(self.label)} ✕</a> {count}</li>"
+            )
+        return f'<li><a href="{escape(self.href)}">{escape(self.label)}</a> {count}</li>'
+
+
+@html_safe
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """A facet's section: its title, values and the link that shows all of them or fewer.
+    Renders nothing when no value is left."""
+
+    key: str
+    title: str
+    values: list[FacetValue]
+    more_href: str = ""
+    more_label: str = ""
+
+    def __str__(self) -> str:
+        if not self.values:
+            return ""
+        more = ""
+        if self.more_href:
+            more = (
+                f'<p class="facet-more"><a href="{escape(self.more_href)}">'
+                f"{escape(self.more_label)}</a></p>"
+            )
+        values = "\n".join(str(value) for value in self.values)
+        return (
+            f'<section class="facet"><h2>{escape(self.title)}</h2><ul>\n{values}\n</ul>'
+            f"{more}</section>"
+        )
