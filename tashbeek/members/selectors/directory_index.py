@@ -27,11 +27,10 @@ from typing import Any, NamedTuple
 
 import numpy as np
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.urls import reverse
 
 from tashbeek.core.i18n import pick
-from tashbeek.core.models import ChangeCounter, Theme
+from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
 
 from ..models import Organisation, Region
@@ -42,8 +41,8 @@ from .organisations import (
     STATUS_FILTERS,
     DirectoryFilters,
 )
+from .version import data_version
 
-VERSION_KEY = "members.directory"
 NONE = -1  # the code of an empty value
 GRAM = 3  # letters per n-gram of the name postings
 COLUMNS = (
@@ -372,20 +371,12 @@ _current: DirectoryIndex | None = None
 _lock = threading.Lock()
 
 
-def data_version() -> int:
-    """The `members.directory` version stamp, read with one indexed lookup."""
-    # Raw SQL: the ORM's compilation would cost more than the lookup on every request.
-    table = ChangeCounter._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT value FROM {table} WHERE key = %s", [VERSION_KEY])  # noqa: S608
-        row = cursor.fetchone()
-    return row[0] if row else 0
-
-
-def current() -> DirectoryIndex:
-    """The index at the database's current version, rebuilt if anything changed."""
+def current(version: int | None = None) -> DirectoryIndex:
+    """The index at the database's current version (read now, unless the caller read it
+    with its own rows), rebuilt if anything changed."""
     global _current
-    version = data_version()
+    if version is None:
+        version = data_version()
     index = _current
     if index is not None and index.version == version:
         return index
@@ -454,7 +445,10 @@ def organisation_page(*, results: DirectoryResults, page: int | str | None) -> P
 
 
 def profile_lists(*, organisation: Organisation) -> tuple[list[Theme], list[Listing]]:
-    """A profile's themes and, for a cluster or union, its members, from the index: one
-    version lookup instead of two prefetch queries on every profile view."""
-    index = current()
+    """A profile's themes and, for a cluster or union, its members, from the index instead of
+    two prefetch queries on every profile view. `organisation_detail` reads the version."""
+    if hasattr(organisation, "directory_version"):
+        index = current(organisation.directory_version or 0)
+    else:
+        index = current()
     return index.themes_of(organisation.pk), index.constituents_of(organisation.pk)

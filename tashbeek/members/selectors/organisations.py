@@ -8,6 +8,7 @@ from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
 
 from ..models import Affiliation, Organisation
+from .version import version_subquery
 
 PAGE_SIZE = 24
 MAX_PAGES = 500  # bounded pagination: deeper than this, refine the filters instead
@@ -132,8 +133,14 @@ def map_points(*, user, filters: DirectoryFilters, limit: int = 5000) -> list[di
 
 def organisation_detail(*, user, pk: int) -> Organisation:
     """One organisation with its region and parent; raises DoesNotExist if not visible. Its
-    themes and constituents come from the directory index (`profile_lists`)."""
-    return visible_to(user).select_related("region", "parent").get(pk=pk)
+    themes and constituents come from the directory index (`profile_lists`), whose version is
+    read here with the row."""
+    return (
+        visible_to(user)
+        .select_related("region", "parent")
+        .annotate(directory_version=version_subquery())
+        .get(pk=pk)
+    )
 
 
 def staff_visible_to(*, user, organisation: Organisation) -> QuerySet[Affiliation]:
