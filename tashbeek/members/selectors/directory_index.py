@@ -444,11 +444,25 @@ def organisation_page(*, results: DirectoryResults, page: int | str | None) -> P
     return Paginator(results.rows, PAGE_SIZE).get_page(number)
 
 
-def profile_lists(*, organisation: Organisation) -> tuple[list[Theme], list[Listing]]:
-    """A profile's themes and, for a cluster or union, its members, from the index instead of
-    two prefetch queries on every profile view. `organisation_detail` reads the version."""
+@dataclass(frozen=True)
+class ProfileLists:
+    """What a profile shows of other rows: its themes, its cluster or union, and (for a
+    cluster or union) its members."""
+
+    themes: list[Theme]
+    parent: Listing | None
+    constituents: list[Listing]
+
+
+def profile_lists(*, organisation: Organisation) -> ProfileLists:
+    """A profile's themes, parent and members from the index instead of a join and two
+    prefetch queries on every profile view. `organisation_detail` reads the version."""
     if hasattr(organisation, "directory_version"):
         index = current(organisation.directory_version or 0)
     else:
         index = current()
-    return index.themes_of(organisation.pk), index.constituents_of(organisation.pk)
+    return ProfileLists(
+        themes=index.themes_of(organisation.pk),
+        parent=index.listings.get(organisation.parent_id),
+        constituents=index.constituents_of(organisation.pk),
+    )

@@ -132,12 +132,12 @@ def map_points(*, user, filters: DirectoryFilters, limit: int = 5000) -> list[di
 
 
 def organisation_detail(*, user, pk: int) -> Organisation:
-    """One organisation with its region and parent; raises DoesNotExist if not visible. Its
-    themes and constituents come from the directory index (`profile_lists`), whose version is
+    """One organisation with its region; raises DoesNotExist if not visible. Its themes,
+    parent and constituents come from the directory index (`profile_lists`), whose version is
     read here with the row."""
     return (
         visible_to(user)
-        .select_related("region", "parent")
+        .select_related("region")
         .annotate(directory_version=version_subquery())
         .get(pk=pk)
     )

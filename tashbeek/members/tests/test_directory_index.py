@@ -217,6 +217,9 @@ def test_profile_lists_themes_and_a_unions_members_from_the_index(client, aourir
     union.themes.remove(water)  # seen by the next view, without any signal
     assert [t.slug for t in client.get(f"/members/{union.pk}/").context["themes"]] == ["waste"]
     assert client.get(f"/members/{aourir.pk}/").context["constituents"] == []
+    member_page = client.get(f"/members/{first.pk}/")
+    assert member_page.context["parent"].pk == union.pk
+    assert f'href="/members/{union.pk}/">اتحاد سوس</a>' in member_page.content.decode()
 
 
 def test_cards_and_facet_values_escape_what_members_write(client):

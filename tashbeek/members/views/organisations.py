@@ -31,15 +31,17 @@ def _organisation(request, pk) -> Organisation:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = _organisation(request, pk)
     staff = selectors.staff_visible_to(user=request.user, organisation=organisation)
-    themes, constituents = selectors.profile_lists(organisation=organisation)
+    lists = selectors.profile_lists(organisation=organisation)
     context = {
         "organisation": organisation,
         "staff": staff,
         "can_see_staff": request.user.has_perm("members.view_staff_contacts", organisation),
         "can_edit": request.user.has_perm("members.change_organisation", organisation),
         "can_see_membership": request.user.has_perm("members.view_membership", organisation),
-        "themes": themes,
-        "constituents": constituents,
+        "themes": lists.themes,
+        "parent": lists.parent,
+        "constituents": lists.constituents,
+        "kind_label": Organisation.Kind(organisation.kind).label,
     }
     return render(request, "members/detail.html", context)
 
