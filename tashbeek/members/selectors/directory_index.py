@@ -45,6 +45,7 @@ from .version import data_version
 
 NONE = -1  # the code of an empty value
 GRAM = 3  # letters per n-gram of the name postings
+NARROW = 200  # candidates few enough to compare a further term with directly
 COLUMNS = (
     "id",
     "parent_id",
@@ -230,35 +231,46 @@ class DirectoryIndex:
         return masks
 
     def _names_containing(self, terms: list[str]) -> np.ndarray:
-        """Every term is a substring of the folded names (as `search_name__contains`)."""
-        mask = np.ones(self.size, dtype=bool)
-        for term in terms:
-            mask &= self._containing(term)
+        """Every term is a substring of the folded names (as `search_name__contains`). The
+        rarest term narrows first; later terms are only compared with what is left."""
+        rows = None
+        for term in sorted(set(terms), key=self._estimate):
+            rows = self._containing(term, rows)
+        mask = np.zeros(self.size, dtype=bool)
+        mask[rows] = True
         return mask
 
-    def _containing(self, term: str) -> np.ndarray:
-        """Names that contain `term`. Terms of three letters or more are looked up in the
-        trigram postings first, so only names holding all of its trigrams are compared;
-        shorter terms are compared with every name."""
-        names, mask = self.names, np.zeros(self.size, dtype=bool)
+    def _estimate(self, term: str) -> int:
+        """At most this many names contain `term`: its rarest trigram's postings."""
         if len(term) < GRAM:
-            mask[[row for row, name in enumerate(names) if term in name]] = True
-            return mask
+            return self.size + 1  # not narrowed by postings: compare it last
+        grams = (term[i : i + GRAM] for i in range(len(term) - GRAM + 1))
+        return min(len(self.grams.get(gram, ())) for gram in grams)
+
+    def _containing(self, term: str, within: np.ndarray | None) -> np.ndarray:
+        """Rows (of `within`, or of all) whose name contains `term`. Terms of three letters or
+        more are looked up in the trigram postings first, so only names holding all of its
+        trigrams are compared; a shorter term alone is compared with every name."""
+        names = self.names
+        if within is not None and (len(term) < GRAM or len(within) <= NARROW):
+            return np.array([row for row in within.tolist() if term in names[row]], dtype=np.int64)
+        if len(term) < GRAM:
+            return np.array([row for row, name in enumerate(names) if term in name], dtype=np.int64)
         postings = []
         for gram in {term[i : i + GRAM] for i in range(len(term) - GRAM + 1)}:
             rows = self.grams.get(gram)
             if rows is None:
-                return mask
+                return np.zeros(0, dtype=np.int64)
             postings.append(rows)
+        if within is not None:
+            postings.append(within)
         postings.sort(key=len)
         candidates = postings[0]
         for rows in postings[1:]:
             candidates = np.intersect1d(candidates, rows, assume_unique=True)
         if len(term) == GRAM:  # the term is its own only trigram: nothing to compare
-            mask[candidates] = True
-        else:
-            mask[[row for row in candidates.tolist() if term in names[row]]] = True
-        return mask
+            return candidates.astype(np.int64)
+        return np.array([row for row in candidates.tolist() if term in names[row]], dtype=np.int64)
 
     @cached_property
     def grams(self) -> dict[str, np.ndarray]:
