@@ -81,7 +81,7 @@ def test_results_and_order_agree_with_sql_for_every_sort(network):
             sql = selectors.organisation_search(user=anonymous, filters=filters)
             assert [org.pk for org in indexed.rows[:100]] == [org.pk for org in sql], (values, sort)
         matched.append(len(indexed.rows))
-    assert sum(1 for n in matched if n) > len(matched) * 2 // 3  # the cases do select rows
+    assert sum(1 for n in matched if n) > len(matched) // 2  # most cases do select rows
 
 
 def _expected_facets(organisations, filters) -> dict[str, Counter]:
