@@ -235,3 +235,22 @@ def test_cards_and_facet_values_escape_what_members_write(client):
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co" in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+def test_api_list_rows_are_what_the_generic_serializer_makes(network):
+    from rest_framework import serializers as drf
+
+    from tashbeek.members.api.serializers import OrganisationListSerializer
+
+    Organisation.objects.filter(pk=network.first().pk).update(latitude=None, longitude=None)
+    generic = drf.ModelSerializer.to_representation
+    serializer = OrganisationListSerializer()
+    rows = selectors.directory_results(
+        user=AnonymousUser(), filters=selectors.DirectoryFilters(), facets=False
+    ).rows[:100]
+    assert len(rows) == 40
+    for listing in rows:
+        org = Organisation.objects.select_related("region").get(pk=listing.pk)
+        expected = dict(generic(serializer, org))
+        assert serializer.to_representation(listing) == expected
+        assert serializer.to_representation(org) == expected
