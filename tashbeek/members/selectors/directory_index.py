@@ -45,7 +45,6 @@ from .version import data_version
 
 NONE = -1  # the code of an empty value
 GRAM = 3  # letters per n-gram of the name postings
-NARROW = 200  # candidates few enough to compare a further term with directly
 COLUMNS = (
     "id",
     "parent_id",
@@ -236,6 +235,8 @@ class DirectoryIndex:
         rows = None
         for term in sorted(set(terms), key=self._estimate):
             rows = self._containing(term, rows)
+            if not len(rows):
+                break
         mask = np.zeros(self.size, dtype=bool)
         mask[rows] = True
         return mask
@@ -248,26 +249,24 @@ class DirectoryIndex:
         return min(len(self.grams.get(gram, ())) for gram in grams)
 
     def _containing(self, term: str, within: np.ndarray | None) -> np.ndarray:
-        """Rows (of `within`, or of all) whose name contains `term`. Terms of three letters or
-        more are looked up in the trigram postings first, so only names holding all of its
-        trigrams are compared; a shorter term alone is compared with every name."""
+        """Rows (of `within`, or of all) whose name contains `term`. Once a first term has
+        narrowed the rows, the others are compared with those names only. A first term of
+        three letters or more is looked up in the trigram postings, so only names holding
+        all of its trigrams are compared; a shorter one is compared with every name."""
         names = self.names
-        if within is not None and (len(term) < GRAM or len(within) <= NARROW):
+        if within is not None:
             return np.array([row for row in within.tolist() if term in names[row]], dtype=np.int64)
         if len(term) < GRAM:
             return np.array([row for row, name in enumerate(names) if term in name], dtype=np.int64)
-        postings = []
-        for gram in {term[i : i + GRAM] for i in range(len(term) - GRAM + 1)}:
-            rows = self.grams.get(gram)
-            if rows is None:
-                return np.zeros(0, dtype=np.int64)
-            postings.append(rows)
-        if within is not None:
-            postings.append(within)
+        postings = [self.grams.get(term[i : i + GRAM]) for i in range(len(term) - GRAM + 1)]
+        if any(rows is None for rows in postings):
+            return np.zeros(0, dtype=np.int64)
         postings.sort(key=len)
         candidates = postings[0]
-        for rows in postings[1:]:
-            candidates = np.intersect1d(candidates, rows, assume_unique=True)
+        for rows in postings[1:]:  # intersect through a mask: no sorting
+            seen = np.zeros(self.size, dtype=bool)
+            seen[rows] = True
+            candidates = candidates[seen[candidates]]
         if len(term) == GRAM:  # the term is its own only trigram: nothing to compare
             return candidates.astype(np.int64)
         return np.array([row for row in candidates.tolist() if term in names[row]], dtype=np.int64)
