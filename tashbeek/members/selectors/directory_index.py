@@ -84,8 +84,9 @@ class Column:
         except ValueError:
             return np.zeros(len(self.codes), dtype=bool)
 
-    def counts(self, mask: np.ndarray) -> np.ndarray:
-        codes = self.codes[mask]
+    def counts(self, mask: np.ndarray | None) -> np.ndarray:
+        """Rows per value, of the rows in `mask` (None: of all rows)."""
+        codes = self.codes if mask is None else self.codes[mask]
         return np.bincount(codes[codes != NONE], minlength=len(self.values))
 
 
@@ -293,11 +294,14 @@ class DirectoryIndex:
         mask[self.link_row[np.isin(self.link_theme, wanted)]] = True
         return mask
 
-    def _all(self, masks: dict[str, np.ndarray], leave_out: str = "") -> np.ndarray:
-        result = np.ones(self.size, dtype=bool)
-        for key, mask in masks.items():
-            if key != leave_out:
-                result &= mask
+    def _all(self, masks: dict[str, np.ndarray], leave_out: str = "") -> np.ndarray | None:
+        """The rows that pass every filter but `leave_out`; None when that is every row."""
+        applied = [mask for key, mask in masks.items() if key != leave_out]
+        if not applied:
+            return None
+        result = applied[0].copy()
+        for mask in applied[1:]:
+            result &= mask
         return result
 
     # --- results -------------------------------------------------------------------------
@@ -305,7 +309,8 @@ class DirectoryIndex:
     def ids_in_order(self, masks: dict[str, np.ndarray], sort: str) -> np.ndarray:
         """The ids of the matching organisations in the requested order."""
         order = self.orders.get(sort, self.orders["name"])
-        return self.ids[order[self._all(masks)[order]]]
+        selected = self._all(masks)
+        return self.ids[order if selected is None else order[selected[order]]]
 
     def facets(self, masks: dict[str, np.ndarray]) -> Facets:
         def listed(column: Column, facet: str) -> list[dict]:
@@ -314,10 +319,9 @@ class DirectoryIndex:
                 {value: int(n) for value, n in zip(column.values, counts, strict=True)}
             )
 
-        theme_counts = np.bincount(
-            self.link_theme[self._all(masks, leave_out="theme")[self.link_row]],
-            minlength=len(self.theme_ids),
-        )
+        selected = self._all(masks, leave_out="theme")
+        links = self.link_theme if selected is None else self.link_theme[selected[self.link_row]]
+        theme_counts = np.bincount(links, minlength=len(self.theme_ids))
         themes = _largest_first(
             {pk: int(n) for pk, n in zip(self.theme_ids, theme_counts, strict=True)}
         )

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.html import html_safe
+from django.utils.safestring import mark_safe
 from django_countries import countries
 
 
@@ -34,7 +35,9 @@ def _number_format(language: str) -> tuple:
 def integer(n: int, language: str) -> str:
     """`localize(n)` with the language's separators looked up once, not per number."""
     decimal, grouping, thousands = _number_format(language)
-    if grouping == 3 and settings.USE_THOUSAND_SEPARATOR:  # the common case, in C
+    if not grouping or not settings.USE_THOUSAND_SEPARATOR:  # Arabic, Hebrew: no grouping
+        return str(n)
+    if grouping == 3:  # French, English: groups of three, in C
         return format(n, ",").replace(",", thousands)
     return numberformat.format(n, decimal, None, grouping, thousands, use_l10n=True)
 
@@ -113,3 +116,14 @@ class Facet:
             f'<section class="facet"><h2>{escape(self.title)}</h2><ul>\n{values}\n</ul>'
             f"{more}</section>"
         )
+
+
+def options(choices: dict, selected: str) -> str:
+    """`<option>`s of a small select, the selected one marked."""
+    return mark_safe(  # noqa: S308 (every value is escaped here)
+        "".join(
+            f'<option value="{escape(str(value))}"{" selected" if value == selected else ""}>'
+            f"{escape(str(label))}</option>"
+            for value, label in choices.items()
+        )
+    )

@@ -24,7 +24,7 @@ from tashbeek.core.i18n import pick, pick_language
 from .. import selectors
 from ..forms import DirectoryFilterForm
 from ..models import Organisation
-from .components import Card, Facet, FacetValue, country_name, integer
+from .components import Card, Facet, FacetValue, country_name, integer, options
 
 STATUS_LABELS = {
     "active": gettext_lazy("Active members"),
@@ -194,7 +194,7 @@ def _directory_context(request: HttpRequest) -> dict:
         "cards": _cards(page.object_list),
         "facets": _facet_rows(results.facets, active, request.GET),
         "active": active,
-        "sorts": SORT_LABELS,
+        "sort_options": options(SORT_LABELS, filters.sort),
     }
 
 
