@@ -117,17 +117,25 @@ class Listing(NamedTuple):
         return reverse("members:detail", kwargs={"pk": self.id})
 
 
+class FacetCount(NamedTuple):
+    """How many organisations have a value; regions and themes carry their names."""
+
+    value: str
+    n: int
+    names: dict | None = None
+
+
 @dataclass(frozen=True)
 class Facets:
     """Counts per value of each facet under all the other active filters, largest first,
-    values with no organisation left out. Region and theme rows carry their names."""
+    values with no organisation left out (status and population: every value, in order)."""
 
-    country: list[dict]
-    region: list[dict]
-    kind: list[dict]
-    theme: list[dict]
-    status: list[dict]
-    population: list[dict]
+    country: list[FacetCount]
+    region: list[FacetCount]
+    kind: list[FacetCount]
+    theme: list[FacetCount]
+    status: list[FacetCount]
+    population: list[FacetCount]
 
 
 class DirectoryIndex:
@@ -154,6 +162,7 @@ class DirectoryIndex:
         self.band = Column.of([_band(n) for n in population], [k for k, _l, _h in POPULATION_BANDS])
         self.region = Column.of(get("region_id"))
         self.regions = Region.objects.in_bulk(self.region.values)
+        self.region_meta = [(r.slug, r.names) for r in map(self.regions.get, self.region.values)]
         self._themes(self.ids)
         self.names = get("search_name")
         fields = ("id", "names", "kind", "relation", "membership_status", "country")
@@ -202,6 +211,7 @@ class DirectoryIndex:
         code = {pk: i for i, pk in enumerate(theme_ids)}
         known = [(self.row_of[o], code[t]) for o, t in links if o in self.row_of and t in code]
         self.theme_ids = theme_ids
+        self.theme_meta = [(self.themes[pk].slug, self.themes[pk].names) for pk in theme_ids]
         self.link_row = np.array([row for row, _t in known], dtype=np.int32)
         self.link_theme = np.array([t for _r, t in known], dtype=np.int32)
 
@@ -313,26 +323,19 @@ class DirectoryIndex:
         return self.ids[order if selected is None else order[selected[order]]]
 
     def facets(self, masks: dict[str, np.ndarray]) -> Facets:
-        def listed(column: Column, facet: str) -> list[dict]:
-            counts = column.counts(self._all(masks, leave_out=facet))
-            return _largest_first(
-                {value: int(n) for value, n in zip(column.values, counts, strict=True)}
-            )
+        def counted(column: Column, facet: str) -> np.ndarray:
+            return column.counts(self._all(masks, leave_out=facet))
 
         selected = self._all(masks, leave_out="theme")
         links = self.link_theme if selected is None else self.link_theme[selected[self.link_row]]
         theme_counts = np.bincount(links, minlength=len(self.theme_ids))
-        themes = _largest_first(
-            {pk: int(n) for pk, n in zip(self.theme_ids, theme_counts, strict=True)}
-        )
-        regions = listed(self.region, "region")
         return Facets(
-            country=listed(self.country, "country"),
-            region=[_named(self.regions[row["value"]], row["n"]) for row in regions],
-            kind=listed(self.kind, "kind"),
-            theme=[_named(self.themes[row["value"]], row["n"]) for row in themes],
-            status=_in_order(self.status, self.status.counts(self._all(masks, "status"))),
-            population=_in_order(self.band, self.band.counts(self._all(masks, "population"))),
+            country=_largest_first(self.country.values, counted(self.country, "country")),
+            region=_largest_first(self.region_meta, counted(self.region, "region")),
+            kind=_largest_first(self.kind.values, counted(self.kind, "kind")),
+            theme=_largest_first(self.theme_meta, theme_counts),
+            status=_in_order(self.status.values, counted(self.status, "status")),
+            population=_in_order(self.band.values, counted(self.band, "population")),
         )
 
 
@@ -367,17 +370,24 @@ def _orders(sort_names, ids, population, member_since, updated_at) -> dict[str, 
     }
 
 
-def _largest_first(counts: dict) -> list[dict]:
-    rows = [{"value": value, "n": n} for value, n in counts.items() if n]
-    return sorted(rows, key=lambda row: -row["n"])
+def _largest_first(values: list, counts: np.ndarray) -> list["FacetCount"]:
+    """Values with at least one organisation, largest count first (ties in value order).
+    A value is plain, or a (slug, names) pair for regions and themes."""
+    order = np.argsort(-counts, kind="stable")
+    order = order[counts[order] > 0]
+    return [
+        _count(values[i], n) for i, n in zip(order.tolist(), counts[order].tolist(), strict=True)
+    ]
 
 
-def _in_order(column: Column, counts: np.ndarray) -> list[dict]:
-    return [{"value": value, "n": int(n)} for value, n in zip(column.values, counts, strict=True)]
+def _in_order(values: list, counts: np.ndarray) -> list["FacetCount"]:
+    return [_count(value, n) for value, n in zip(values, counts.tolist(), strict=True)]
 
 
-def _named(item, n: int) -> dict:
-    return {"value": item.slug, "names": item.names, "n": n}
+def _count(value, n: int) -> "FacetCount":
+    if isinstance(value, tuple):
+        return FacetCount(value[0], n, value[1])
+    return FacetCount(value, n)
 
 
 # --- the process's current index ---------------------------------------------------------

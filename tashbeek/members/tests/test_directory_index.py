@@ -117,7 +117,7 @@ def test_facet_counts_agree_with_brute_force(network):
         for facet in ("country", "region", "kind", "theme", "status", "population"):
             counter = Counter()
             for row in getattr(facets, facet):
-                counter[row["value"]] += row["n"]
+                counter[row.value] += row.n
             found[facet] = +counter
         assert found == _expected_facets(network, filters), values
 
@@ -127,7 +127,7 @@ def test_facets_put_largest_first_and_leave_out_empty_values(network):
         user=AnonymousUser(), filters=selectors.DirectoryFilters()
     ).facets
     for facet in ("country", "region", "kind", "theme"):
-        counts = [row["n"] for row in getattr(facets, facet)]
+        counts = [row.n for row in getattr(facets, facet)]
         assert counts == sorted(counts, reverse=True) and all(counts)
 
 

@@ -69,6 +69,23 @@ class Card:
 
 @html_safe
 @dataclass(frozen=True, slots=True)
+class CardList:
+    """A page of cards, rendered as one (`{{ cards }}`); empty when there are none."""
+
+    cards: list[Card]
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    def __iter__(self):
+        return iter(self.cards)
+
+    def __str__(self) -> str:
+        return "\n".join(str(card) for card in self.cards)
+
+
+@html_safe
+@dataclass(frozen=True, slots=True)
 class FacetValue:
     """One value of a facet: its label, count and link; the active value links to its own
     removal."""

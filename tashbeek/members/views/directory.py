@@ -24,7 +24,7 @@ from tashbeek.core.i18n import pick, pick_language
 from .. import selectors
 from ..forms import DirectoryFilterForm
 from ..models import Organisation
-from .components import Card, Facet, FacetValue, country_name, integer, options
+from .components import Card, CardList, Facet, FacetValue, country_name, integer, options
 
 STATUS_LABELS = {
     "active": gettext_lazy("Active members"),
@@ -118,18 +118,18 @@ def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> lis
     language = get_language()
     kinds = dict(Organisation.Kind.choices)
     label = {
-        "status": lambda row: STATUS_LABELS[row["value"]],
-        "population": lambda row: BAND_LABELS[row["value"]],
-        "kind": lambda row: kinds[row["value"]],
-        "country": lambda row: country_name(row["value"], language),
-        "region": lambda row: pick(row["names"], language) or row["value"],
-        "theme": lambda row: pick(row["names"], language) or row["value"],
+        "status": lambda row: STATUS_LABELS[row.value],
+        "population": lambda row: BAND_LABELS[row.value],
+        "kind": lambda row: kinds[row.value],
+        "country": lambda row: country_name(row.value, language),
+        "region": lambda row: pick(row.names, language) or row.value,
+        "theme": lambda row: pick(row.names, language) or row.value,
     }
     expanded = query.get("more")
     listed = []
     for key, title in FACET_TITLES.items():
         link, current = _linker(query, key), active.get(key)
-        rows = [row for row in getattr(facets, key) if row["n"]]
+        rows = [row for row in getattr(facets, key) if row.n]
         more_href, more_label = "", ""
         if len(rows) > FACET_LIMIT:
             more = _linker(query, "more")
@@ -137,17 +137,17 @@ def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> lis
                 more_href, more_label = more(None), str(SHOW_FEWER)
             else:
                 rows = [
-                    row for i, row in enumerate(rows) if i < FACET_LIMIT or row["value"] == current
+                    row for i, row in enumerate(rows) if i < FACET_LIMIT or row.value == current
                 ]
                 more_href, more_label = more(key), str(SHOW_ALL)
         values = [
             FacetValue(
-                value=row["value"],
+                value=row.value,
                 label=str(label[key](row)),
-                n=row["n"],
-                count=integer(row["n"], language),
-                href=link(None if row["value"] == current else row["value"]),
-                current=row["value"] == current,
+                n=row.n,
+                count=integer(row.n, language),
+                href=link(None if row.value == current else row.value),
+                current=row.value == current,
             )
             for row in rows
         ]
@@ -191,7 +191,7 @@ def _directory_context(request: HttpRequest) -> dict:
     return {
         "filters": filters,
         "page": page,
-        "cards": _cards(page.object_list),
+        "cards": CardList(_cards(page.object_list)),
         "facets": _facet_rows(results.facets, active, request.GET),
         "active": active,
         "sort_options": options(SORT_LABELS, filters.sort),
