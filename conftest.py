@@ -22,10 +22,10 @@ def _media(settings, tmp_path):
 def _fresh_cache():
     from django.core.cache import cache
 
-    from tashbeek.members.selectors import directory_index
+    from tashbeek.members.selectors import directory
 
     cache.clear()
-    directory_index.forget()
+    directory.forget()
 
 
 @pytest.fixture

@@ -9,15 +9,13 @@ from .applications import (  # noqa: F401
     applications_of,
     membership_history,
 )
-from .directory_index import (  # noqa: F401
+from .directory import (  # noqa: F401
     DirectoryResults,
-    Facets,
-    Listing,
-    data_version,
     directory_results,
     organisation_page,
     profile_lists,
 )
+from .directory_index import Facets, Listing  # noqa: F401
 from .dues import (  # noqa: F401
     arrears,
     arrears_by_organisation,
@@ -40,3 +38,4 @@ from .organisations import (  # noqa: F401
     staff_visible_to,
     visible_to,
 )
+from .version import data_version  # noqa: F401

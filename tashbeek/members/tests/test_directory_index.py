@@ -143,10 +143,10 @@ def test_every_kind_of_write_changes_the_version(aourir):
         lambda: Theme.objects.filter(pk=theme.pk).update(names={"ar": "النفايات"}),
         lambda: Organisation.objects.filter(pk=aourir.pk).delete(),
     ]
-    seen = {directory_index.data_version()}
+    seen = {selectors.data_version()}
     for write in writes:
         write()
-        version = directory_index.data_version()
+        version = selectors.data_version()
         assert version not in seen
         seen.add(version)
 
