@@ -42,9 +42,9 @@ def forget() -> None:
 
 
 class IndexedRows(Sequence):
-    """Ids in order, read from the database a slice at a time: what Django's Paginator and
-    DRF's pagination need (a length and slices), without a COUNT or an OFFSET scan. `load`
-    reads the rows of a list of ids, as a mapping from id to row."""
+    """Ids in order, their rows read a slice at a time: what Django's Paginator and DRF's
+    pagination need (a length and slices), without a COUNT or an OFFSET scan. `load` reads the
+    rows of a list of ids, as a mapping from id to row."""
 
     def __init__(self, ids: np.ndarray, load: Callable[[list[int]], Mapping[int, Any]]):
         self.ids = ids
@@ -59,7 +59,7 @@ class IndexedRows(Sequence):
             return self[key : key + 1][0]
         wanted = [int(pk) for pk in self.ids[key]]
         found = self.load(wanted)
-        # An organisation deleted since the index was built is simply not shown.
+        # A row `load` no longer finds (deleted since the index was built) is left out.
         return [found[pk] for pk in wanted if pk in found]
 
 
@@ -75,7 +75,9 @@ def directory_results(
     *, user, filters: DirectoryFilters, facets: bool = True, load: Callable | None = None
 ) -> DirectoryResults:
     """Filter, count and order with the index. Rows are read a page at a time by `load`,
-    by default the index's own listings (no query)."""
+    by default the index's own listings (no query). Every reader gets the same directory, as
+    `visible_to` shows everyone every organisation (a test holds that premise); `user` is
+    here for the day it does not."""
     index = current()
     if load is None:
         load = index.listings_of
