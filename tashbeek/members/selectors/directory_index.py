@@ -153,7 +153,7 @@ class DirectoryIndex:
         self.region = Column.of(get("region_id"))
         self.regions = Region.objects.in_bulk(self.region.values)
         self.region_meta = [(r.slug, r.names) for r in map(self.regions.get, self.region.values)]
-        self._themes(self.ids)
+        self._themes()
         self.names = get("search_name")
         fields = ("id", "names", "kind", "relation", "membership_status", "country")
         listed = zip(
@@ -189,7 +189,7 @@ class DirectoryIndex:
         rows = order[(self.parent == pk)[order]]
         return [self.listings[int(pk)] for pk in self.ids[rows]]
 
-    def _themes(self, ids: np.ndarray) -> None:
+    def _themes(self) -> None:
         """The organisation-theme links as two parallel arrays: row, theme code."""
         links = list(
             Organisation.themes.through.objects.order_by().values_list(
