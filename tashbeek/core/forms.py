@@ -8,10 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from .i18n import language_codes
+from .i18n import direction, language_codes
 from .text import normalise_digits
-
-RTL = {"ar", "he"}
 
 
 class TranslatedWidget(forms.MultiWidget):
@@ -23,9 +21,7 @@ class TranslatedWidget(forms.MultiWidget):
         base = forms.Textarea(attrs={"rows": 4}) if multiline else forms.TextInput()
         widgets = {}
         for code in language_codes():
-            widget = type(base)(
-                attrs={**base.attrs, "lang": code, "dir": "rtl" if code in RTL else "ltr"}
-            )
+            widget = type(base)(attrs={**base.attrs, "lang": code, "dir": direction(code)})
             widgets[code] = widget
         super().__init__(widgets, attrs)
 

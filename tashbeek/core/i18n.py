@@ -16,6 +16,14 @@ FALLBACKS = {
 }
 
 
+RTL_LANGUAGES = ("ar", "he")
+
+
+def direction(language: str | None) -> str:
+    """`rtl` or `ltr`, for a `dir` attribute beside a language code."""
+    return "rtl" if (language or "")[:2] in RTL_LANGUAGES else "ltr"
+
+
 def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 

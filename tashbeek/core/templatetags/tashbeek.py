@@ -1,6 +1,6 @@
 from django import template
 
-from tashbeek.core.i18n import pick, pick_language
+from tashbeek.core.i18n import direction, pick, pick_language
 from tashbeek.core.money import format_money
 
 register = template.Library()
@@ -19,7 +19,7 @@ def tr_lang(values):
 
 @register.filter
 def dir_of(language: str) -> str:
-    return "rtl" if (language or "")[:2] in ("ar", "he") else "ltr"
+    return direction(language)
 
 
 @register.filter

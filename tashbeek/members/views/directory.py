@@ -1,9 +1,9 @@
 """The public directory page and its map data.
 
 The page is the network's most visited one, so its repeated parts (a card per organisation, a
-link per facet value) are prepared here as plain rows of strings: the templates then only print
-them. Resolving labels, URLs and query strings inside the template cost more than everything
-else on the page together (docs/PERFORMANCE.md).
+link per facet value) are prepared here as components that render themselves
+(`components.py`): resolving labels, URLs and query strings inside the template cost more than
+everything else on the page together (docs/PERFORMANCE.md).
 """
 
 import hashlib
@@ -19,7 +19,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from tashbeek.core.i18n import pick, pick_language
+from tashbeek.core.i18n import direction, pick, pick_language
 
 from .. import selectors
 from ..forms import DirectoryFilterForm
@@ -58,13 +58,17 @@ PARTNER = gettext_lazy("Partner")
 SHOW_ALL = gettext_lazy("Show all")
 SHOW_FEWER = gettext_lazy("Show fewer")
 FACET_LIMIT = 10  # values shown per facet before "Show all"
-RTL = ("ar", "he")
+
+
+def _detail_url() -> str:
+    """The profile URL with `{}` for the id: one reverse() for a page of cards or for the
+    map's thousands of points."""
+    return reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
 
 
 def _cards(rows: list[selectors.Listing]) -> list[Card]:
     """Cards from the directory's listings, labels in the active language."""
-    # One reverse() for the page: the detail URL with a placeholder id.
-    detail_url = reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
+    detail_url = _detail_url()
     language = get_language()
     kinds = {value: str(label) for value, label in Organisation.Kind.choices}
     statuses = {value: str(label) for value, label in Organisation.Status.choices}
@@ -85,7 +89,7 @@ def _cards(rows: list[selectors.Listing]) -> list[Card]:
                 url=detail_url.format(row.pk),
                 name=pick(row.names, language) or f"#{row.pk}",
                 lang=lang,
-                dir="rtl" if lang[:2] in RTL else "ltr",
+                dir=direction(lang),
                 meta=" · ".join(meta),
                 status=status if member else "partner",
                 status_label=statuses.get(status, "") if member else partner,
@@ -203,8 +207,7 @@ def map_data(request: HttpRequest) -> JsonResponse:
     """GeoJSON of the located organisations matching the directory's filters."""
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else selectors.DirectoryFilters()
-    # One reverse() for thousands of points: the detail URL with a placeholder id.
-    detail_url = reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
+    detail_url = _detail_url()
     features = [
         {
             "type": "Feature",
