@@ -2,6 +2,7 @@ from django import template
 
 from tashbeek.core.i18n import direction, pick, pick_language
 from tashbeek.core.money import format_money
+from tashbeek.core.site_header import render_site_header
 
 register = template.Library()
 
@@ -44,3 +45,9 @@ def with_param(context, key: str, value=None) -> str:
 def money(minor, currency: str) -> str:
     """{{ due.amount_minor|money:due.currency }} → "1,250.00 MAD" in the reader's locale."""
     return format_money(minor, currency)
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """The site header: rendered once per language for visitors who are not signed in."""
+    return render_site_header(context)

@@ -7,6 +7,8 @@ everything else on the page together (docs/PERFORMANCE.md).
 """
 
 import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote_plus, urlencode
 
 from django.conf import settings
@@ -14,7 +16,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -63,16 +66,65 @@ FACET_LIMIT = 10  # values shown per facet before "Show all"
 def _detail_url() -> str:
     """The profile URL with `{}` for the id: one reverse() for a page of cards or for the
     map's thousands of points."""
+    return _detail_url_under(get_script_prefix())
+
+
+@lru_cache(maxsize=8)
+def _detail_url_under(prefix: str) -> str:
     return reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The page's fixed labels in one language. Translating them (about fifty lazy strings
+    per page) cost more than counting the facets, so each process does it once per language;
+    they depend on the code and its catalogues, not on data."""
+
+    kind: dict[str, str]
+    status: dict[str, str]  # membership statuses, on cards
+    status_filter: dict[str, str]  # the status facet's values (partners included)
+    band: dict[str, str]
+    facet_title: dict[str, str]
+    partner: str
+    inhabitants: str
+    show_all: str
+    show_fewer: str
+
+
+@lru_cache(maxsize=8)
+def _labels(language: str) -> Labels:
+    with translation.override(language):
+        text = lambda labels: {key: str(label) for key, label in labels}  # noqa: E731
+        return Labels(
+            kind=text(Organisation.Kind.choices),
+            status=text(Organisation.Status.choices),
+            status_filter=text(STATUS_LABELS.items()),
+            band=text(BAND_LABELS.items()),
+            facet_title=text(FACET_TITLES.items()),
+            partner=str(PARTNER),
+            inhabitants=_("%(n)s inhabitants"),
+            show_all=str(SHOW_ALL),
+            show_fewer=str(SHOW_FEWER),
+        )
+
+
+@lru_cache(maxsize=64)
+def _sort_options(language: str, selected: str) -> str:
+    with translation.override(language):
+        return options(SORT_LABELS, selected)
+
+
+# Facet values are codes and slugs (a bounded set); each is quoted once per process.
+_quoted = lru_cache(maxsize=4096)(quote_plus)
 
 
 def _cards(rows: list[selectors.Listing]) -> list[Card]:
     """Cards from the directory's listings, labels in the active language."""
     detail_url = _detail_url()
     language = get_language()
-    kinds = {value: str(label) for value, label in Organisation.Kind.choices}
-    statuses = {value: str(label) for value, label in Organisation.Status.choices}
-    partner, inhabitants = str(PARTNER), _("%(n)s inhabitants")
+    labels = _labels(language)
+    kinds, statuses = labels.kind, labels.status
+    partner, inhabitants = labels.partner, labels.inhabitants
     cards = []
     for row in rows:
         lang = pick_language(row.names, language)
@@ -109,7 +161,7 @@ def _linker(query: QueryDict, key: str):
     head, tail = urlencode(items[:at], doseq=True), urlencode(items[at + 1 :], doseq=True)
 
     def link(value: str | None) -> str:
-        middle = f"{quote_plus(key)}={quote_plus(value)}" if value is not None else ""
+        middle = f"{key}={_quoted(value)}" if value is not None else ""
         return "?" + "&".join(part for part in (head, middle, tail) if part)
 
     return link
@@ -120,34 +172,34 @@ def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> lis
     clears it, when it is the active one). A long facet shows its FACET_LIMIT largest values
     and the active one, with a link that shows them all (`?more=<facet>`)."""
     language = get_language()
-    kinds = dict(Organisation.Kind.choices)
+    labels = _labels(language)
     label = {
-        "status": lambda row: STATUS_LABELS[row.value],
-        "population": lambda row: BAND_LABELS[row.value],
-        "kind": lambda row: kinds[row.value],
+        "status": lambda row: labels.status_filter[row.value],
+        "population": lambda row: labels.band[row.value],
+        "kind": lambda row: labels.kind[row.value],
         "country": lambda row: country_name(row.value, language),
         "region": lambda row: pick(row.names, language) or row.value,
         "theme": lambda row: pick(row.names, language) or row.value,
     }
     expanded = query.get("more")
     listed = []
-    for key, title in FACET_TITLES.items():
+    for key, title in labels.facet_title.items():
         link, current = _linker(query, key), active.get(key)
         rows = [row for row in getattr(facets, key) if row.n]
         more_href, more_label = "", ""
         if len(rows) > FACET_LIMIT:
             more = _linker(query, "more")
             if key == expanded:
-                more_href, more_label = more(None), str(SHOW_FEWER)
+                more_href, more_label = more(None), labels.show_fewer
             else:
                 rows = [
                     row for i, row in enumerate(rows) if i < FACET_LIMIT or row.value == current
                 ]
-                more_href, more_label = more(key), str(SHOW_ALL)
+                more_href, more_label = more(key), labels.show_all
         values = [
             FacetValue(
                 value=row.value,
-                label=str(label[key](row)),
+                label=label[key](row),
                 n=row.n,
                 count=integer(row.n, language),
                 href=link(None if row.value == current else row.value),
@@ -155,7 +207,7 @@ def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> lis
             )
             for row in rows
         ]
-        listed.append(Facet(key, str(title), values, more_href, more_label))
+        listed.append(Facet(key, title, values, more_href, more_label))
     return listed
 
 
@@ -198,7 +250,7 @@ def _directory_context(request: HttpRequest) -> dict:
         "cards": CardList(_cards(page.object_list)),
         "facets": _facet_rows(results.facets, active, request.GET),
         "active": active,
-        "sort_options": options(SORT_LABELS, filters.sort),
+        "sort_options": _sort_options(get_language(), filters.sort),
     }
 
 
