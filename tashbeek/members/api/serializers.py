@@ -1,5 +1,7 @@
 """Organisation as JSON: names and descriptions per language, the reader's pick beside them."""
 
+from functools import lru_cache
+
 from django.utils.translation import gettext_lazy as _
 from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
@@ -44,7 +46,7 @@ class OrganisationListSerializer(serializers.ModelSerializer):
         """The same dict as the generic ModelSerializer (a test holds them equal), built
         directly: the list is the API's busiest call and the per-field machinery was most of
         its time. Takes a model instance or a directory listing."""
-        fields, region = self.fields, instance.region
+        fields, region = _list_fields(), instance.region
         latitude, longitude = instance.latitude, instance.longitude
         return {
             "id": instance.pk,
@@ -63,6 +65,14 @@ class OrganisationListSerializer(serializers.ModelSerializer):
                 None if longitude is None else fields["longitude"].to_representation(longitude)
             ),
         }
+
+
+@lru_cache(maxsize=1)
+def _list_fields() -> dict:
+    """The list's fields, built once per process: a serializer builds its fields from the
+    model (250 countries' choices among them) each time it is made, once per request, and
+    the list uses them only to format codes and coordinates, which depends on no request."""
+    return OrganisationListSerializer().fields
 
 
 class OrganisationSerializer(serializers.ModelSerializer):

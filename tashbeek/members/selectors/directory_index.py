@@ -60,13 +60,14 @@ class Column:
 
     codes: np.ndarray
     values: list
+    bins: np.ndarray  # the codes with NONE as len(values), for bincount
 
     @classmethod
     def of(cls, raw: list, values: list | None = None) -> "Column":
         values = values if values is not None else sorted({v for v in raw if v not in (None, "")})
         code = {value: i for i, value in enumerate(values)}
         codes = np.fromiter((code.get(v, NONE) for v in raw), dtype=np.int32, count=len(raw))
-        return cls(codes, values)
+        return cls(codes, values, np.where(codes == NONE, len(values), codes))
 
     def equal(self, value) -> np.ndarray:
         try:
@@ -75,9 +76,10 @@ class Column:
             return np.zeros(len(self.codes), dtype=bool)
 
     def counts(self, mask: np.ndarray | None) -> np.ndarray:
-        """Rows per value, of the rows in `mask` (None: of all rows)."""
-        codes = self.codes if mask is None else self.codes[mask]
-        return np.bincount(codes[codes != NONE], minlength=len(self.values))
+        """Rows per value, of the rows in `mask` (None: of all rows). Empty values are
+        counted in an extra last bin, which is dropped."""
+        bins = self.bins if mask is None else self.bins[mask]
+        return np.bincount(bins, minlength=len(self.values) + 1)[: len(self.values)]
 
 
 class Listing(NamedTuple):
@@ -313,10 +315,14 @@ class DirectoryIndex:
         return self.ids[order if selected is None else order[selected[order]]]
 
     def facets(self, masks: dict[str, np.ndarray]) -> Facets:
+        everything = self._all(masks)  # what a facet without a filter of its own counts
+
         def counted(column: Column, facet: str) -> np.ndarray:
+            if facet not in masks:
+                return column.counts(everything)
             return column.counts(self._all(masks, leave_out=facet))
 
-        selected = self._all(masks, leave_out="theme")
+        selected = self._all(masks, leave_out="theme") if "theme" in masks else everything
         links = self.link_theme if selected is None else self.link_theme[selected[self.link_row]]
         theme_counts = np.bincount(links, minlength=len(self.theme_ids))
         return Facets(
@@ -365,16 +371,15 @@ def _largest_first(values: list, counts: np.ndarray) -> list["FacetCount"]:
     A value is plain, or a (slug, names) pair for regions and themes."""
     order = np.argsort(-counts, kind="stable")
     order = order[counts[order] > 0]
-    return [
-        _count(values[i], n) for i, n in zip(order.tolist(), counts[order].tolist(), strict=True)
-    ]
+    return _counts([values[i] for i in order.tolist()], counts[order].tolist())
 
 
 def _in_order(values: list, counts: np.ndarray) -> list["FacetCount"]:
-    return [_count(value, n) for value, n in zip(values, counts.tolist(), strict=True)]
+    return _counts(values, counts.tolist())
 
 
-def _count(value, n: int) -> "FacetCount":
-    if isinstance(value, tuple):
-        return FacetCount(value[0], n, value[1])
-    return FacetCount(value, n)
+def _counts(values: list, ns: list[int]) -> list["FacetCount"]:
+    if values and isinstance(values[0], tuple):
+        slugs, names = zip(*values, strict=True)
+        return list(map(FacetCount, slugs, ns, names))
+    return list(map(FacetCount, values, ns))

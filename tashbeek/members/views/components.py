@@ -24,6 +24,11 @@ def country_name(code: str, language: str) -> str:
     return str(countries.name(code))
 
 
+# Labels (kinds, countries, regions, themes in each language) are a bounded set of texts that
+# every page prints again: each is escaped once.
+escape_label = lru_cache(maxsize=4096)(escape)
+
+
 @lru_cache(maxsize=16)
 def _number_format(language: str) -> tuple:
     return tuple(
@@ -42,10 +47,9 @@ def integer(n: int, language: str) -> str:
     return numberformat.format(n, decimal, None, grouping, thousands, use_l10n=True)
 
 
-@html_safe
 @dataclass(frozen=True, slots=True)
 class Card:
-    """A result card."""
+    """A result card (printed by its CardList)."""
 
     url: str
     name: str
@@ -56,7 +60,7 @@ class Card:
     status_label: str
     population: str
 
-    def __str__(self) -> str:
+    def html(self) -> str:
         population = f" · {escape(self.population)}" if self.population else ""
         return (
             f'<li class="card"><h3><a href="{escape(self.url)}" lang="{escape(self.lang)}" '
@@ -81,30 +85,30 @@ class CardList:
         return iter(self.cards)
 
     def __str__(self) -> str:
-        return "\n".join(str(card) for card in self.cards)
+        return "\n".join(card.html() for card in self.cards)
 
 
-@html_safe
 @dataclass(frozen=True, slots=True)
 class FacetValue:
     """One value of a facet: its label, count and link; the active value links to its own
-    removal."""
+    removal. Printed by its Facet."""
 
     value: str
     label: str
     n: int
-    count: str  # n in the reader's locale
+    count: str  # n in the reader's locale: digits and separators, nothing to escape
     href: str
     current: bool
 
-    def __str__(self) -> str:
-        count = f'<span class="count">{escape(self.count)}</span>'
+    def html(self) -> str:
+        count = f'<span class="count">{self.count}</span>'
+        label = escape_label(self.label)
         if self.current:
             return (
                 f'<li><a class="current" aria-current="true" href="{escape(self.href)}">'
-                f"{escape(self.label)} ✕</a> {count}</li>"
+                f"{label} ✕</a> {count}</li>"
             )
-        return f'<li><a href="{escape(self.href)}">{escape(self.label)}</a> {count}</li>'
+        return f'<li><a href="{escape(self.href)}">{label}</a> {count}</li>'
 
 
 @html_safe
@@ -128,7 +132,7 @@ class Facet:
                 f'<p class="facet-more"><a href="{escape(self.more_href)}">'
                 f"{escape(self.more_label)}</a></p>"
             )
-        values = "\n".join(str(value) for value in self.values)
+        values = "\n".join(value.html() for value in self.values)
         return (
             f'<section class="facet"><h2>{escape(self.title)}</h2><ul>\n{values}\n</ul>'
             f"{more}</section>"

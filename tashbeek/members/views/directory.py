@@ -128,6 +128,7 @@ def _cards(rows: list[selectors.Listing]) -> list[Card]:
     cards = []
     for row in rows:
         lang = pick_language(row.names, language)
+        name = row.names[lang] if lang else f"#{row.pk}"
         meta = [kinds.get(row.kind, row.kind), country_name(row.country, language)]
         if row.region is not None:
             meta.append(pick(row.region.names, language) or row.region.slug)
@@ -139,7 +140,7 @@ def _cards(rows: list[selectors.Listing]) -> list[Card]:
         cards.append(
             Card(
                 url=detail_url.format(row.pk),
-                name=pick(row.names, language) or f"#{row.pk}",
+                name=name,
                 lang=lang,
                 dir=direction(lang),
                 meta=" · ".join(meta),
