@@ -9,7 +9,6 @@ from django.utils.translation import get_language_info
 NAV = {
     "home": "home",
     "members": "members:directory",
-    "members_map": "members:map_data",
     "api": "api-docs",
     "audit": "audit_log",
     "communities": "communities:list",

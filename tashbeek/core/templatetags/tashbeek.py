@@ -1,4 +1,11 @@
+from html import escape
+from urllib.parse import urlencode
+
 from django import template
+from django.core.paginator import Page
+from django.utils.formats import localize
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from tashbeek.core.i18n import direction, pick, pick_language
 from tashbeek.core.money import format_money
@@ -51,3 +58,26 @@ def money(minor, currency: str) -> str:
 def site_header(context):
     """The site header: rendered once per language for visitors who are not signed in."""
     return render_site_header(context)
+
+
+@register.simple_tag(takes_context=True)
+def pagination(context, page: Page) -> str:
+    """Previous and next links and "Page n of m" for a list's page, the query string kept.
+    Built here rather than in an included template: every list prints it, and through
+    template tags it cost as much as the rest of a directory page's results."""
+    if not page.has_other_pages():
+        return ""
+    query = [(key, values) for key, values in context["request"].GET.lists() if key != "page"]
+
+    def link(number: int, rel: str, label: str) -> str:
+        href = "?" + urlencode([*query, ("page", [number])], doseq=True)
+        return f'<a rel="{rel}" href="{escape(href)}">{escape(label)}</a>'
+
+    parts = [f'<nav class="pagination" aria-label="{escape(_("Pages"))}">']
+    if page.has_previous():
+        parts.append(link(page.previous_page_number(), "prev", _("Previous")))
+    of = {"number": localize(page.number), "total": localize(page.paginator.num_pages)}
+    parts.append(f"<span>{escape(_('Page %(number)s of %(total)s') % of)}</span>")
+    if page.has_next():
+        parts.append(link(page.next_page_number(), "next", _("Next")))
+    return mark_safe("\n  ".join(parts) + "\n</nav>")  # noqa: S308 (escaped above)

@@ -148,3 +148,21 @@ def options(choices: dict, selected: str) -> str:
             for value, label in choices.items()
         )
     )
+
+
+@html_safe
+class FacetList(list):
+    """The sidebar's facets, printed as one (`{{ facets }}`)."""
+
+    def __str__(self) -> str:
+        return "\n".join(str(facet) for facet in self)
+
+
+def hidden_inputs(values: dict[str, str]) -> str:
+    """The active filters as hidden fields, so that a new search keeps them."""
+    return mark_safe(  # noqa: S308 (every value is escaped here)
+        "".join(
+            f'<input type="hidden" name="{escape(key)}" value="{escape(value)}">'
+            for key, value in values.items()
+        )
+    )

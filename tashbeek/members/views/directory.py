@@ -18,7 +18,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -27,7 +27,17 @@ from tashbeek.core.i18n import direction, pick, pick_language
 from .. import selectors
 from ..forms import DirectoryFilterForm
 from ..models import Organisation
-from .components import Card, CardList, Facet, FacetValue, country_name, integer, options
+from .components import (
+    Card,
+    CardList,
+    Facet,
+    FacetList,
+    FacetValue,
+    country_name,
+    hidden_inputs,
+    integer,
+    options,
+)
 
 STATUS_LABELS = {
     "active": gettext_lazy("Active members"),
@@ -72,6 +82,15 @@ def _detail_url() -> str:
 @lru_cache(maxsize=8)
 def _detail_url_under(prefix: str) -> str:
     return reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
+
+
+def _map_url() -> str:
+    return _map_url_under(get_script_prefix())
+
+
+@lru_cache(maxsize=8)
+def _map_url_under(prefix: str) -> str:
+    return reverse("members:map_data")
 
 
 @dataclass(frozen=True)
@@ -245,13 +264,19 @@ def _directory_context(request: HttpRequest) -> dict:
     results = selectors.directory_results(user=request.user, filters=filters)
     page = selectors.organisation_page(results=results, page=request.GET.get("page"))
     active = {k: v for k, v in vars(filters).items() if v and k != "sort"}
+    language, query = get_language(), request.GET.urlencode()
+    count = page.paginator.count
     return {
         "filters": filters,
         "page": page,
         "cards": CardList(_cards(page.object_list)),
-        "facets": _facet_rows(results.facets, active, request.GET),
+        "facets": FacetList(_facet_rows(results.facets, active, request.GET)),
         "active": active,
-        "sort_options": _sort_options(get_language(), filters.sort),
+        "hidden_filters": hidden_inputs({k: v for k, v in active.items() if k != "q"}),
+        "sort_options": _sort_options(language, filters.sort),
+        "result_count": ngettext("%(counter)s organisation", "%(counter)s organisations", count)
+        % {"counter": integer(count, language)},
+        "map_source": _map_url() + (f"?{query}" if query else ""),
     }
 
 
