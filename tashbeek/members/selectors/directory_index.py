@@ -35,6 +35,7 @@ from .organisations import POPULATION_BANDS, STATUS_FILTERS
 
 NONE = -1  # the code of an empty value
 GRAM = 3  # letters per n-gram of the name postings
+NARROW = 3  # postings intersected before names are compared
 COLUMNS = (
     "id",
     "parent_id",
@@ -156,10 +157,11 @@ class DirectoryIndex:
         self.regions = Region.objects.in_bulk(self.region.values)
         self.region_meta = [(r.slug, r.names) for r in map(self.regions.get, self.region.values)]
         self._themes()
-        # The folded names as one fixed-width array: a search compares candidates with them in
-        # C, over contiguous memory, instead of visiting a thousand string objects.
-        names = get("search_name")
-        self.names = np.array(names, dtype=f"U{max([1, *map(len, names)])}")
+        # The folded names as one fixed-width array of UTF-8: a search compares candidates with
+        # them in C, over contiguous memory, instead of visiting a thousand string objects.
+        # (A UTF-8 term can only match a UTF-8 name at a character boundary.)
+        encoded = [name.encode() for name in get("search_name")]
+        self.names = np.array(encoded, dtype=f"S{max([1, *map(len, encoded)])}")
         fields = ("id", "names", "kind", "relation", "membership_status", "country")
         listed = zip(
             *(get(name) for name in fields),
@@ -236,54 +238,48 @@ class DirectoryIndex:
         return masks
 
     def _names_containing(self, terms: list[str]) -> np.ndarray:
-        """Every term is a substring of the folded names (as `search_name__contains`). The
-        rarest term narrows first; later terms are only compared with what is left."""
-        rows = None
-        for term in sorted(set(terms), key=self._estimate):
-            rows = self._containing(term, rows)
-            if not len(rows):
-                break
+        """Every term is a substring of the folded names (as `search_name__contains`).
+
+        The trigram postings give the candidates: names that hold the rarest trigrams of the
+        query's terms. Every term is then compared with the candidates' names, in C over
+        one slice of the name array; a query of short terms only (under three letters) is
+        compared with every name."""
+        rows = self._candidates(terms)
+        if rows is not None and not len(rows):
+            return np.zeros(self.size, dtype=bool)
+        names = self.names if rows is None else self.names[rows]
+        keep = np.ones(len(names), dtype=bool)
+        for term in set(terms):
+            keep &= np.strings.find(names, term.encode()) >= 0
         mask = np.zeros(self.size, dtype=bool)
-        mask[rows] = True
+        mask[np.flatnonzero(keep) if rows is None else rows[keep]] = True
         return mask
 
-    def _estimate(self, term: str) -> int:
-        """At most this many names contain `term`: its rarest trigram's postings."""
-        if len(term) < GRAM:
-            return self.size + 1  # not narrowed by postings: compare it last
-        grams = (term[i : i + GRAM] for i in range(len(term) - GRAM + 1))
-        return min(len(self.grams.get(gram, ())) for gram in grams)
-
-    def _containing(self, term: str, within: np.ndarray | None) -> np.ndarray:
-        """Rows (of `within`, or of all) whose name contains `term`. Once a first term has
-        narrowed the rows, the others are compared with those names only. A first term of
-        three letters or more is looked up in the trigram postings, so only names holding
-        all of its trigrams are compared; a shorter one is compared with every name."""
-        names = self.names
-        if within is not None:
-            return within[np.strings.find(names[within], term) >= 0]
-        if len(term) < GRAM:
-            return np.flatnonzero(np.strings.find(names, term) >= 0)
-        postings = [self.grams.get(term[i : i + GRAM]) for i in range(len(term) - GRAM + 1)]
+    def _candidates(self, terms: list[str]) -> np.ndarray | None:
+        """Rows holding the NARROW rarest trigrams of the terms (None: no term is long
+        enough to have one). A name without one of the terms' trigrams cannot match, so an
+        unknown trigram means no result; more trigrams than the rarest few narrow little,
+        and the comparison that follows is exact anyway."""
+        grams = {term[i : i + GRAM] for term in terms for i in range(len(term) - GRAM + 1)}
+        if not grams:
+            return None
+        postings = [self.grams.get(gram) for gram in grams]
         if any(rows is None for rows in postings):
             return np.zeros(0, dtype=np.int64)
         postings.sort(key=len)
         candidates = postings[0]
-        for rows in postings[1:]:  # intersect through a mask: no sorting
+        for rows in postings[1:NARROW]:  # intersect through a mask: no sorting
             seen = np.zeros(self.size, dtype=bool)
             seen[rows] = True
             candidates = candidates[seen[candidates]]
-        candidates = candidates.astype(np.int64)
-        if len(term) == GRAM:  # the term is its own only trigram: nothing to compare
-            return candidates
-        return candidates[np.strings.find(names[candidates], term) >= 0]
+        return candidates.astype(np.int64)
 
     @cached_property
     def grams(self) -> dict[str, np.ndarray]:
         """Trigram postings of the folded names: built on the first name search of this
         version (about 0.1 s for 10,000 names), then shared by every search."""
         postings: dict[str, list[int]] = defaultdict(list)
-        for row, name in enumerate(self.names.tolist()):
+        for row, name in enumerate(name.decode() for name in self.names.tolist()):
             for gram in {name[i : i + GRAM] for i in range(len(name) - GRAM + 1)}:
                 postings[gram].append(row)
         return {gram: np.array(rows, dtype=np.int32) for gram, rows in postings.items()}

@@ -266,3 +266,18 @@ def test_counts_are_formatted_as_localize_would(language):
     with translation.override(language):
         for n in (0, 7, 999, 1_000, 12_345, 1_234_567, -5_000):
             assert integer(n, language) == localize(n, use_l10n=True)
+
+
+def test_facet_links_keep_the_query_in_order_and_reset_the_page(client, aourir):
+    response = client.get("/members/", {"q": "أورير & co", "country": "MA", "page": "1"})
+    facets = {facet.key: facet for facet in response.context["facets"]}
+    (morocco,) = [v for v in facets["country"].values if v.value == "MA"]
+    assert morocco.current
+    assert morocco.href == "?q=%D8%A3%D9%88%D8%B1%D9%8A%D8%B1+%26+co"  # its own removal
+    (kind,) = facets["kind"].values
+    assert kind.href == f"?q=%D8%A3%D9%88%D8%B1%D9%8A%D8%B1+%26+co&country=MA&kind={kind.value}"
+    html = response.content.decode()
+    assert (
+        f'href="?q=%D8%A3%D9%88%D8%B1%D9%8A%D8%B1+%26+co&amp;country=MA&amp;kind={kind.value}"'
+        in html
+    )

@@ -24,8 +24,8 @@ def country_name(code: str, language: str) -> str:
     return str(countries.name(code))
 
 
-# Labels (kinds, countries, regions, themes in each language) are a bounded set of texts that
-# every page prints again: each is escaped once.
+# Labels and codes (kinds, statuses, countries, regions, themes, language codes) are a bounded
+# set of texts that every page prints again: each is escaped once.
 escape_label = lru_cache(maxsize=4096)(escape)
 
 
@@ -63,10 +63,11 @@ class Card:
     def html(self) -> str:
         population = f" · {escape(self.population)}" if self.population else ""
         return (
-            f'<li class="card"><h3><a href="{escape(self.url)}" lang="{escape(self.lang)}" '
+            f'<li class="card"><h3><a href="{escape(self.url)}" lang="{escape_label(self.lang)}" '
             f'dir="{self.dir}">{escape(self.name)}</a></h3>'
             f'<p class="meta">{escape(self.meta)}</p><p class="meta">'
-            f'<span class="badge status-{escape(self.status)}">{escape(self.status_label)}</span>'
+            f'<span class="badge status-{escape_label(self.status)}">'
+            f"{escape_label(self.status_label)}</span>"
             f"{population}</p></li>"
         )
 

@@ -171,14 +171,22 @@ def _cards(rows: list[selectors.Listing]) -> list[Card]:
     return cards
 
 
-def _linker(query: QueryDict, key: str):
+def _encoded(query: QueryDict) -> list[tuple[str, str]]:
+    """Each parameter of the query string but the page, URL-encoded once for all links."""
+    return [
+        (key, urlencode([(key, values)], doseq=True))
+        for key, values in query.lists()
+        if key != "page" and values
+    ]
+
+
+def _linker(encoded: list[tuple[str, str]], key: str):
     """`link(value)`: the current query string with `key` set to `value` (removed when None)
-    and the page reset, in the parameters' original order. The parts around `key` are encoded
-    once per facet, not once per value."""
-    items = [(k, v) for k, v in query.lists() if k != "page"]
-    keys = [k for k, _v in items]
-    at = keys.index(key) if key in keys else len(items)
-    head, tail = urlencode(items[:at], doseq=True), urlencode(items[at + 1 :], doseq=True)
+    and the page reset, in the parameters' original order."""
+    keys = [k for k, _part in encoded]
+    at = keys.index(key) if key in keys else len(encoded)
+    head = "&".join(part for _k, part in encoded[:at])
+    tail = "&".join(part for _k, part in encoded[at + 1 :])
 
     def link(value: str | None) -> str:
         middle = f"{key}={_quoted(value)}" if value is not None else ""
@@ -201,14 +209,14 @@ def _facet_rows(facets: selectors.Facets, active: dict, query: QueryDict) -> lis
         "region": lambda row: pick(row.names, language) or row.value,
         "theme": lambda row: pick(row.names, language) or row.value,
     }
-    expanded = query.get("more")
+    expanded, encoded = query.get("more"), _encoded(query)
     listed = []
     for key, title in labels.facet_title.items():
-        link, current = _linker(query, key), active.get(key)
+        link, current = _linker(encoded, key), active.get(key)
         rows = [row for row in getattr(facets, key) if row.n]
         more_href, more_label = "", ""
         if len(rows) > FACET_LIMIT:
-            more = _linker(query, "more")
+            more = _linker(encoded, "more")
             if key == expanded:
                 more_href, more_label = more(None), labels.show_fewer
             else:
@@ -237,10 +245,11 @@ def directory(request: HttpRequest) -> HttpResponse:
     DIRECTORY_FACET_CACHE_SECONDS set, the rendered body is cached per language, query string
     and data version, so any change to an organisation is seen at once; the header stays per
     person."""
-    template = "members/_results.html" if request.htmx else "members/_directory_body.html"
-    body = _directory_body_cached(request, template)
     if request.htmx:
-        return HttpResponse(body)
+        return HttpResponse(_directory_body_cached(request, "members/_results.html"))
+    if not settings.DIRECTORY_FACET_CACHE_SECONDS:  # one render: the body is included
+        return render(request, "members/directory.html", _directory_context(request))
+    body = _directory_body_cached(request, "members/_directory_body.html")
     return render(request, "members/directory.html", {"body": body})
 
 
