@@ -7,6 +7,7 @@ from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from tashbeek.core.fixed import parse_fixed
 from tashbeek.core.i18n import direction, pick, pick_language
 from tashbeek.core.money import format_money
 from tashbeek.core.site_header import render_site_header
@@ -81,3 +82,6 @@ def pagination(context, page: Page) -> str:
     if page.has_next():
         parts.append(link(page.next_page_number(), "next", _("Next")))
     return mark_safe("\n  ".join(parts) + "\n</nav>")  # noqa: S308 (escaped above)
+
+
+register.tag("fixed", parse_fixed)
