@@ -62,8 +62,10 @@ def _check(node: Node) -> None:
     if isinstance(node, TextNode | CommentNode):
         return
     if isinstance(node, TranslateNode) and node.asvar is None:
-        var = node.filter_expression.var
-        if isinstance(var, Variable) and var.literal is not None:
+        parts = [node.filter_expression.var]
+        if node.message_context is not None:
+            parts.append(node.message_context.var)
+        if all(isinstance(v, Variable) and v.literal is not None for v in parts):
             return
     quoted_path = isinstance(node, StaticNode) and not isinstance(node.path.var, Variable)
     if quoted_path and node.varname is None:

@@ -45,6 +45,7 @@ def test_each_block_keeps_its_own_text():
         "{{ nav.members|default:user.email }}",
         "{% translate title %}",
         "{% translate 'Search' as label %}",
+        "{% translate 'Search' context kind %}",
         "{% static path %}",
         "{% if user %}x{% endif %}",
         "{% csrf_token %}",
