@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
@@ -13,6 +14,7 @@ from .. import selectors, services
 from ..forms import InviteForm, OrganisationForm, ReasonForm
 from ..models import Affiliation, Organisation
 from .common import form_page
+from .components import country_name
 
 
 def _organisation(request, pk) -> Organisation:
@@ -42,6 +44,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "parent": lists.parent,
         "constituents": lists.constituents,
         "kind_label": Organisation.Kind(organisation.kind).label,
+        "country_label": country_name(organisation.country.code, get_language()),
+        "status_label": organisation.get_membership_status_display(),
     }
     return render(request, "members/detail.html", context)
 
