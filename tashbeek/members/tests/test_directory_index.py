@@ -198,8 +198,9 @@ def test_long_facets_show_their_largest_values_and_a_link_to_all(client):
 
 @pytest.mark.parametrize("name", PERSONAS)
 def test_the_index_premise_everyone_sees_every_organisation(persona, name, aourir, other_member):
-    """The index holds one public set for all readers; if visibility ever depends on the
-    reader, this fails and the index needs an audience column."""
+    """The index holds one public set for all readers, and the profile's query is compiled
+    once for all readers (`organisation_detail`); if visibility ever depends on the reader,
+    this fails, and the index needs an audience column and the profile its reader's query."""
     user = persona(name) or AnonymousUser()
     assert set(selectors.visible_to(user)) == set(Organisation.objects.all())
 
