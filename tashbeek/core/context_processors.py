@@ -9,6 +9,7 @@ from django.utils.translation import get_language_info
 NAV = {
     "home": "home",
     "members": "members:directory",
+    "members_map": "members:map_data",
     "api": "api-docs",
     "audit": "audit_log",
     "communities": "communities:list",
@@ -29,6 +30,11 @@ NAV = {
 }
 
 
+def nav_urls() -> dict[str, str]:
+    """The site's main links (NAV), for the current script prefix."""
+    return _nav(get_script_prefix())
+
+
 @lru_cache(maxsize=8)
 def _nav(prefix: str) -> dict[str, str]:
     return {key: reverse(name) for key, name in NAV.items()}
@@ -47,6 +53,6 @@ def site(request):
     return {
         "MAP_TILE_URL": settings.MAP_TILE_URL,
         "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
-        "nav": _nav(get_script_prefix()),
+        "nav": nav_urls(),
         "language_choices": _languages(),
     }

@@ -24,18 +24,18 @@ from django.utils.translation import get_language
 
 ALLOWED = ("nav", "MAP_TILE_URL", "MAP_TILE_ATTRIBUTION", "LANG")
 _rendered: dict[tuple, str] = {}
-_blocks = itertools.count()  # tells apart blocks on one line, and each compilation
+_blocks = itertools.count()
 
 
 class FixedNode(Node):
-    def __init__(self, nodelist: NodeList, key: tuple):
+    def __init__(self, nodelist: NodeList, number: int):
         self.nodelist = nodelist
-        self.key = key
+        self.number = number  # this block, among every block compiled in the process
 
     def render(self, context) -> str:
         if settings.DEBUG:
             return self.nodelist.render(context)
-        key = (*self.key, get_language(), get_script_prefix())
+        key = (self.number, get_language(), get_script_prefix())
         html = _rendered.get(key)
         if html is None:
             html = _rendered[key] = mark_safe(self.nodelist.render(context))  # noqa: S308
@@ -47,8 +47,7 @@ def parse_fixed(parser, token) -> FixedNode:
     parser.delete_first_token()
     for node in _all_nodes(nodelist):
         _check(node)
-    origin = getattr(parser, "origin", None)
-    return FixedNode(nodelist, (getattr(origin, "name", ""), token.lineno, next(_blocks)))
+    return FixedNode(nodelist, next(_blocks))
 
 
 def _all_nodes(nodelist: NodeList):

@@ -46,3 +46,13 @@ def test_same_links_as_the_querystring_tag_it_replaces():
     context = Context({"request": request, "page": page})
     expected = Template("{% querystring request.GET page=3 %}").render(context)
     assert f'href="{expected}"' in TEMPLATE.render(context)
+
+
+def test_with_param_sets_in_place_removes_and_resets_the_page():
+    from tashbeek.core.templatetags.tashbeek import with_param
+
+    context = Context({"request": RequestFactory().get("/list/?a=1&b=2&b=3&page=4&c=x")})
+    assert with_param(context, "b", "9") == "?a=1&b=9&c=x"
+    assert with_param(context, "b") == "?a=1&c=x"
+    assert with_param(context, "d", "é") == "?a=1&b=2&b=3&c=x&d=%C3%A9"
+    assert with_param(context, "page", 5) == "?a=1&b=2&b=3&c=x&page=5"

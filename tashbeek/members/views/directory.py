@@ -22,6 +22,7 @@ from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from tashbeek.core.context_processors import nav_urls
 from tashbeek.core.i18n import direction, pick, pick_language
 
 from .. import selectors
@@ -82,15 +83,6 @@ def _detail_url() -> str:
 @lru_cache(maxsize=8)
 def _detail_url_under(prefix: str) -> str:
     return reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
-
-
-def _map_url() -> str:
-    return _map_url_under(get_script_prefix())
-
-
-@lru_cache(maxsize=8)
-def _map_url_under(prefix: str) -> str:
-    return reverse("members:map_data")
 
 
 @dataclass(frozen=True)
@@ -285,7 +277,7 @@ def _directory_context(request: HttpRequest) -> dict:
         "sort_options": _sort_options(language, filters.sort),
         "result_count": ngettext("%(counter)s organisation", "%(counter)s organisations", count)
         % {"counter": integer(count, language)},
-        "map_source": _map_url() + (f"?{query}" if query else ""),
+        "map_source": nav_urls()["members_map"] + (f"?{query}" if query else ""),
     }
 
 
