@@ -9,9 +9,12 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from tashbeek.core.dates import TIME_ZONES
+from tashbeek.core.forms import FastSelect
 from tashbeek.core.mail import send_localised
 
 from .models import User
+from .services import PROFILE_FIELDS
 
 EMAIL_TAKEN = _(
     "An account with this e-mail address already exists. Sign in or reset the password."
@@ -99,9 +102,18 @@ class LocalisedPasswordResetForm(PasswordResetForm):
 
 
 class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        label=_("Your time zone"),
+        required=False,
+        choices=[("", _("Not set: times only in each event's own zone"))]
+        + [(t, t) for t in TIME_ZONES],
+        widget=FastSelect,
+        help_text=_("Event times are shown in the event's zone, and in yours where it differs."),
+    )
+
     class Meta:
         model = User
-        fields = ["full_name", "preferred_language", "phone", "notification_frequency"]
+        fields = PROFILE_FIELDS
 
 
 class ResendVerificationForm(forms.Form):

@@ -5,6 +5,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tashbeek.core.dates import validate_time_zone
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -44,6 +46,11 @@ class User(AbstractUser):
     )
     email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Event times are shown in the event's own zone; a person who sets theirs also sees
+    # their own wall-clock time beside it when the two differ.
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, blank=True, validators=[validate_time_zone]
+    )
 
     class Frequency(models.TextChoices):
         IMMEDIATE = "immediate", _("At once, one e-mail each")

@@ -12,7 +12,13 @@ from tashbeek.core.mail import send_localised
 from .models import User
 from .tokens import email_verification_token
 
-PROFILE_FIELDS = ["full_name", "preferred_language", "phone", "notification_frequency"]
+PROFILE_FIELDS = [
+    "full_name",
+    "preferred_language",
+    "phone",
+    "time_zone",
+    "notification_frequency",
+]
 
 
 def verification_link(user: User) -> str:
@@ -70,7 +76,7 @@ def user_verify_email(*, user: User) -> User:
 
 @transaction.atomic
 def user_update_profile(*, user: User, by: User, data: dict) -> User:
-    """Change name, preferred language and phone."""
+    """Change name, preferred language, phone, time zone and notification e-mails."""
     before = snapshot(user, PROFILE_FIELDS)
     for field in PROFILE_FIELDS:
         if field in data:

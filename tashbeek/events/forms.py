@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tashbeek.communities.models import Community
+from tashbeek.core.dates import TIME_ZONES
 from tashbeek.core.forms import DigitFoldingMixin, FastSelect, TranslatedField
 
-from .models import TIME_ZONES, Event
+from .models import Event
 
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 

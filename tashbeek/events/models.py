@@ -3,23 +3,16 @@
 import zoneinfo
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tashbeek.communities.models import Community
+from tashbeek.core.dates import TIME_ZONES, ZonedDateTime, in_zone
 from tashbeek.core.fields import latitude_field, longitude_field
 from tashbeek.core.i18n import pick
 from tashbeek.members.models import Organisation
-
-TIME_ZONES = sorted(zoneinfo.available_timezones())
-
-
-def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(_("Not a known time zone."), code="invalid")
 
 
 class Event(models.Model):
@@ -113,12 +106,17 @@ class Event(models.Model):
         return zoneinfo.ZoneInfo(self.time_zone)
 
     @property
-    def local_start(self):
-        return self.starts_at.astimezone(self.zone)
+    def local_start(self) -> ZonedDateTime:
+        """The start as wall-clock time in the event's zone (templates keep it there)."""
+        return in_zone(self.starts_at, self.zone)
 
     @property
-    def local_end(self):
-        return self.ends_at.astimezone(self.zone)
+    def local_end(self) -> ZonedDateTime:
+        return in_zone(self.ends_at, self.zone)
+
+    @property
+    def local_deadline(self) -> ZonedDateTime | None:
+        return in_zone(self.registration_deadline, self.zone)
 
 
 class AgendaItem(models.Model):

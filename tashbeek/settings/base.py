@@ -240,6 +240,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
-USE_THOUSAND_SEPARATOR = True
+# Numbers are grouped only where a quantity is shown (`intcomma`, money, directory counts):
+# grouping every number printed a French year as "2 026" and ids in anchors and field names
+# as "1 234".
+USE_THOUSAND_SEPARATOR = False
+FORMAT_MODULE_PATH = ["tashbeek.core.formats"]
 # Static files straight from the app and package folders unless collectstatic has run.
 WHITENOISE_USE_FINDERS = not (BASE_DIR / "staticfiles").exists()

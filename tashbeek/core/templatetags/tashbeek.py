@@ -2,11 +2,12 @@ from html import escape
 from urllib.parse import urlencode
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Page
-from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from tashbeek.core.dates import differs, format_span, in_zone
 from tashbeek.core.fixed import parse_fixed
 from tashbeek.core.i18n import direction, pick, pick_language
 from tashbeek.core.money import format_money
@@ -57,6 +58,31 @@ def money(minor, currency: str) -> str:
     return format_money(minor, currency)
 
 
+def _zone_label(zone: str) -> str:
+    return f'<bdi dir="ltr">({escape(zone)})</bdi>'
+
+
+@register.simple_tag(takes_context=True)
+def time_span(context, start, end=None, zone=None, text=False) -> str:
+    """When something happens, in its own zone and, where it differs, in the reader's:
+    `{% time_span event.starts_at event.ends_at event.time_zone %}`. The reader is the
+    context's `user` (the recipient, in an e-mail); `text=True` gives plain text for e-mails."""
+    if start is None:
+        return ""
+    span = format_span(start, end, zone)
+    own = getattr(context.get("user"), "time_zone", "")
+    yours = format_span(start, end, own) if differs(start, zone, own) else ""
+    if text:
+        line = f"{span} ({zone})"
+        return line + (f"; {_('your time')}: {yours} ({own})" if yours else "")
+    iso = escape(in_zone(start, zone).isoformat())
+    html = f'<time datetime="{iso}">{escape(span)}</time> {_zone_label(zone)}'
+    if yours:
+        label = escape(_("your time"))
+        html += f' <span class="meta">· {label}: {escape(yours)} {_zone_label(own)}</span>'
+    return mark_safe(html)  # noqa: S308 (escaped above)
+
+
 @register.simple_tag(takes_context=True)
 def site_header(context):
     """The site header: rendered once per language for visitors who are not signed in."""
@@ -78,7 +104,7 @@ def pagination(context, page: Page) -> str:
     parts = [f'<nav class="pagination" aria-label="{escape(_("Pages"))}">']
     if page.has_previous():
         parts.append(link(page.previous_page_number(), "prev", _("Previous")))
-    of = {"number": localize(page.number), "total": localize(page.paginator.num_pages)}
+    of = {"number": intcomma(page.number), "total": intcomma(page.paginator.num_pages)}
     parts.append(f"<span>{escape(_('Page %(number)s of %(total)s') % of)}</span>")
     if page.has_next():
         parts.append(link(page.next_page_number(), "next", _("Next")))

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-from django.conf import settings
 from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.html import html_safe
@@ -38,9 +37,9 @@ def _number_format(language: str) -> tuple:
 
 
 def integer(n: int, language: str) -> str:
-    """`localize(n)` with the language's separators looked up once, not per number."""
+    """`intcomma(n)` with the language's separators looked up once, not per number."""
     decimal, grouping, thousands = _number_format(language)
-    if not grouping or not settings.USE_THOUSAND_SEPARATOR:  # Arabic, Hebrew: no grouping
+    if not grouping:  # Arabic, Hebrew: no grouping
         return str(n)
     if grouping == 3:  # French, English: groups of three, in C
         return format(n, ",").replace(",", thousands)

@@ -88,3 +88,16 @@ def test_a_script_in_every_text_field_is_shown_inert(client, community, coordina
     ).content.decode()
     assert "<script>alert" not in html and "<img src=x" not in html
     assert html.count("&lt;script&gt;") >= 3
+
+
+@pytest.mark.parametrize("language", ["ar", "he", "fr", "en"])
+def test_years_are_never_grouped_like_numbers(client, community, coordinator, language):
+    """French grouped every number, so the plan read "Plan de travail 2 026" and its year
+    links pointed to "?year=2 026"."""
+    _item(coordinator, community, status="planned")
+    client.cookies["tashbeek_language"] = language
+    plan = client.get(reverse("workplans:plan", kwargs={"slug": community.slug}) + "?year=2026")
+    platform = client.get(community.get_absolute_url())
+    for page in (plan.content.decode(), platform.content.decode()):
+        assert "2026" in page
+        assert not any(f"2{sep}026" in page for sep in (" ", "\xa0", ",", ".", "\u202f"))
