@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint format messages bench clean
+.PHONY: run test setup setup-dev lint format messages bench clean
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PY) not found)"; exit 1; }
@@ -14,11 +14,21 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # Installs exactly the hashed lock; the project runs from the checkout (manage.py, pytest).
+# requirements.lock is what the server runs; requirements-dev.lock adds the test and lint tools
+# (Playwright, ruff, hypothesis, …), which `make run` does not need.
+# Both are made by `uv pip compile pyproject.toml --generate-hashes --python-version 3.11`,
+# the second with `--extra dev`.
 $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
+$(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	touch $@
+
 setup: $(VENV)/.installed messages
+
+setup-dev: $(VENV)/.installed-dev messages
 
 # Compiles the four catalogues with polib, so gettext need not be installed.
 messages: $(VENV)/.installed
@@ -29,18 +39,18 @@ run: setup
 	$(MANAGE) load_demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: setup
+test: setup-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(VENV)/.installed
+format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: setup
+bench: setup-dev
 	$(BIN)/python bench/directory.py
 
 clean:

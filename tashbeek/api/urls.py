@@ -1,8 +1,9 @@
 """/api/v1/: the router of every app's API, the OpenAPI document and its browsable docs."""
 
 from django.urls import include, path
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 
 from tashbeek.communities.api.views import CommunityMembershipViewSet, CommunityViewSet
@@ -44,7 +45,13 @@ urlpatterns = [
     path("", include(router.urls)),
     path("search/", SearchView.as_view(), name="api-search"),
     path("match/", MatchView.as_view(), name="api-match"),
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    path(
+        "auth/token/",
+        extend_schema_view(
+            post=extend_schema(summary="Get an API token for an e-mail and password")
+        )(ObtainAuthToken).as_view(),
+        name="api-token",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

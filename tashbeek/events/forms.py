@@ -70,7 +70,8 @@ class EventForm(DigitFoldingMixin, forms.ModelForm):
                 memberships__role="coordinator",
                 memberships__status="active",
             )
-            self.fields["community"].required = True
+            # The network's own events (no community) are for the secretariat and committee.
+            self.fields["community"].required = not user.has_perm("events.add_network_event")
         self.fields["community"].queryset = managed
         self.fields["community"].empty_label = _("The secretariat")
         if self.instance.pk:

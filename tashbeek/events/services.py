@@ -41,7 +41,7 @@ def _check_organiser(by, event: Event) -> None:
         if event.community is not None:
             allowed = by.has_perm("communities.manage_community", event.community)
         else:
-            allowed = by.has_perm("communities.add_community")  # the secretariat
+            allowed = by.has_perm("events.add_network_event")
     else:
         allowed = by.has_perm("events.change_event", event)
     if not allowed:

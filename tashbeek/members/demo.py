@@ -712,7 +712,10 @@ ORGANISATIONS = [
 SUSPENDED = {"kafr-malik"}
 
 # email, full name, language, groups, (organisation key, role) or None
+# The platform's operator: the only account of the Django admin (core/admin_site.py).
+OPERATOR = "operator@demo.tashbeek.org"
 PEOPLE = [
+    (OPERATOR, "Platform operator", "en", [], None),
     ("secretariat@demo.tashbeek.org", "Lina Haddad", "ar", ["secretariat"], None),
     (
         "committee@demo.tashbeek.org",

@@ -71,6 +71,7 @@ class CommunityViewSet(viewsets.mixins.CreateModelMixin, viewsets.ReadOnlyModelV
     @extend_schema(responses={200: MembershipSerializer(many=True), **ERRORS})
     @action(detail=True, methods=["get"])
     def members(self, request, slug=None):
+        """The community's members, grouped by organisation."""
         community = self.get_object()
         rows = [
             m for _org, members in selectors.members_by_organisation(community) for m in members

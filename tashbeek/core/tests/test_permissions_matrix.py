@@ -29,6 +29,8 @@ AOURIR_INSIDERS = grid(
 )
 SECRETARIAT_ONLY = grid(302, default=403, secretariat=200)
 ORGANISERS = grid(302, default=403, coordinator=200, secretariat=200)
+# The steering committee also organises the network's own events and writes work plans.
+NETWORK_ORGANISERS = grid(302, default=403, coordinator=200, committee_member=200, secretariat=200)
 APPLICATION = lambda f: {"pk": f["application"].pk}  # noqa: E731
 COMMUNITY = lambda f: {"slug": f["community"].slug}  # noqa: E731
 MEMBERSHIP = lambda f: {"slug": f["community"].slug, "membership_pk": f["membership"].pk}  # noqa: E731
@@ -226,7 +228,7 @@ MATRIX = {
         grid(302, default=403, coordinator=302, secretariat=302),
     ),
     "events:list": ("get", None, ALL),
-    "events:create": ("get", None, ORGANISERS),
+    "events:create": ("get", None, NETWORK_ORGANISERS),
     "events:mine": ("get", None, grid(302, **SIGNED_IN)),
     "events:network_feed": ("get", None, ALL),
     "events:community_feed": ("get", COMMUNITY, ALL),
@@ -315,14 +317,14 @@ MATRIX = {
     "discussions:hide": ("post", POST, grid(302, default=403, coordinator=400, secretariat=400)),
     "discussions:unhide": ("post", POST, grid(302, default=403, coordinator=302, secretariat=302)),
     "discussions:report": ("post", POST, grid(302, default=403, **DISCUSSANTS_400)),
-    # Work plans: public to read, the coordinators write.
+    # Work plans: public to read; the coordinators, the secretariat and the committee write.
     "workplans:plan": ("get", COMMUNITY, ALL),
-    "workplans:create": ("get", COMMUNITY, ORGANISERS),
-    "workplans:edit": ("get", PLAN_ITEM, ORGANISERS),
+    "workplans:create": ("get", COMMUNITY, NETWORK_ORGANISERS),
+    "workplans:edit": ("get", PLAN_ITEM, NETWORK_ORGANISERS),
     "workplans:delete": (
         "post",
         PLAN_ITEM,
-        grid(302, default=403, coordinator=302, secretariat=302),
+        grid(302, default=403, coordinator=302, committee_member=302, secretariat=302),
     ),
     # API for the same.
     "document-list": ("get", None, ALL),
@@ -399,8 +401,9 @@ MATRIX = {
     ),
     "offer-list": ("get", None, ALL),
     "offer-detail": ("get", OFFER, ALL),
-    # The admin is for staff accounts only; every admin URL is behind the same gate.
-    "admin:*": ("get", None, dict.fromkeys(PERSONAS, 302)),
+    # The admin is the operator's (superusers): visitors are sent to its sign-in, everyone
+    # else signed in is told it is not for them; every admin URL is behind the same gate.
+    "admin:*": ("get", None, grid(302, default=403)),
 }
 
 

@@ -109,6 +109,7 @@ class ThreadViewSet(viewsets.mixins.CreateModelMixin, viewsets.ReadOnlyModelView
     @extend_schema(request=ReplySerializer, responses={201: PostSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def reply(self, request, pk=None):
+        """Reply to the thread or to one of its posts."""
         thread = self.get_object()
         serializer = ReplySerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -6,7 +6,7 @@ import datetime
 import ics
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -195,3 +195,43 @@ def test_a_participant_brings_one_of_their_organisations_experiences(
     assert registration.experience == experience
     page = client.get(event.get_absolute_url()).content.decode()
     assert experience.title in page
+
+
+def test_the_steering_committee_convenes_a_network_meeting(client, committee_member, community):
+    """The charter's committee schedules its meetings; they are the network's own events (no
+    community). It may not organise a community's events or change them."""
+    from tashbeek.events.models import Event
+
+    client.force_login(committee_member)
+    page = client.get("/events/new/")
+    assert page.status_code == 200
+    offered = [c.pk for c in page.context["form"].fields["community"].queryset]
+    assert offered == []  # no community of its own; the empty choice is the network
+    data = {
+        "titles_fr": "Réunion trimestrielle du comité de pilotage",
+        "kind": "meeting",
+        "community": "",
+        "status": "published",
+        "time_zone": "Africa/Tunis",
+        "starts_at": "2027-03-15T10:00",
+        "ends_at": "2027-03-15T13:00",
+        "mode": "online",
+        "online_url": "https://meet.example.org/committee",
+    }
+    assert client.post("/events/new/", data).status_code == 302
+    meeting = Event.objects.get(kind="meeting")
+    assert meeting.community is None and meeting.created_by == committee_member
+    assert client.get(f"/events/{meeting.pk}/edit/").status_code == 200
+    with pytest.raises(PermissionDenied):
+        services.event_save(by=committee_member, data={"community": community, **_titles()})
+
+
+def _titles():
+    start = timezone.now() + datetime.timedelta(days=3)
+    return {
+        "titles": {"fr": "Atelier"},
+        "kind": "workshop",
+        "starts_at": start,
+        "ends_at": start + datetime.timedelta(hours=1),
+        "mode": "in_person",
+    }

@@ -153,7 +153,9 @@ class ApplicationDecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=VERDICTS)
     reasons = serializers.CharField(max_length=5000)
     effective_on = serializers.DateField()
-    meeting_reference = serializers.CharField(max_length=200, required=False, default="")
+    meeting_reference = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
     version = serializers.IntegerField(help_text="The version the decider saw; 409 if stale.")
 
 
@@ -163,7 +165,9 @@ class MembershipDecisionCreateSerializer(serializers.Serializer):
     reasons = serializers.CharField(max_length=5000)
     effective_on = serializers.DateField()
     until = serializers.DateField(required=False, allow_null=True, default=None)
-    meeting_reference = serializers.CharField(max_length=200, required=False, default="")
+    meeting_reference = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
     expected_status = serializers.ChoiceField(
         choices=Organisation.Status.choices,
         required=False,

@@ -179,6 +179,7 @@ class ApplicationViewSet(
     @extend_schema(request=None, responses={200: ApplicationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
+        """The focal person withdraws the application before the committee decides."""
         application = self.get_object()
         services.application_withdraw(application=application, by=request.user)
         return self._fresh(application)
@@ -241,6 +242,7 @@ class DueViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=PaymentSerializer, responses={201: PaymentSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def payments(self, request, pk=None):
+        """Record a payment (partial payments too); the due's status follows."""
         due = self.get_object()
         serializer = PaymentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -256,6 +258,7 @@ class DueViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=WaiveSerializer, responses={200: DueSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def waive(self, request, pk=None):
+        """Waive the due, with the reason."""
         due = self.get_object()
         serializer = WaiveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

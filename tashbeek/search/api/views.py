@@ -95,6 +95,7 @@ class SearchView(APIView):
         parameters=[SearchQuerySerializer], responses={200: SearchPageSerializer, **ERRORS}
     )
     def get(self, request):
+        """Search everything you may see, with facets and highlights."""
         query = SearchQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         data = query.validated_data
@@ -132,10 +133,12 @@ class MatchView(APIView):
         parameters=[MatchQuerySerializer], responses={200: MatchResponseSerializer, **ERRORS}
     )
     def get(self, request):
+        """Experiences that answer a short need text, best first."""
         return self._match(request, request.query_params)
 
     @extend_schema(request=MatchQuerySerializer, responses={200: MatchResponseSerializer, **ERRORS})
     def post(self, request):
+        """Experiences that answer a long need text (a JSON body), best first."""
         return self._match(request, request.data)
 
     def _match(self, request, data):

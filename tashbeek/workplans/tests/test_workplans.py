@@ -101,3 +101,21 @@ def test_years_are_never_grouped_like_numbers(client, community, coordinator, la
     for page in (plan.content.decode(), platform.content.decode()):
         assert "2026" in page
         assert not any(f"2{sep}026" in page for sep in (" ", "\xa0", ",", ".", "\u202f"))
+
+
+def test_the_steering_committee_writes_work_plans(client, community, committee_member):
+    """The charter: the committee prepares and approves the annual work plan."""
+    client.force_login(committee_member)
+    response = client.post(
+        reverse("workplans:create", kwargs={"slug": community.slug}),
+        {"year": "2027", "activity": "Annual assembly", "status": "planned"},
+    )
+    assert response.status_code == 302
+    item = services.plan_item_save(
+        by=committee_member, community=community, data={"year": 2027, "activity": "Audit"}
+    )
+    assert (
+        AuditEntry.objects.filter(action="workplans.item.created", actor=committee_member).count()
+        == 2
+    )
+    assert item.pk

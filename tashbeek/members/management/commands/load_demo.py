@@ -99,6 +99,8 @@ class Command(BaseCommand):
             role = ", ".join(groups) or (
                 f"{affiliation[1]} @ {affiliation[0]}" if affiliation else "registered person"
             )
+            if email == demo.OPERATOR:
+                role = "platform operator (the Django admin, /admin/)"
             self.stdout.write(f"  {email:38} {role}")
         for email, *_rest in demo_lifecycle.APPLICANTS:
             self.stdout.write(f"  {email:38} applicant (membership application)")
@@ -116,9 +118,11 @@ class Command(BaseCommand):
                     email_verified_at=timezone.now(),
                 )
             user.groups.set([Group.objects.get_or_create(name=g)[0] for g in groups])
-            if groups == ["secretariat"]:
-                user.is_staff = True
-                user.save(update_fields=["is_staff"])
+            # The admin is the operator's (core.admin_site); the secretariat works in the app.
+            operator = email == demo.OPERATOR
+            if (user.is_staff, user.is_superuser) != (operator, operator):
+                user.is_staff = user.is_superuser = operator
+                user.save(update_fields=["is_staff", "is_superuser"])
             if affiliation:
                 Affiliation.objects.update_or_create(
                     user=user, organisation=orgs[affiliation[0]], defaults={"role": affiliation[1]}
