@@ -39,10 +39,40 @@ def pick_language(values: dict | None, language: str | None = None) -> str:
     return next((code for code, text in values.items() if text), "")
 
 
+class Picked(str):
+    """A text picked for a reader, knowing the language it is written in, so a page can mark
+    it with `lang` and `dir` when that is not the page's own (`{{ x.name|lang }}`)."""
+
+    def __new__(cls, text: str, language: str):
+        value = super().__new__(cls, text)
+        value.language = language
+        return value
+
+    def __getnewargs__(self):  # copies and pickles (caches) keep the language
+        return (str(self), self.language)
+
+
+def foreign_language(text) -> str:
+    """The language of a picked text when it is not the active one (else "")."""
+    code = getattr(text, "language", "")
+    active = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    return code if code and code != active else ""
+
+
+def language_name(code: str | None) -> str:
+    """The language's name in the active language ("English" → "الإنجليزية" on an Arabic page)."""
+    try:
+        name = str(translation.get_language_info((code or "")[:2])["name_translated"])
+    except KeyError:
+        return code or ""
+    # French writes language names in lower case ("affiché en anglais").
+    return name.lower() if (translation.get_language() or "")[:2] == "fr" else name
+
+
 def pick(values: dict | None, language: str | None = None) -> str:
     """The best text for a reader in `language` (default: the active language)."""
     code = pick_language(values, language)
-    return values[code] if code else ""
+    return Picked(values[code], code) if code else ""
 
 
 def clean_translations(values: dict | None) -> dict:

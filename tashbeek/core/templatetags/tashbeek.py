@@ -4,12 +4,16 @@ from urllib.parse import urlencode
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Page
+from django.template.defaultfilters import linebreaks_filter
+from django.utils import translation
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from tashbeek.core.dates import differs, format_span, in_zone
 from tashbeek.core.fixed import parse_fixed
-from tashbeek.core.i18n import direction, pick, pick_language
+from tashbeek.core.i18n import direction, foreign_language, language_name, pick, pick_language
 from tashbeek.core.money import format_money
 from tashbeek.core.site_header import render_site_header
 
@@ -30,6 +34,37 @@ def tr_lang(values):
 @register.filter
 def dir_of(language: str) -> str:
     return direction(language)
+
+
+@register.filter(needs_autoescape=True)
+def lang(value, words=None, autoescape=True):
+    """Member text marked with its language where that is not the page's (`<bdi lang dir>`),
+    so a French name on an Arabic page keeps its punctuation in place and is read aloud in
+    French: `{{ organisation.name|lang }}`, `{{ document.summary|lang:40 }}` (first 40 words)."""
+    text = Truncator(value).words(int(words)) if words else value
+    html = conditional_escape(text) if autoescape else text
+    code = foreign_language(value)
+    if not code:
+        return mark_safe(html)  # noqa: S308 (escaped above)
+    return mark_safe(f'<bdi lang="{code}" dir="{direction(code)}">{html}</bdi>')  # noqa: S308
+
+
+@register.filter(needs_autoescape=True)
+def prose(value, autoescape=True):
+    """A block of member text as paragraphs; when it is a fallback in another language, a
+    note says so (in the page's language) and the text carries its own `lang` and `dir`."""
+    html = linebreaks_filter(value, autoescape)
+    code = foreign_language(value)
+    if not code:
+        return html
+    note = _("Not available in %(page)s: shown in %(language)s.") % {
+        "page": language_name(translation.get_language()),
+        "language": language_name(code),
+    }
+    return mark_safe(  # noqa: S308 (escaped by linebreaks and here)
+        f'<p class="fallback-note">{escape(note)}</p>'
+        f'<div lang="{code}" dir="{direction(code)}">{html}</div>'
+    )
 
 
 @register.filter

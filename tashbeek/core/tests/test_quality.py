@@ -94,3 +94,18 @@ def test_plain_text_e_mails_are_not_html_escaped():
     assert templates
     for template in templates:
         assert "{% autoescape off %}" in template.read_text(), template
+
+
+def test_hebrew_words_end_in_final_letters():
+    """A Hebrew word never ends in כ מ נ פ צ: those letters have final forms (ך ם ן ף ץ). The
+    brand name read "תשביכ" on every page. A slash or geresh (gendered forms, abbreviations)
+    continues the word."""
+    catalogue = polib.pofile(str(ROOT / "tashbeek/locale/he/LC_MESSAGES/django.po"))
+    word_end = re.compile(r"[\u05d0-\u05ea]+[כמנפצ](?![\u05d0-\u05ea'\"׳״\-־%/])")
+    wrong = [
+        match.group(0)
+        for entry in catalogue
+        for text in (entry.msgstr, *entry.msgstr_plural.values())
+        for match in word_end.finditer(text)
+    ]
+    assert wrong == []

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from tashbeek.core.fields import latitude_field, longitude_field
-from tashbeek.core.i18n import pick, pick_language
+from tashbeek.core.i18n import pick
 from tashbeek.core.models import Theme
 
 # Working languages an organisation may declare (ISO 639-1, plus Tamazight).
@@ -185,16 +185,8 @@ class Organisation(models.Model):
         return pick(self.names) or f"#{self.pk}"
 
     @property
-    def name_language(self) -> str:
-        return pick_language(self.names)
-
-    @property
     def description(self) -> str:
         return pick(self.descriptions)
-
-    @property
-    def description_language(self) -> str:
-        return pick_language(self.descriptions)
 
     @property
     def is_member(self) -> bool:
