@@ -79,7 +79,7 @@ def community_join(*, community: Community, user, organisation=None) -> Communit
             users=coordinators_of(community),
             action="communities.membership.requested",
             message=gettext_noop("%(person)s asks to join %(community)s."),
-            context={"person": user.full_name, "community": community.name},
+            context={"person": user.full_name, "community": community.names},
             url=community.get_absolute_url(),
         )
     return membership
@@ -105,7 +105,7 @@ def membership_approve(*, membership: CommunityMembership, by) -> CommunityMembe
         users=[membership.user],
         action="communities.membership.approved",
         message=gettext_noop("You are now a member of %(community)s."),
-        context={"community": community.name},
+        context={"community": community.names},
         url=community.get_absolute_url(),
     )
     return membership

@@ -49,7 +49,7 @@ def thread_start(*, by, community, title: str, body: str) -> Thread:
         users=[p for p in coordinators_of(community) if p.pk != by.pk],
         action="discussions.thread.started",
         message=gettext_noop("%(person)s started a discussion in %(community)s: %(title)s"),
-        context={"person": by.full_name, "community": community.name, "title": thread.title},
+        context={"person": by.full_name, "community": community.names, "title": thread.title},
         url=thread.get_absolute_url(),
     )
     index_refresh(thread)

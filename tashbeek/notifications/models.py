@@ -5,11 +5,30 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tashbeek.core.i18n import pick
+from tashbeek.core.money import format_money
+
+
+def money_param(minor: int, currency: str) -> dict:
+    """An amount for a notification's context, formatted when it is read."""
+    return {"minor": minor, "currency": currency}
+
+
+def in_reader_terms(value):
+    """A context parameter as the reader expects it: a text in several languages
+    ({"ar": …, "he": …}: an organisation's names) in theirs, an amount in their locale."""
+    if isinstance(value, dict):
+        if set(value) == {"minor", "currency"}:
+            return format_money(value["minor"], value["currency"])
+        return pick(value)
+    return value
+
 
 class Notification(models.Model):
     """Something a person should know about. The message is kept as its English source
     string (marked with gettext_noop where it is raised) plus parameters, so each reader
-    sees it in the language they read in, not the one the sender used."""
+    sees it in the language they read in, not the one the sender used; names are kept in all
+    their languages ({"ar": …, "fr": …}) for the same reason."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -42,7 +61,9 @@ class Notification(models.Model):
 
     @property
     def text(self) -> str:
+        """The message in the active language, its parameters too (`in_reader_terms`)."""
+        context = {key: in_reader_terms(value) for key, value in (self.context or {}).items()}
         try:
-            return gettext(self.message) % self.context
+            return gettext(self.message) % context
         except (KeyError, TypeError, ValueError):
             return gettext(self.message)

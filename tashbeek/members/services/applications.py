@@ -236,7 +236,7 @@ def application_submit(*, application: Application, by, declaration: bool) -> Ap
         before=before,
         after={"status": application.status, "possible_duplicate": application.possible_duplicate},
     )
-    context = {"reference": application.reference, "name": application.name}
+    context = {"reference": application.reference, "name": application.names}
     notify(
         users=[application.applicant],
         action="members.application.submitted",

@@ -247,7 +247,7 @@ def _tell(decision, people, application, organisation) -> None:
     people = people if isinstance(people, list) else [people]
     context = {
         "reference": application.reference if application else "",
-        "name": organisation.name if organisation else application.name,
+        "name": organisation.names if organisation else application.names,
         "reasons": decision.reasons,
     }
     url = (

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.money import format_money
+from tashbeek.notifications.models import money_param
 from tashbeek.notifications.services import notify
 
 from ..models import Affiliation, Due, FeeBand, FeeReduction, FeeSchedule, Organisation, Payment
@@ -200,9 +201,9 @@ def _tell_focal_persons(dues: list[Due], schedule: FeeSchedule) -> None:
             action="members.dues.generated",
             message=gettext_noop("Dues of %(name)s for %(year)s: %(amount)s."),
             context={
-                "name": affiliation.organisation.name,
+                "name": affiliation.organisation.names,
                 "year": schedule.year,
-                "amount": format_money(amounts[affiliation.organisation.pk], schedule.currency),
+                "amount": money_param(amounts[affiliation.organisation.pk], schedule.currency),
             },
             url=reverse("members:statement", kwargs={"pk": affiliation.organisation.pk}),
         )
