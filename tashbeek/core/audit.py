@@ -5,10 +5,30 @@ import contextvars
 import datetime
 import decimal
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from .models import AuditEntry
+
+# What each dotted action means, in words the secretariat reads in its own language. Every
+# app declares its actions in its own `audit_actions.py` (imported when the apps are ready), so
+# core knows no app; `audit_record` refuses an unregistered action under AUDIT_STRICT (tests).
+ACTIONS: dict[str, object] = {}
+# Labels for snapshot keys that are not model fields ("created": how many dues were made).
+EXTRA_FIELDS: dict[str, object] = {}
+
+
+def register_actions(actions: dict, *, fields: dict | None = None) -> None:
+    """Declare audit actions with their (lazy) labels, and labels of non-field keys."""
+    ACTIONS.update(actions)
+    EXTRA_FIELDS.update(fields or {})
+
+
+def action_label(action: str) -> str:
+    return str(ACTIONS.get(action, action))
+
 
 # Set by RequestContextMiddleware so services need not pass the request around just to
 # record the address a change came from; commands and tests leave it empty.
@@ -55,6 +75,8 @@ def audit_record(
     reason: str = "",
 ) -> AuditEntry:
     """Write one audit entry; `action` is dotted: `members.organisation.updated`."""
+    if action not in ACTIONS and getattr(settings, "AUDIT_STRICT", False):
+        raise ImproperlyConfigured(f"audit action {action!r} is not in any audit_actions.py")
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEntry.objects.create(
         actor=actor if authenticated else None,

@@ -8,6 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from .audit import ACTIONS, action_label
+from .audit_display import object_type_label
 from .i18n import direction, language_codes
 from .text import normalise_digits
 
@@ -119,7 +121,7 @@ def validate_image_upload(upload) -> None:
 class AuditFilterForm(forms.Form):
     """The audit log's filters; bad values are ignored rather than failing the page."""
 
-    action = forms.CharField(label=_("Action"), required=False, max_length=100)
+    action = forms.ChoiceField(label=_("Action"), required=False)
     actor = forms.CharField(label=_("Actor"), required=False, max_length=254)
     object_type = forms.ChoiceField(label=_("Object type"), required=False)
     since = forms.DateField(
@@ -132,7 +134,11 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, object_types=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["object_type"].choices = [("", _("All")), *[(t, t) for t in object_types]]
+        # In the reader's language, sorted as they read them.
+        actions = sorted(((code, action_label(code)) for code in ACTIONS), key=lambda c: c[1])
+        self.fields["action"].choices = [("", _("All")), *actions]
+        types = sorted(((t, object_type_label(t)) for t in object_types), key=lambda c: c[1])
+        self.fields["object_type"].choices = [("", _("All")), *types]
 
     def filters(self) -> dict:
         self.is_valid()

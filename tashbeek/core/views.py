@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
 from . import selectors
+from .audit_display import audit_rows
 from .forms import AuditFilterForm
 
 
@@ -36,4 +37,5 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None, object_types=selectors.audit_object_types())
     entries = selectors.audit_entries(**(form.filters() if request.GET else {}))
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_log.html", {"page": page, "form": form})
+    rows = audit_rows(page.object_list)
+    return render(request, "core/audit_log.html", {"page": page, "rows": rows, "form": form})

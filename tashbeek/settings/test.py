@@ -17,3 +17,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 SEARCH_EMBED_SYNC = True
 # Off for the suite (speed); the search tests turn them on (see search/tests).
 SEARCH_EMBEDDINGS = False
+AUDIT_STRICT = True  # every audit action must be declared (core.audit)

@@ -234,10 +234,11 @@ def payment_record(
         actor=by,
         action="members.payment.recorded",
         obj=due,
-        before={"paid_minor": due.paid_minor},
+        before={"paid_minor": due.paid_minor, "currency": due.currency},
         after={
             "paid_minor": due.paid_minor + amount_minor,
-            "payment": amount_minor,
+            "payment_minor": amount_minor,
+            "currency": due.currency,
             "paid_on": paid_on.isoformat(),
             "reference": reference,
         },
