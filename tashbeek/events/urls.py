@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import exports, views
 
 app_name = "events"
 
@@ -18,4 +18,10 @@ urlpatterns = [
     path("<int:pk>/register/", views.register, name="register"),
     path("<int:pk>/registrations/<int:registration_pk>/cancel/", views.cancel, name="cancel"),
     path("<int:pk>/attendance/", views.attendance, name="attendance"),
+    path(
+        "<int:pk>/participants.<str:fmt>",
+        exports.participants_export,
+        name="participants_export",
+    ),
+    path("<int:pk>/attendance.<str:fmt>", exports.attendance_export, name="attendance_export"),
 ]

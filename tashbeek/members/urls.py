@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import applications, directory, dues, membership, organisations
+from .views import applications, directory, dues, exports, membership, organisations
 
 app_name = "members"
 
 urlpatterns = [
     path("", directory.directory, name="directory"),
     path("map.json", directory.map_data, name="map_data"),
+    path("export.<str:fmt>", exports.directory_export, name="directory_export"),
     path("new/", organisations.create, name="create"),
     path("<int:pk>/", organisations.detail, name="detail"),
     path("<int:pk>/edit/", organisations.edit, name="edit"),

@@ -278,6 +278,7 @@ def _directory_context(request: HttpRequest) -> dict:
         "result_count": ngettext("%(counter)s organisation", "%(counter)s organisations", count)
         % {"counter": integer(count, language)},
         "map_source": nav_urls()["members_map"] + (f"?{query}" if query else ""),
+        "export_query": f"?{query}" if query else "",
     }
 
 

@@ -1,23 +1,21 @@
 """Dues pages: the secretariat's ledger, schedules, generation, payments, waivers and
 exports; the committee's view of arrears; each member's statement."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.core.money import to_major, to_minor
+from tashbeek.core.exports import Column, export_response
+from tashbeek.core.money import exponent, to_major, to_minor
 
 from .. import selectors, services
 from ..forms import (
@@ -143,37 +141,33 @@ def dues_generate(request: HttpRequest, year: int) -> HttpResponse:
     return redirect(f"{_ledger_url()}?year={year}")
 
 
-EXPORT_COLUMNS = [
-    ("member", lambda d: d.organisation.name),
-    ("country", lambda d: d.organisation.country.code),
-    ("year", lambda d: d.schedule.year),
-    ("population_used", lambda d: d.population_used),
-    ("factor", lambda d: str(d.factor_used)),
-    ("currency", lambda d: d.currency),
-    ("amount", lambda d: str(to_major(d.amount_minor, d.currency))),
-    ("paid", lambda d: str(to_major(d.paid_minor, d.currency))),
-    ("balance", lambda d: str(to_major(d.balance_minor, d.currency))),
-    ("status", lambda d: d.status_value),
-    ("due_on", lambda d: d.due_on.isoformat()),
-]
-
-
-def _export_rows(request):
-    form = DuesFilterForm(request.GET or None)
-    values = form.values() if request.GET else {}
-    ledger = selectors.dues_ledger(
-        year=values.get("year"), status=values.get("status", ""), country=values.get("country", "")
+def _money(field: str) -> Column:
+    return Column(
+        DUE_LABELS[field],
+        lambda d: to_major(getattr(d, f"{field}_minor"), d.currency),
+        "money",
+        places=lambda d: exponent(d.currency),
     )
-    yield [name for name, _get in EXPORT_COLUMNS]
-    for due in ledger.iterator(chunk_size=500):
-        yield [get(due) for _name, get in EXPORT_COLUMNS]
 
 
-def _safe_cell(value):
-    """Neutralise spreadsheet formulas in text a member typed (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+DUE_LABELS = {
+    "amount": _lazy("Amount"),
+    "paid": _lazy("Paid"),
+    "balance": _lazy("Balance"),
+}
+EXPORT_COLUMNS = [
+    Column(_lazy("Member"), lambda d: d.organisation.name),
+    Column(_lazy("Country"), lambda d: d.organisation.country.name),
+    Column(_lazy("Year"), lambda d: d.schedule.year, "year"),
+    Column(_lazy("Population used"), lambda d: d.population_used, "integer"),
+    Column(_lazy("Factor"), lambda d: d.factor_used, "decimal"),
+    Column(_lazy("Currency"), lambda d: d.currency),
+    _money("amount"),
+    _money("paid"),
+    _money("balance"),
+    Column(_lazy("Status"), lambda d: d.get_status_display()),
+    Column(_lazy("Due on"), lambda d: d.due_on, "date"),
+]
 
 
 @login_required
@@ -181,30 +175,18 @@ def _safe_cell(value):
 @require_http_methods(["GET", "HEAD"])
 def dues_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The ledger (with the page's filters) as CSV or XLSX, amounts in major units."""
-    stamp = timezone.localdate().isoformat()
-    rows = ([_safe_cell(v) for v in row] for row in _export_rows(request))
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # so spreadsheet programs read the Arabic names as UTF-8
-        csv.writer(buffer).writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Dues"))
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="dues-{stamp}.{fmt}"'
-    return response
+    form = DuesFilterForm(request.GET or None)
+    values = form.values() if request.GET else {}
+    ledger = selectors.dues_ledger(
+        year=values.get("year"), status=values.get("status", ""), country=values.get("country", "")
+    )
+    return export_response(
+        fmt=fmt,
+        columns=EXPORT_COLUMNS,
+        rows=ledger.iterator(chunk_size=500),
+        name="dues",
+        title=_("Dues"),
+    )
 
 
 def _due(pk) -> Due:
