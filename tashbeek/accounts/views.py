@@ -8,7 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.translation import gettext as _
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from . import services
@@ -22,6 +23,13 @@ from .forms import (
 from .models import User
 from .selectors import user_from_uid
 from .tokens import email_verification_token
+
+
+def _tell_in(request: HttpRequest, language: str, message) -> None:
+    """A message in the language the next page will be in (the person's own): the link in a
+    verification e-mail often opens in a browser that reads another language."""
+    with translation.override(language):
+        messages.success(request, str(message))
 
 
 def _with_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
@@ -65,7 +73,11 @@ def verify(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         return render(request, "accounts/verify_failed.html", {"form": form}, status=400)
     services.user_verify_email(user=user)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    messages.success(request, _("Your e-mail address is verified. Welcome to Tashbeek."))
+    _tell_in(
+        request,
+        user.preferred_language,
+        gettext_lazy("Your e-mail address is verified. Welcome to Tashbeek."),
+    )
     return _with_language_cookie(redirect("accounts:profile"), user.preferred_language)
 
 
@@ -129,7 +141,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             user = services.user_update_profile(
                 user=request.user, by=request.user, data=form.cleaned_data
             )
-            messages.success(request, _("Your profile is saved."))
+            _tell_in(request, user.preferred_language, gettext_lazy("Your profile is saved."))
             return _with_language_cookie(redirect("accounts:profile"), user.preferred_language)
         request.user.refresh_from_db()
     affiliations = request.user.affiliations.select_related("organisation")

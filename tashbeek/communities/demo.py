@@ -89,7 +89,9 @@ COMMUNITIES = [
         "request",
         {"ar": "لجنة البيئة", "fr": "Commission environnement", "en": "Environment committee"},
         {
-            "en": "Peer technical assistance on environmental projects of member cities, feeding the regional work plan."
+            "ar": "دعم تقني بين الأقران لمشاريع المدن الأعضاء البيئية، يغذّي خطة العمل الإقليمية.",
+            "fr": "Appui technique entre pairs aux projets environnementaux des villes membres, au service du plan de travail régional.",
+            "en": "Peer technical assistance on environmental projects of member cities, feeding the regional work plan.",
         },
     ),
     (
@@ -102,7 +104,9 @@ COMMUNITIES = [
             "en": "Health and services committee",
         },
         {
-            "en": "Health and municipal services: priorities, projects and policy proposals for MENA municipalities."
+            "ar": "الصحة والخدمات البلدية: الأولويات والمشاريع ومقترحات السياسات لبلديات المنطقة.",
+            "fr": "Santé et services municipaux : priorités, projets et propositions de politiques pour les municipalités de la région.",
+            "en": "Health and municipal services: priorities, projects and policy proposals for MENA municipalities.",
         },
     ),
     (
@@ -115,7 +119,9 @@ COMMUNITIES = [
             "en": "Economic development committee",
         },
         {
-            "en": "Local economic development: sharing projects and drafting policies that affect member cities."
+            "ar": "التنمية الاقتصادية المحلية: تبادل المشاريع وصياغة السياسات التي تمسّ المدن الأعضاء.",
+            "fr": "Développement économique local : partager les projets et rédiger les politiques qui concernent les villes membres.",
+            "en": "Local economic development: sharing projects and drafting policies that affect member cities.",
         },
     ),
 ]

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from tashbeek.core.dates import in_zone
@@ -14,21 +14,21 @@ from tashbeek.core.exports import Column, export_response
 from . import selectors
 
 PARTICIPANT_COLUMNS = [
-    Column(_lazy("Name"), lambda r: r.user.full_name),
-    Column(_lazy("E-mail"), lambda r: r.user.email),
-    Column(_lazy("Organisation"), lambda r: r.organisation.name if r.organisation else ""),
-    Column(_lazy("Status"), lambda r: r.get_status_display()),
+    Column(gettext_lazy("Name"), lambda r: r.user.full_name),
+    Column(gettext_lazy("E-mail"), lambda r: r.user.email),
+    Column(gettext_lazy("Organisation"), lambda r: r.organisation.name if r.organisation else ""),
+    Column(gettext_lazy("Status"), lambda r: r.get_status_display()),
     Column(
-        _lazy("Registered (event time)"),
+        gettext_lazy("Registered (event time)"),
         lambda r: in_zone(r.queued_at, r.event.time_zone),
         "datetime",
     ),
-    Column(_lazy("Attended"), lambda r: _("yes") if r.attended else _("no")),
-    Column(_lazy("Contribution"), lambda r: r.contribution),
+    Column(gettext_lazy("Attended"), lambda r: _("yes") if r.attended else _("no")),
+    Column(gettext_lazy("Contribution"), lambda r: r.contribution),
 ]
 ATTENDANCE_COLUMNS = [
-    Column(_lazy("Organisation"), lambda row: row[0]),
-    Column(_lazy("People present"), lambda row: row[1], "integer"),
+    Column(gettext_lazy("Organisation"), lambda row: row[0]),
+    Column(gettext_lazy("People present"), lambda row: row[1], "integer"),
 ]
 
 

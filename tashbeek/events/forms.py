@@ -70,10 +70,12 @@ class EventForm(DigitFoldingMixin, forms.ModelForm):
                 memberships__role="coordinator",
                 memberships__status="active",
             )
-            # The network's own events (no community) are for the secretariat and committee.
-            self.fields["community"].required = not user.has_perm("events.add_network_event")
+        network = user is None or user.has_perm("events.add_network_event")
+        # The network's own events (no community) are for the secretariat and committee;
+        # nobody else is offered the empty choice.
+        self.fields["community"].required = not network
         self.fields["community"].queryset = managed
-        self.fields["community"].empty_label = _("The secretariat")
+        self.fields["community"].empty_label = _("The secretariat") if network else None
         if self.instance.pk:
             zone = self.instance.zone
             for name in ("starts_at", "ends_at", "registration_deadline"):

@@ -127,11 +127,11 @@ def _plans(communities: dict, people: dict) -> None:
     guide = Document.objects.filter(kind="guide", community=communities["public-relations"])
     workshop = Event.objects.filter(community=communities["public-relations"]).first()
     rows = [
-        ("public-relations", "Strategic communication workshop", "done", 1, 3, [workshop], guide),
-        ("public-relations", "Guide to talking with residents in a crisis", "in_progress", 3, 9),
-        ("public-relations", "Exchange visit between two municipalities", "planned", 9, 11),
-        ("village-councils", "Solid-waste workshops, region by region", "in_progress", 2, 10),
-        ("village-councils", "Joint collection agreement template", "planned", 6, 12),
+        ("public-relations", "ورشة الاتصال الاستراتيجي", "done", 1, 3, [workshop], guide),
+        ("public-relations", "دليل التواصل مع السكان في الأزمات", "in_progress", 3, 9),
+        ("public-relations", "زيارة تبادل بين بلديتين", "planned", 9, 11),
+        ("village-councils", "ورشات النفايات الصلبة، منطقة بمنطقة", "in_progress", 2, 10),
+        ("village-councils", "نموذج اتفاقية جمع مشترك للنفايات", "planned", 6, 12),
     ]
     for slug, activity, status, start, end, *links in rows:
         item, created = WorkPlanItem.objects.get_or_create(
@@ -143,7 +143,7 @@ def _plans(communities: dict, people: dict) -> None:
                 "starts_on": datetime.date(year, start, 1),
                 "ends_on": datetime.date(year, end, 28),
                 "responsible_person": coordinator,
-                "objective": "Shared tools for every member authority of the platform.",
+                "objective": "أدوات مشتركة لكل هيئة عضو في المنصة.",
             },
         )
         if created and links:

@@ -73,8 +73,11 @@ class DocumentForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["community"].queryset = communities_for(user)
-        self.fields["community"].required = not is_secretariat(user)
-        self.fields["community"].empty_label = _("The network's secretariat")
+        # The empty choice (the secretariat's own library) only for those who may use it:
+        # offering it to others and then refusing it was a trap.
+        network = is_secretariat(user)
+        self.fields["community"].required = not network
+        self.fields["community"].empty_label = _("The network's secretariat") if network else None
         self.fields["organisation"].queryset = organisations_for(user)
         self.fields["events"].queryset = recent_events()
         self.fields["events"].required = False

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tashbeek.communities.models import Community
 from tashbeek.core.files import DOCUMENT_TYPES, private_storage, private_upload_to
@@ -24,7 +25,8 @@ class Document(models.Model):
         TEMPLATE = "template", _("Template")
         STUDY = "study", _("Study")
         PRESENTATION = "presentation", _("Presentation")
-        REPORT = "report", _("Report")
+        # "Report" alone is the verb of discussions ("report abuse").
+        REPORT = "report", pgettext_lazy("library document kind", "Report")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

@@ -93,8 +93,8 @@ def _suspension_reasons(committee) -> None:
             MembershipDecision.objects.create(
                 kind=MembershipDecision.Kind.SUSPENDED,
                 organisation=organisation,
-                reasons="Dues unpaid for two consecutive years and no focal person since the "
-                "last council elections; the suspension ends when both are settled.",
+                reasons="اشتراكات غير مدفوعة لسنتين متتاليتين، ولا منسّق منذ آخر انتخابات للمجلس؛ "
+                "يُرفع التعليق حين تُسوّى المسألتان.",
                 effective_on=datetime.date(2026, 2, 10),
                 meeting_reference="Steering committee 2026/1, item 4",
                 decided_by=committee,

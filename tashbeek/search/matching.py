@@ -6,13 +6,17 @@ fused score is Σ weight / (K + rank). Reasons shown to people: shared themes, t
 that matched, and how close the meaning is.
 """
 
+import string
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from tashbeek.core.i18n import pick
+from tashbeek.core.models import Theme
+
 from . import embeddings
-from .analysis import query_terms, words
+from .analysis import query_terms
 from .backends import audience_q, fulltext
 from .models import SearchEntry
 
@@ -33,6 +37,8 @@ class Match:
     similarity: float | None = None
     matched_terms: list[str] = field(default_factory=list)
     shared_themes: list[str] = field(default_factory=list)
+    # The shared themes' names in every language ({"ar": …}), shown in the reader's.
+    theme_names: list[dict] = field(default_factory=list)
 
     @property
     def is_explained(self) -> bool:
@@ -43,7 +49,8 @@ class Match:
     def reasons(self) -> list[str]:
         reasons = []
         if self.shared_themes:
-            reasons.append(_("Shared themes: %s") % ", ".join(self.shared_themes))
+            names = [pick(n) for n in self.theme_names] or self.shared_themes
+            reasons.append(_("Shared themes: %s") % ", ".join(names))
         if self.matched_terms:
             reasons.append(_("Matched terms: %s") % ", ".join(self.matched_terms))
         if self.similarity is not None and self.similarity >= CLOSE_MEANING:
@@ -76,18 +83,36 @@ def match(
     entries = SearchEntry.objects.defer("embedding").in_bulk(best)
     wanted = _words_of_terms(text)
     themes = set(themes or [])
-    return [
+    found = [
         _explain(entries[pk], ranked[pk], similarity.get(pk), wanted, themes)
         for pk in best
         if pk in entries
     ]
+    _name_themes(found)
+    return found
+
+
+def _name_themes(found: list[Match]) -> None:
+    """Theme names for the reasons, for all matches in one query."""
+    slugs = {slug for m in found for slug in m.shared_themes}
+    if not slugs:
+        return
+    names = dict(Theme.objects.filter(slug__in=slugs).values_list("slug", "names"))
+    for m in found:
+        m.theme_names = [names.get(slug) or {"en": slug} for slug in m.shared_themes]
+
+
+# Punctuation around a word as people type it (Latin, Arabic and typographic).
+WORD_EDGES = string.punctuation + "،؛؟«»…“”‘’–—·"
 
 
 def _words_of_terms(text: str) -> dict[str, str]:
-    """{term: the word the person typed}, so reasons show words, not stems."""
+    """{term: the word as the person typed it}, so reasons show their words, not stems nor
+    the folded spelling the index uses ("جماعة", not "جماعه")."""
     found: dict[str, str] = {}
-    for word in words(text):
-        for term in query_terms(word):
+    for token in text.split():
+        word = token.strip(WORD_EDGES)
+        for term in query_terms(word) if word else ():
             found.setdefault(term, word)
     return found
 

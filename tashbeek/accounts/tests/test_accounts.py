@@ -33,11 +33,16 @@ def test_signup_verify_and_sign_in(client, django_capture_on_commit_callbacks):
     assert (
         message.subject == "Vérifiez votre adresse e-mail pour Tashbeek"
     )  # her language, not the page's
-    response = client.get(_link(message))
+    # The link opens in a browser that reads Arabic; the next page is in French, and so is
+    # its welcome message (it was in Arabic on a French page).
+    response = client.get(_link(message), HTTP_ACCEPT_LANGUAGE="ar")
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.is_active and user.email_verified_at
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+    page = client.get(response["Location"]).content.decode()
+    assert '<html lang="fr"' in page
+    assert "Votre adresse e-mail est vérifiée" in page
     assert client.get(_link(message)).status_code == 400  # a used link stops working
 
 

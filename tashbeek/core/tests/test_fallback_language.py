@@ -56,3 +56,18 @@ def test_plain_text_and_the_pages_own_language_are_left_alone():
         assert _render("{{ t|lang }}|{{ t|prose }}", t="نص") == "نص|<p>نص</p>"
         same = pick({"ar": "نص", "fr": "texte"})
         assert _render("{{ t|lang:1 }}", t=same) == "نص"
+
+
+def test_a_radio_group_is_a_fieldset_with_a_legend_not_an_empty_label():
+    from django import forms
+    from django.template.loader import render_to_string
+
+    class Decision(forms.Form):
+        kind = forms.ChoiceField(
+            label="Decision", choices=[("a", "Accept"), ("r", "Reject")], widget=forms.RadioSelect
+        )
+
+    html = render_to_string("includes/form.html", {"form": Decision()})
+    assert 'for=""' not in html
+    assert "<fieldset><legend>Decision *</legend>" in html
+    assert 'for="id_kind_0"' in html  # each choice keeps its own label

@@ -119,3 +119,9 @@ def test_dates_are_day_month_year_with_a_24_hour_clock(language, date, short):
         assert format_span(START, START + datetime.timedelta(hours=1), "Asia/Hebron").endswith(
             "22:00–23:00"
         )
+
+
+def test_the_ics_link_keeps_its_dot_and_parentheses_on_rtl_pages(client, hebron_event):
+    _in(client, "ar")
+    html = _text(client.get(hebron_event.get_absolute_url()))
+    assert '<bdi dir="ltr">(.ics)</bdi></a>' in html

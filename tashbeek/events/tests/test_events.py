@@ -235,3 +235,9 @@ def _titles():
         "ends_at": start + datetime.timedelta(hours=1),
         "mode": "in_person",
     }
+
+
+def test_a_coordinator_is_offered_only_their_communities(client, coordinator, community):
+    client.force_login(coordinator)
+    field = client.get("/events/new/").context["form"].fields["community"]
+    assert [value for value, _label in field.choices] == [community.pk]

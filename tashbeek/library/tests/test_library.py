@@ -246,3 +246,23 @@ def test_a_script_in_every_text_field_is_shown_inert(client, community, staff_ao
         html = client.get(url).content.decode()
         assert "<script>alert" not in html and "<img src=x" not in html
         assert "&lt;script&gt;alert" in html
+
+
+def test_report_as_a_kind_is_a_report_not_report_abuse():
+    from django.utils import translation
+
+    expected = {"ar": "تقرير", "he": "דוח", "fr": "Rapport", "en": "Report"}
+    for language, label in expected.items():
+        with translation.override(language):
+            assert str(Document.Kind.REPORT.label) == label
+
+
+def test_the_form_offers_only_what_it_accepts(client, community, staff_aourir, secretariat):
+    """A member of a community is not offered the secretariat's library (it was offered, then
+    refused as "required"); the secretariat is."""
+    client.force_login(staff_aourir)
+    field = client.get("/library/new/").context["form"].fields["community"]
+    assert [value for value, _label in field.choices] == [community.pk]
+    client.force_login(secretariat)
+    field = client.get("/library/new/").context["form"].fields["community"]
+    assert "" in [value for value, _label in field.choices]

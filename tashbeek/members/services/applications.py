@@ -189,7 +189,10 @@ def likely_duplicates(application: Application) -> tuple[list, list]:
     def matches(values: dict) -> bool:
         return bool(names & {normalise(text) for text in (values or {}).values() if text})
 
-    organisations = Organisation.objects.filter(contains, country=application.country)
+    # The organisation this application's own acceptance created is not a duplicate of it.
+    organisations = Organisation.objects.filter(contains, country=application.country).exclude(
+        pk=application.organisation_id
+    )
     applications = (
         Application.objects.filter(
             contains,

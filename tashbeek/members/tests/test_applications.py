@@ -199,3 +199,20 @@ def test_applicant_may_withdraw_an_undecided_application(client, submitted_appli
     assert response.status_code == 302
     submitted_application.refresh_from_db()
     assert submitted_application.status == "withdrawn"
+
+
+def test_an_accepted_application_is_not_a_duplicate_of_the_organisation_it_created(
+    submitted_application, committee_member
+):
+    import datetime
+
+    services.application_accept(
+        application=submitted_application,
+        by=committee_member,
+        reasons="Charter conditions met.",
+        effective_on=datetime.date(2026, 11, 22),
+    )
+    submitted_application.refresh_from_db()
+    assert submitted_application.organisation is not None
+    organisations, applications = services.likely_duplicates(submitted_application)
+    assert organisations == [] and applications == []

@@ -9,8 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
@@ -151,22 +150,22 @@ def _money(field: str) -> Column:
 
 
 DUE_LABELS = {
-    "amount": _lazy("Amount"),
-    "paid": _lazy("Paid"),
-    "balance": _lazy("Balance"),
+    "amount": gettext_lazy("Amount"),
+    "paid": gettext_lazy("Paid"),
+    "balance": gettext_lazy("Balance"),
 }
 EXPORT_COLUMNS = [
-    Column(_lazy("Member"), lambda d: d.organisation.name),
-    Column(_lazy("Country"), lambda d: d.organisation.country.name),
-    Column(_lazy("Year"), lambda d: d.schedule.year, "year"),
-    Column(_lazy("Population used"), lambda d: d.population_used, "integer"),
-    Column(_lazy("Factor"), lambda d: d.factor_used, "decimal"),
-    Column(_lazy("Currency"), lambda d: d.currency),
+    Column(gettext_lazy("Member"), lambda d: d.organisation.name),
+    Column(gettext_lazy("Country"), lambda d: d.organisation.country.name),
+    Column(gettext_lazy("Year"), lambda d: d.schedule.year, "year"),
+    Column(gettext_lazy("Population used"), lambda d: d.population_used, "integer"),
+    Column(gettext_lazy("Factor"), lambda d: d.factor_used, "decimal"),
+    Column(gettext_lazy("Currency"), lambda d: d.currency),
     _money("amount"),
     _money("paid"),
     _money("balance"),
-    Column(_lazy("Status"), lambda d: d.get_status_display()),
-    Column(_lazy("Due on"), lambda d: d.due_on, "date"),
+    Column(gettext_lazy("Status"), lambda d: d.get_status_display()),
+    Column(gettext_lazy("Due on"), lambda d: d.due_on, "date"),
 ]
 
 

@@ -3,7 +3,7 @@ directory shows, nothing member-only (staff contacts stay on the profiles)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from tashbeek.core.exports import Column, export_response
@@ -20,19 +20,19 @@ def _status(organisation: Organisation) -> str:
 
 
 DIRECTORY_COLUMNS = [
-    Column(_lazy("Name"), lambda o: o.name),
-    Column(_lazy("Kind"), lambda o: o.get_kind_display()),
-    Column(_lazy("Status"), _status),
-    Column(_lazy("Country"), lambda o: o.country.name),
-    Column(_lazy("Region"), lambda o: o.region.name if o.region else ""),
-    Column(_lazy("Population"), lambda o: o.population, "integer"),
-    Column(_lazy("Population year"), lambda o: o.population_year, "year"),
-    Column(_lazy("Member since"), lambda o: o.member_since, "date"),
-    Column(_lazy("Website"), lambda o: o.website),
-    Column(_lazy("E-mail"), lambda o: o.email),
-    Column(_lazy("Phone"), lambda o: o.phone),
-    Column(_lazy("Latitude"), lambda o: o.latitude, "decimal"),
-    Column(_lazy("Longitude"), lambda o: o.longitude, "decimal"),
+    Column(gettext_lazy("Name"), lambda o: o.name),
+    Column(gettext_lazy("Kind"), lambda o: o.get_kind_display()),
+    Column(gettext_lazy("Status"), _status),
+    Column(gettext_lazy("Country"), lambda o: o.country.name),
+    Column(gettext_lazy("Region"), lambda o: o.region.name if o.region else ""),
+    Column(gettext_lazy("Population"), lambda o: o.population, "integer"),
+    Column(gettext_lazy("Population year"), lambda o: o.population_year, "year"),
+    Column(gettext_lazy("Member since"), lambda o: o.member_since, "date"),
+    Column(gettext_lazy("Website"), lambda o: o.website),
+    Column(gettext_lazy("E-mail"), lambda o: o.email),
+    Column(gettext_lazy("Phone"), lambda o: o.phone),
+    Column(gettext_lazy("Latitude"), lambda o: o.latitude, "decimal"),
+    Column(gettext_lazy("Longitude"), lambda o: o.longitude, "decimal"),
 ]
 
 

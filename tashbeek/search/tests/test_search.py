@@ -286,3 +286,23 @@ def test_search_page_query_count_does_not_grow_with_results(
     with django_assert_max_num_queries(12):
         response = client.get("/search/", {"q": "déchets"})
     assert response.status_code == 200 and response.content.decode().count("<article") == 20
+
+
+def test_reasons_show_the_words_as_typed_and_theme_names_in_the_readers_language(imported):
+    """Reasons read "الأحياء" as the person wrote it (not the folded "الاحياء"), and a shared
+    theme by its name in the reader's language, not its slug."""
+    from django.utils import translation
+
+    from tashbeek.core.models import Theme
+
+    Theme.objects.update_or_create(
+        slug="waste", defaults={"scheme": "sector", "names": {"he": "פסולת", "en": "Waste"}}
+    )
+    with translation.override("he"):
+        (found, *_rest) = match(
+            user=AnonymousUser(), text="فرز النفايات في الأحياء بحاويات ملوّنة", themes=["waste"]
+        )
+        reasons = " ".join(found.reasons)
+    assert found.entry.external_id == "t-1"
+    assert "פסולת" in reasons and "waste" not in reasons
+    assert "الأحياء" in reasons and "الاحياء" not in reasons
