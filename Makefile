@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails and .ics files point where the server listens (unless SITE_URL is set).
+export SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test setup setup-dev lint format messages bench clean
 

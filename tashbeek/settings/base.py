@@ -175,6 +175,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# `manage.py load_demo` writes the demo's e-mails here (unless --show-mail).
+DEMO_MAIL_DIR = env_str("DEMO_MAIL_DIR", str(BASE_DIR / "var" / "demo-mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Tashbeek <no-reply@tashbeek.localhost>")
 
 # Map tiles: any XYZ tile URL; markers are drawn as vectors, so they show without tiles.

@@ -1,11 +1,14 @@
 """Load the demo network (idempotent: running it twice changes nothing)."""
 
 import datetime
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from tashbeek.communities import demo as communities_demo
@@ -24,8 +27,31 @@ from tashbeek.search.services import reindex
 class Command(BaseCommand):
     help = "Load the demo network built from the five source cases, and print the demo sign-ins."
 
-    @transaction.atomic
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--show-mail",
+            action="store_true",
+            help="Send the demo's e-mails through EMAIL_BACKEND (by default they are written "
+            "to DEMO_MAIL_DIR, var/demo-mail/, so the sign-ins stay the last thing printed).",
+        )
+
     def handle(self, *args, **options):
+        if options["show_mail"]:
+            self._load()
+        else:
+            # Printed to the console, ~550 e-mails buried the sign-ins.
+            folder = Path(settings.DEMO_MAIL_DIR)
+            folder.mkdir(parents=True, exist_ok=True)
+            with override_settings(
+                EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+                EMAIL_FILE_PATH=str(folder),
+            ):
+                self._load()  # e-mails go out when its transaction commits, inside this block
+            self.stdout.write(f"The demo's e-mails are in {folder}/.")
+        self._sign_ins()
+
+    @transaction.atomic
+    def _load(self):
         sync_taxonomy(Theme)
         regions = {}
         for country, slug, names in demo.REGIONS:
@@ -94,6 +120,8 @@ class Command(BaseCommand):
         embedded = embeddings.embed_pending()
         self.stdout.write(f"Search: {indexed} entries, {embedded} new embeddings.")
         self.stdout.write(self.style.SUCCESS(f"Demo network: {len(orgs)} organisations."))
+
+    def _sign_ins(self):
         self.stdout.write(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
         for email, _name, _lang, groups, affiliation in demo.PEOPLE:
             role = ", ".join(groups) or (
