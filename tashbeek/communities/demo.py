@@ -3,6 +3,7 @@ local authorities (village councils worked region by region), the international 
 thematic committees, and a few workshops. Idempotent: looked up by slug and title."""
 
 import datetime
+import zoneinfo
 
 from django.utils import timezone
 
@@ -229,7 +230,9 @@ def _events(communities: dict, people: dict) -> None:
         ),
     ]
     for community, kind, mode, zone, days, seats, venue, titles, report in rows:
-        start = now + datetime.timedelta(days=days)
+        # 10:00 on the event's own clock, whatever time of day the demo is loaded.
+        day = (now + datetime.timedelta(days=days)).date()
+        start = datetime.datetime.combine(day, datetime.time(10), tzinfo=zoneinfo.ZoneInfo(zone))
         Event.objects.update_or_create(
             titles=titles,
             defaults={

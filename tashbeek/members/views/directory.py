@@ -297,6 +297,7 @@ def map_data(request: HttpRequest) -> JsonResponse:
             },
             "properties": {
                 "name": pick(row["names"]),
+                "lang": pick_language(row["names"]),
                 "url": detail_url.format(row["pk"]),
                 "status": row["membership_status"] or row["relation"],
             },
