@@ -3,13 +3,30 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
+from tashbeek.communities.sitemaps import CommunitySitemap
 from tashbeek.core import views as core_views
+from tashbeek.events.sitemaps import EventSitemap
+from tashbeek.experiences.sitemaps import ExperienceSitemap
+from tashbeek.library.sitemaps import DocumentSitemap
+from tashbeek.members.sitemaps import OrganisationSitemap
+
+SITEMAPS = {
+    "organisations": OrganisationSitemap,
+    "communities": CommunitySitemap,
+    "events": EventSitemap,
+    "experiences": ExperienceSitemap,
+    "documents": DocumentSitemap,
+}
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", core_views.healthz, name="healthz"),
     path("audit/", core_views.audit_log, name="audit_log"),
     path("members/", include("tashbeek.members.urls")),

@@ -2,8 +2,9 @@
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
@@ -39,3 +40,29 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     rows = audit_rows(page.object_list)
     return render(request, "core/audit_log.html", {"page": page, "rows": rows, "form": form})
+
+
+# Private or endless corners (sign-in, the API, the audit log, every filter combination of
+# the directory's export) stay out of search engines; the sitemap lists the public pages.
+ROBOTS = """User-agent: *
+Disallow: /admin/
+Disallow: /accounts/
+Disallow: /api/
+Disallow: /audit/
+Disallow: /notifications/
+Disallow: /members/export.
+Disallow: /i18n/
+Sitemap: {site}/sitemap.xml
+"""
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    site = request.build_absolute_uri("/").rstrip("/")
+    return HttpResponse(ROBOTS.format(site=site), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says: send them to the icon."""
+    return HttpResponsePermanentRedirect(static("core/favicon.svg"))

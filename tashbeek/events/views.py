@@ -16,12 +16,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tashbeek.communities.selectors import community_detail
+from tashbeek.core.seo import open_graph
 from tashbeek.members.views.common import add_service_errors
 
 from . import selectors, services
 from .forms import EventForm, RegistrationForm
 from .ical import calendar_for
 from .models import Event, Registration
+from .seo import event_ld
 
 
 def _event(request, pk) -> Event:
@@ -90,8 +92,20 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attendance": selectors.attendance_by_organisation(event),
         "materials": selectors.materials_of(event, user=user),
         "experiences": selectors.experiences_of(event, user=user),
+        **_previews(request, event),
     }
     return render(request, "events/detail.html", context)
+
+
+def _previews(request, event: Event) -> dict:
+    """Link previews and schema.org data, for events the public sees."""
+    if event.status == Event.Status.DRAFT:
+        return {}
+    url = request.build_absolute_uri(event.get_absolute_url())
+    return {
+        "og": open_graph(title=event.title, description=event.description, url=url),
+        "json_ld": event_ld(event, url=url),
+    }
 
 
 @login_required

@@ -11,11 +11,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_file_response
+from tashbeek.core.seo import open_graph
 from tashbeek.members.views.common import add_service_errors, form_page
 
 from . import selectors, services
 from .forms import AskForm, ExperienceFilterForm, ExperienceForm, FileForm, ReviewForm
 from .rules import is_reviewer
+from .seo import experience_ld
 
 
 def _experience(request, pk):
@@ -65,8 +67,22 @@ def _detail(request, experience, *, status=200, **forms) -> HttpResponse:
         "review_form": forms.get("review_form") or ReviewForm(),
         "ask_form": forms.get("ask_form") or AskForm(),
         "similar": _similar(request, experience),
+        **_previews(request, experience),
     }
     return render(request, "experiences/detail.html", context, status=status)
+
+
+def _previews(request, experience) -> dict:
+    """Link previews and schema.org data, for published experiences only."""
+    if experience.status != experience.Status.PUBLISHED:
+        return {}
+    url = request.build_absolute_uri(experience.get_absolute_url())
+    return {
+        "og": open_graph(
+            title=experience.title, description=experience.summary, url=url, kind="article"
+        ),
+        "json_ld": experience_ld(experience, url=url),
+    }
 
 
 def _similar(request, experience) -> list:

@@ -15,6 +15,7 @@ from tashbeek.core.dates import differs, format_span, in_zone
 from tashbeek.core.fixed import parse_fixed
 from tashbeek.core.i18n import direction, foreign_language, language_name, pick, pick_language
 from tashbeek.core.money import format_money
+from tashbeek.core.seo import OG_LOCALES, json_ld_script
 from tashbeek.core.site_header import render_site_header
 
 register = template.Library()
@@ -144,6 +145,17 @@ def pagination(context, page: Page) -> str:
     if page.has_next():
         parts.append(link(page.next_page_number(), "next", _("Next")))
     return mark_safe("\n  ".join(parts) + "\n</nav>")  # noqa: S308 (escaped above)
+
+
+@register.simple_tag
+def json_ld(data: dict) -> str:
+    """schema.org data as `<script type="application/ld+json">` (core.seo)."""
+    return json_ld_script(data)
+
+
+@register.simple_tag
+def og_locale() -> str:
+    return OG_LOCALES.get((translation.get_language() or "")[:2], "ar_AR")
 
 
 register.tag("fixed", parse_fixed)

@@ -73,6 +73,9 @@ NEED_MEMBERS_403 = {"coordinator": 403, "staff_other_member": 403, "committee_me
 MATRIX = {
     "home": ("get", None, ALL),
     "healthz": ("get", None, ALL),
+    "robots_txt": ("get", None, ALL),
+    "favicon": ("get", None, dict.fromkeys(PERSONAS, 301)),
+    "sitemap": ("get", None, ALL),
     "audit_log": ("get", None, grid(403, default=403, secretariat=200)),
     "members:directory": ("get", None, ALL),
     "members:map_data": ("get", None, ALL),

@@ -91,7 +91,7 @@ def test_membership_lifecycle_in_arabic(browser, live_server, people, tmp_path):
     # 2. The committee (reading in French) asks for information.
     url = f"/members/applications/{application.pk}/"
     _sign_in(committee_page, live_server, "comite@reseau.org", url)
-    committee_page.locator("details summary").click()
+    committee_page.locator("main details summary").first.click()
     committee_page.fill(
         "form[action$='/messages/question/'] textarea[name=body]",
         "Merci de joindre la page signée de la délibération.",

@@ -10,9 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tashbeek.core.seo import open_graph
+
 from .. import selectors, services
 from ..forms import InviteForm, OrganisationForm, ReasonForm
 from ..models import Affiliation, Organisation
+from ..seo import organisation_ld
 from .common import form_page
 from .components import country_name
 
@@ -47,6 +50,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "country_label": country_name(organisation.country.code, get_language()),
         "status_label": organisation.get_membership_status_display(),
     }
+    url = request.build_absolute_uri(organisation.get_absolute_url())
+    context["og"] = open_graph(
+        title=organisation.name, description=organisation.description, url=url
+    )
+    context["json_ld"] = organisation_ld(organisation, url=url)
     return render(request, "members/detail.html", context)
 
 
