@@ -13,12 +13,14 @@ class RulesPermission(BasePermission):
 
     def has_permission(self, request, view):
         perm = self._perm(view)
-        if perm is None or getattr(view, "action", None) in (
-            "retrieve",
-            "update",
-            "partial_update",
-            "destroy",
-        ):
+        # Actions on one object are decided against it in has_object_permission (a
+        # coordinator may change *their* event only); a view names its detail @actions that
+        # work so in `object_actions`.
+        action = getattr(view, "action", None)
+        on_object = action in ("retrieve", "update", "partial_update", "destroy") or (
+            action in getattr(view, "object_actions", ())
+        )
+        if perm is None or on_object:
             return perm is None or request.user.is_authenticated
         return request.user.has_perm(perm)
 

@@ -7,10 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.i18n import clean_translations
-from tashbeek.core.mail import send_localised
+from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
 
 from .ical import calendar_for
@@ -83,19 +84,34 @@ def event_save(*, by, data: dict, event: Event | None = None, agenda=None) -> Ev
     return event
 
 
+TELL = {
+    "confirmed": gettext_noop("Your registration for “%(event)s” is confirmed."),
+    "waitlisted": gettext_noop("“%(event)s” is full: you are on the waitlist."),
+    "promoted": gettext_noop("A seat freed up: your registration for “%(event)s” is confirmed."),
+    "reminder": gettext_noop("Reminder: “%(event)s” starts within a day."),
+}
+
+
 def _tell(registration: Registration, template: str) -> None:
-    """Confirmation, waitlist or promotion e-mail with the event as an .ics attachment."""
+    """Confirmation, waitlist, promotion or reminder: a notification (in-app, and e-mail as
+    the person chose); the e-mail sent at once carries the event as an .ics attachment."""
     user, event = registration.user, registration.event
-    language = user.preferred_language
-    ics = calendar_for([event], name=event.title, language=language)
-    transaction.on_commit(
-        lambda: send_localised(
-            to=user.email,
-            language=language,
-            template=f"events/email/{template}",
-            context={"user": user, "event": event, "registration": registration},
-            attachments=[("event.ics", ics, "text/calendar")],
-        )
+
+    def mail(person) -> dict:
+        ics = calendar_for([event], name=event.title, language=person.preferred_language)
+        return {
+            "template": f"events/email/{template}",
+            "context": {"user": person, "event": event, "registration": registration},
+            "attachments": [("event.ics", ics, "text/calendar")],
+        }
+
+    notify(
+        users=[user],
+        action=f"events.registration.{template}",
+        message=TELL[template],
+        context={"event": event.titles},
+        url=event.get_absolute_url(),
+        mail=mail,
     )
 
 

@@ -1,7 +1,7 @@
 """Telling people: one in-app notification per recipient, and an e-mail in the recipient's
 own language sent once the transaction has committed (so a rolled-back change tells no one)."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -20,9 +20,15 @@ def notify(
     context: dict | None = None,
     url: str = "",
     email: bool = True,
+    mail: Callable[[User], dict] | None = None,
 ) -> list[Notification]:
     """Notify each distinct user. `message` is an English source string marked with
-    gettext_noop, with %(name)s parameters taken from `context`."""
+    gettext_noop, with %(name)s parameters taken from `context`.
+
+    `mail(user)` may give the e-mail sent to people who want theirs at once, instead of the
+    generic one: `send_localised` arguments (template, context, attachments) for that person
+    (an event's confirmation with its .ics in their language). Digest readers get the
+    notification's text in their digest; people who want no e-mail get none."""
     context = context or {}
     recipients = {user.pk: user for user in users if user is not None}.values()
     digest = (User.Frequency.DAILY, User.Frequency.WEEKLY)
@@ -40,11 +46,14 @@ def notify(
     if email:
         for user in recipients:
             if user.notification_frequency == User.Frequency.IMMEDIATE:
-                transaction.on_commit(lambda user=user: _send(user, message, context, url))
+                transaction.on_commit(lambda u=user: _send(u, message, context, url, mail))
     return created
 
 
-def _send(user, message: str, context: dict, url: str) -> None:
+def _send(user, message: str, context: dict, url: str, mail=None) -> None:
+    if mail is not None:
+        send_localised(to=user.email, language=user.preferred_language, **mail(user))
+        return
     with translation.override(user.preferred_language or None):
         text = Notification(message=message, context=context).text
     send_localised(

@@ -269,6 +269,9 @@ MATRIX = {
     "event-detail": ("get", EVENT, ALL),
     "event-register": ("post", EVENT, grid(401, default=201)),
     "event-cancel": ("post", EVENT, grid(401, default=404, staff_aourir=200)),
+    # Organisers only; an empty body is a 400 for them (the rules are checked first).
+    "event-participants": ("get", EVENT, grid(401, default=403, coordinator=200, secretariat=200)),
+    "event-attendance": ("post", EVENT, grid(401, default=403, coordinator=400, secretariat=400)),
     "media": ("get", lambda f: {"path": "missing.png"}, dict.fromkeys(PERSONAS, 404)),
     "events:calendar": ("get", None, ALL),
     # Library: the fixture document is published for the community only.

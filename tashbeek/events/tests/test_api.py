@@ -62,3 +62,62 @@ def test_only_an_experience_of_ones_own_organisation_can_be_brought(
     refused = client.post(f"/api/v1/events/{event.pk}/register/", {"experience": experience.pk})
     assert refused.status_code == 400 and "experience" in refused.json()["error"]["fields"]
     assert not event.registrations.filter(user=coordinator).exists()
+
+
+def test_organisers_create_change_and_take_attendance_through_the_api(
+    client, community, coordinator, staff_aourir, resident
+):
+    from tashbeek.core.models import AuditEntry
+    from tashbeek.events import services
+    from tashbeek.events.models import Event
+
+    body = {
+        "titles": {"ar": "ورشة عن بعد", "fr": "Atelier en ligne"},
+        "kind": "webinar",
+        "community": community.slug,
+        "starts_at": "2030-03-10T10:00:00+01:00",
+        "ends_at": "2030-03-10T12:00:00+01:00",
+        "time_zone": "Africa/Casablanca",
+        "mode": "online",
+        "online_url": "https://meet.example.org/api-room",
+        "capacity": 30,
+    }
+    client.force_login(resident)
+    assert client.post("/api/v1/events/", body, content_type="application/json").status_code == 403
+    client.force_login(coordinator)
+    created = client.post("/api/v1/events/", body, content_type="application/json")
+    assert created.status_code == 201, created.json()
+    event = Event.objects.get(pk=created.json()["id"])
+    assert event.starts_at.isoformat() == "2030-03-10T09:00:00+00:00"
+    assert AuditEntry.objects.filter(
+        action="events.event.created", object_id=str(event.pk)
+    ).exists()
+    changed = client.patch(
+        f"/api/v1/events/{event.pk}/", {"capacity": 40}, content_type="application/json"
+    )
+    assert changed.status_code == 200 and changed.json()["capacity"] == 40
+    bad = client.patch(
+        f"/api/v1/events/{event.pk}/",
+        {"ends_at": "2030-03-09T10:00:00+01:00"},
+        content_type="application/json",
+    )
+    assert bad.status_code == 400 and "ends_at" in bad.json()["error"]["fields"]
+    registration = services.registration_create(event=event, user=staff_aourir)
+    participants = client.get(f"/api/v1/events/{event.pk}/participants/").json()
+    assert [p["id"] for p in participants] == [registration.pk]
+    wrong = client.post(
+        f"/api/v1/events/{event.pk}/attendance/",
+        {"present": [999999]},
+        content_type="application/json",
+    )
+    assert wrong.status_code == 400
+    done = client.post(
+        f"/api/v1/events/{event.pk}/attendance/",
+        {"present": [registration.pk]},
+        content_type="application/json",
+    )
+    assert done.status_code == 200
+    registration.refresh_from_db()
+    assert registration.attended is True
+    client.force_login(staff_aourir)
+    assert client.get(f"/api/v1/events/{event.pk}/participants/").status_code == 403

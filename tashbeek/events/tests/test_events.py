@@ -241,3 +241,30 @@ def test_a_coordinator_is_offered_only_their_communities(client, coordinator, co
     client.force_login(coordinator)
     field = client.get("/events/new/").context["form"].fields["community"]
     assert [value for value, _label in field.choices] == [community.pk]
+
+
+@pytest.mark.parametrize(
+    ("frequency", "emails", "in_digest"),
+    [("immediate", 1, False), ("daily", 0, True), ("never", 0, False)],
+)
+def test_confirmations_are_notifications_and_follow_the_persons_choice(
+    event, staff_aourir, frequency, emails, in_digest
+):
+    """In-app for everyone; the e-mail with its .ics at once, in the digest, or not at all."""
+    from tashbeek.notifications.models import Notification
+
+    staff_aourir.notification_frequency = frequency
+    staff_aourir.preferred_language = "fr"
+    staff_aourir.save()
+    mail.outbox.clear()
+    services.registration_create(event=event, user=staff_aourir)
+    notice = Notification.objects.get(user=staff_aourir, action="events.registration.confirmed")
+    assert notice.in_digest is in_digest and notice.url == event.get_absolute_url()
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert "Atelier communication" in notice.text  # the event's French title
+    sent = [m for m in mail.outbox if m.to == [staff_aourir.email]]
+    assert len(sent) == emails
+    if emails:
+        assert sent[0].attachments[0][0] == "event.ics"
