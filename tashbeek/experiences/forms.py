@@ -162,3 +162,32 @@ class ExperienceFilterForm(forms.Form):
         required=False,
         choices=[("", _("All"))] + Experience.Transfer.choices,
     )
+
+
+IMPORT_MAX_BYTES = 10 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    """A CSV or JSONL file of experiences (the format of `manage.py import_experiences`)."""
+
+    file = forms.FileField(
+        label=_("CSV or JSONL file"),
+        help_text=_(
+            "One experience a line or row: external_id, language, title, summary, "
+            "organisation, and optionally body, themes, country, source_url."
+        ),
+        widget=forms.FileInput(attrs={"accept": ".csv,.jsonl,.json,text/csv,application/json"}),
+    )
+    publish = forms.BooleanField(
+        label=_("Publish them at once (otherwise they are saved as drafts)"),
+        required=False,
+        initial=True,
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".jsonl", ".json")):
+            raise forms.ValidationError(_("Choose a .csv or .jsonl file."), code="type")
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."), code="size")
+        return upload

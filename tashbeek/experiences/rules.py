@@ -71,3 +71,4 @@ rules.add_perm(
     "experiences.ask_authors", rules.is_authenticated & is_published & has_contact & ~is_owner
 )
 rules.add_perm("experiences.unpublish_experience", is_secretariat & is_published)
+rules.add_perm("experiences.import_experiences", is_secretariat)

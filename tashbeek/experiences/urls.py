@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "experiences"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.experience_list, name="list"),
     path("new/", views.experience_create, name="create"),
     path("review/", views.review_queue, name="queue"),
+    path("import/", import_views.import_upload, name="import"),
+    path("import/confirm/", import_views.import_confirm, name="import_confirm"),
     path("<int:pk>/", views.experience_detail, name="detail"),
     path("<int:pk>/edit/", views.experience_edit, name="edit"),
     path("<int:pk>/submit/", views.submit, name="submit"),

@@ -296,6 +296,8 @@ MATRIX = {
         grid(302, default=404, staff_aourir=302, coordinator=302, secretariat=302),
     ),
     # Experiences: the fixture is Aourir's, published after the coordinator's review.
+    "experiences:import": ("get", None, SECRETARIAT_ONLY),
+    "experiences:import_confirm": ("post", None, grid(302, default=403, secretariat=302)),
     "experiences:list": ("get", None, ALL),
     "experiences:create": ("get", None, grid(302, default=403, **AFFILIATED)),
     "experiences:queue": ("get", None, grid(302, **SIGNED_IN)),
