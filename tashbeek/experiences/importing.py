@@ -173,9 +173,10 @@ def check(rows) -> list[dict]:
 
 @transaction.atomic
 def experiences_import(
-    *, rows, by=None, publish: bool = True, source: str = "", embed: bool = True
+    *, rows, by=None, publish: bool = True, source: str = "", embed: bool = True, progress=None
 ) -> ImportReport:
-    """Create or update (by external_id) the experiences of checked rows, and index them."""
+    """Create or update (by external_id) the experiences of checked rows, and index them;
+    `progress(done, total)` is called after each batch."""
     from tashbeek.search.services import index_many
 
     cleaned = check(rows)
@@ -187,6 +188,8 @@ def experiences_import(
         saved = _save_batch(batch, organisations, themes, by, publish, report)
         _audit(saved, by, source)
         index_many(saved, embed=embed)
+        if progress:
+            progress(start + len(batch), len(cleaned))
     return report
 
 

@@ -64,3 +64,21 @@ def test_only_csv_or_jsonl_and_only_the_secretariat(client, secretariat, focal_a
     assert client.post("/experiences/import/", {"file": exe}).status_code == 400
     client.force_login(focal_aourir)
     assert client.post("/experiences/import/", {"file": _jsonl(ROW)}).status_code == 403
+
+
+def test_long_imports_report_their_progress(monkeypatch, tmp_path, capsys):
+    """import_experiences shows a progress bar (tqdm, on a terminal) fed batch by batch, and
+    a summary either way."""
+    from django.core.management import call_command
+
+    from tashbeek.experiences import importing
+
+    monkeypatch.setattr(importing, "BATCH", 1)
+    calls = []
+    rows = [(1, ROW, ""), (2, {**ROW, "external_id": "web-2"}, "")]
+    importing.experiences_import(rows=rows, embed=False, progress=lambda *a: calls.append(a))
+    assert calls == [(1, 2), (2, 2)]
+    path = tmp_path / "more.jsonl"
+    path.write_text(json.dumps({**ROW, "external_id": "web-3"}, ensure_ascii=False))
+    call_command("import_experiences", str(path))
+    assert "1 created, 0 updated." in capsys.readouterr().out

@@ -39,9 +39,9 @@ def _number_format(language: str) -> tuple:
 def integer(n: int, language: str) -> str:
     """`intcomma(n)` with the language's separators looked up once, not per number."""
     decimal, grouping, thousands = _number_format(language)
-    if not grouping:  # Arabic, Hebrew: no grouping
+    if not grouping:  # Arabic: no grouping
         return str(n)
-    if grouping == 3:  # French, English: groups of three, in C
+    if grouping == 3:  # Hebrew, French, English: groups of three, in C
         return format(n, ",").replace(",", thousands)
     return numberformat.format(n, decimal, None, grouping, thousands, use_l10n=True)
 

@@ -4,6 +4,7 @@ import random
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from tqdm import tqdm
 
 from tashbeek.core.models import Theme
 from tashbeek.core.taxonomy import sync_taxonomy
@@ -86,9 +87,13 @@ class Command(BaseCommand):
                     longitude=round(lon + rng.uniform(-1.5, 1.5), 5),
                 )
             )
-        for organisation in batch:
+        for organisation in tqdm(batch, desc="names", unit="org", disable=None):
             organisation_index_names(organisation)
-        created = Organisation.objects.bulk_create(batch, batch_size=1000)
+        created = []
+        with tqdm(total=len(batch), desc="saved", unit="org", disable=None) as bar:
+            for first in range(0, len(batch), 1000):
+                created += Organisation.objects.bulk_create(batch[first : first + 1000])
+                bar.update(len(batch[first : first + 1000]))
         through = Organisation.themes.through
         links = [
             through(organisation_id=o.pk, theme_id=t)
