@@ -114,10 +114,6 @@ class Event(models.Model):
     def local_end(self) -> ZonedDateTime:
         return in_zone(self.ends_at, self.zone)
 
-    @property
-    def local_deadline(self) -> ZonedDateTime | None:
-        return in_zone(self.registration_deadline, self.zone)
-
 
 class AgendaItem(models.Model):
     """A slot of the programme with its speakers (people on the platform or external names)."""
