@@ -16,7 +16,7 @@ from tashbeek.core.files import LIBRARY_TYPES, validate_document_upload
 from tashbeek.core.mail import send_localised
 from tashbeek.core.permissions import SECRETARIAT, is_secretariat
 from tashbeek.members.models import Affiliation
-from tashbeek.members.rules import is_staff_of
+from tashbeek.members.rules import acts_for, is_staff_of
 from tashbeek.needs.services import tell_needs_about
 from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
@@ -53,7 +53,7 @@ class StaleExperience(ValidationError):
 
 
 def _check_people(by, organisation, contact) -> None:
-    if organisation is not None and not (is_staff_of(by, organisation) or is_secretariat(by)):
+    if organisation is not None and not acts_for(by, organisation):
         raise PermissionDenied(_("You write experiences for your own organisation only."))
     if organisation is None and not is_secretariat(by):
         raise ValidationError({"organisation": _("Choose your organisation.")}, code="required")

@@ -15,6 +15,7 @@ from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.files import LIBRARY_TYPES, validate_document_upload
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.permissions import is_secretariat
+from tashbeek.members.rules import acts_for
 from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
 
@@ -55,6 +56,16 @@ def _may_write_for(by, community) -> bool:
     return community is not None and is_community_member(by, community)
 
 
+def _check_credit(by, document: Document, data: dict) -> None:
+    """A document is credited only to an organisation its author acts for (a change of
+    credit is checked; an unchanged one is kept, whoever edits)."""
+    organisation = data.get("organisation")
+    if organisation is None or organisation.pk == document.organisation_id:
+        return
+    if not acts_for(by, organisation):
+        raise PermissionDenied(_("You credit documents to your own organisation only."))
+
+
 def _set_fields(document: Document, data: dict) -> dict:
     data = dict(data)
     related = {key: data.pop(key) for key in ("themes", "events") if key in data}
@@ -75,6 +86,7 @@ def document_create(*, by, data: dict, upload, note: str = "") -> Document:
     if not _may_write_for(by, data.get("community")):
         raise PermissionDenied(_("Only members of the community add documents to its library."))
     document = Document(created_by=by, status=Document.Status.DRAFT)
+    _check_credit(by, document, data)
     related = _set_fields(document, data)
     document.save()
     for key, values in related.items():
@@ -97,6 +109,7 @@ def document_update(*, by, document: Document, data: dict) -> Document:
     moving = "community" in data and data["community"] != document.community
     if moving and not _may_write_for(by, data["community"]):
         raise PermissionDenied(_("You cannot move this document to that community."))
+    _check_credit(by, document, data)
     before = snapshot(document, FIELDS)
     related = _set_fields(document, data)
     document.save()

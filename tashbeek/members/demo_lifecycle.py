@@ -122,12 +122,18 @@ def _dues(secretariat) -> None:
         ],
     )
     services.dues_generate(schedule=schedule, by=secretariat)
-    dues = list(Due.objects.filter(schedule=schedule).select_related("organisation")[:6])
+    # The first six members by id, whatever their names became; what a user paid or waived
+    # since is respected (only what is still owed is paid), so a second run never fails.
+    dues = list(Due.objects.filter(schedule=schedule).order_by("organisation_id")[:6])
     for index, due in enumerate(dues):
         reference = f"DEMO-2026-{due.organisation_id}"
         if Payment.objects.filter(reference=reference).exists() or due.waived:
             continue
-        amount = due.amount_minor if index % 2 == 0 else due.amount_minor // 2
+        amount = min(
+            due.amount_minor if index % 2 == 0 else due.amount_minor // 2, due.balance_minor
+        )
+        if amount <= 0:
+            continue
         services.payment_record(
             due=due,
             by=secretariat,

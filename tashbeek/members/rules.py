@@ -34,6 +34,11 @@ def is_staff_of(user, organisation: Organisation | None) -> bool:
     return organisation is not None and organisation.pk in affiliations_of(user)
 
 
+# Who may name an organisation as the author or party of what they write (a document, a
+# need, an experience): its own staff, or the secretariat acting for the network.
+acts_for = is_staff_of | is_secretariat
+
+
 @rules.predicate
 def works_for_active_member(user) -> bool:
     return any(

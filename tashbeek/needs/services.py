@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from tashbeek.core.audit import audit_record, snapshot
-from tashbeek.core.permissions import is_secretariat
-from tashbeek.members.rules import is_staff_of
+from tashbeek.members.rules import acts_for
 from tashbeek.notifications.services import notify
 from tashbeek.search.analysis import detect_language
 from tashbeek.search.services import index_refresh
@@ -25,7 +24,7 @@ NOTIFY_TERMS = 4
 def _check_organisation(by, organisation) -> None:
     if organisation is None:
         raise ValidationError({"organisation": _("Choose your organisation.")}, code="required")
-    if not (is_staff_of(by, organisation) or is_secretariat(by)):
+    if not acts_for(by, organisation):
         raise PermissionDenied(_("You write for your own organisation only."))
 
 

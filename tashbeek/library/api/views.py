@@ -157,7 +157,10 @@ class DocumentViewSet(
         serializer = NewVersionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         version = services.version_add(
-            by=request.user, document=document, **serializer.validated_data
+            by=request.user,
+            document=document,
+            upload=serializer.validated_data["file"],
+            note=serializer.validated_data.get("note", ""),
         )
         return Response(
             VersionSerializer(version, context={"request": request}).data,

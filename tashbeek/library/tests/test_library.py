@@ -266,3 +266,56 @@ def test_the_form_offers_only_what_it_accepts(client, community, staff_aourir, s
     client.force_login(secretariat)
     field = client.get("/library/new/").context["form"].fields["community"]
     assert "" in [value for value, _label in field.choices]
+
+
+def test_the_api_adds_a_version_and_refuses_a_bad_file_with_a_400(client, community, staff_aourir):
+    """POST /documents/{id}/versions/ answered 500 (the file went to the service by the wrong
+    keyword); the permissions matrix could not see it with a token that had no right to it."""
+    document = _new(staff_aourir, community)
+    client.force_login(staff_aourir)
+    url = f"/api/v1/documents/{document.pk}/versions/"
+    added = client.post(url, {"file": png_upload(), "note": "Scan"})
+    assert added.status_code == 201, added.content
+    assert added.json()["number"] == 2
+    assert document.versions.get(number=2).note == "Scan"
+    macro = office("word/document.xml", {"word/vbaProject.bin": b"x"}, name="m.docx")
+    refused = client.post(url, {"file": macro})
+    assert refused.status_code == 400
+    assert document.versions.count() == 2
+
+
+def test_a_document_is_credited_only_to_an_organisation_its_author_acts_for(
+    client, community, staff_aourir, aourir, other_member, secretariat
+):
+    """Nablus's focal person could credit Aourir with a document (issue 20.5)."""
+    with pytest.raises(PermissionDenied):
+        _new(staff_aourir, community, organisation=other_member)
+    assert not Document.objects.exists()
+    document = _new(staff_aourir, community, organisation=aourir)
+    client.force_login(staff_aourir)
+    moved = client.patch(
+        f"/api/v1/documents/{document.pk}/",
+        {"organisation": other_member.pk},
+        content_type="application/json",
+    )
+    assert moved.status_code == 403
+    document.refresh_from_db()
+    assert document.organisation == aourir
+    created = client.post(
+        "/api/v1/documents/",
+        {
+            "kind": "guide",
+            "titles": '{"en": "Guide"}',
+            "community": community.slug,
+            "visibility": "public",
+            "organisation": other_member.pk,
+            "file": pdf_upload("guide.pdf"),
+        },
+    )
+    assert created.status_code == 403, created.content
+    assert Document.objects.count() == 1
+    # The secretariat files for any organisation, and an unchanged credit stays when others edit.
+    services.document_update(by=secretariat, document=document, data={"organisation": other_member})
+    services.document_update(
+        by=secretariat, document=document, data={"organisation": other_member, "kind": "study"}
+    )

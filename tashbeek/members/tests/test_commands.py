@@ -10,6 +10,7 @@ from tashbeek.members.models import (
     Affiliation,
     Application,
     Due,
+    FeeSchedule,
     MembershipDecision,
     Organisation,
     Payment,
@@ -79,6 +80,77 @@ def test_load_demo_is_idempotent(capsys, settings, tmp_path, immediate_on_commit
         assert Community.objects.filter(names__ar=name).exists(), name
     assert Community.objects.get(slug="village-councils").subgroups.count() == 3
     assert Event.objects.filter(report__gt="").exists()
+
+
+def _a_session_of_use():
+    """What a newcomer does on the demo: pays every due in full (or waives it), accepts the
+    waiting application, adds a member that sorts first by name, suspends another and
+    registers for events."""
+    import contextlib
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from tashbeek.events import services as event_services
+    from tashbeek.members import services
+
+    secretariat = User.objects.get(email="secretariat@demo.tashbeek.org")
+    committee = User.objects.get(email="committee@demo.tashbeek.org")
+    for application in Application.objects.filter(status="submitted"):
+        services.application_accept(
+            application=application,
+            by=committee,
+            reasons="Meets the charter.",
+            effective_on=datetime.date(2026, 12, 1),
+        )
+    services.organisation_create(
+        by=secretariat,
+        data={
+            "names": {"ar": "آ بلدية جديدة", "en": "A new town"},  # first in name order
+            "kind": "municipality",
+            "relation": "member",
+            "country": "MA",
+            "population": 12000,
+        },
+    )
+    services.dues_generate(schedule=FeeSchedule.objects.get(year=2026), by=secretariat)
+    for index, due in enumerate(Due.objects.order_by("-organisation_id")):
+        if due.waived or due.balance_minor <= 0:
+            continue
+        if index == 1:
+            services.due_waive(due=due, by=secretariat, reason="Means.")
+        else:
+            services.payment_record(
+                due=due,
+                by=secretariat,
+                amount_minor=due.balance_minor,
+                paid_on=datetime.date(2026, 3, 1),
+                reference=f"BANK-{due.pk}",
+            )
+    member = Organisation.objects.filter(membership_status="active").order_by("pk").first()
+    services.membership_decide(
+        organisation=member,
+        by=committee,
+        kind="suspended",
+        reasons="Dues unpaid.",
+        effective_on=datetime.date(2026, 12, 1),
+    )
+    focal = User.objects.get(email="focal.aourir@demo.tashbeek.org")
+    for event in Event.objects.all()[:3]:
+        with contextlib.suppress(ValidationError):  # a past event: nobody could register
+            event_services.registration_create(event=event, user=focal)
+
+
+def test_load_demo_runs_again_after_a_session_of_use(settings, tmp_path, immediate_on_commit):
+    """`make run` twice, with use in between, used to stop at "more than the remaining
+    balance": the loader paid the first six dues again."""
+    settings.DEMO_MAIL_DIR = str(tmp_path / "demo-mail")
+    call_command("load_demo")
+    _a_session_of_use()
+    paid = sorted(Payment.objects.values_list("amount_minor", flat=True))
+    call_command("load_demo")
+    assert sorted(Payment.objects.values_list("amount_minor", flat=True)) == paid
+    assert all(due.balance_minor >= 0 for due in Due.objects.all())
 
 
 def test_seed_synthetic(client):
