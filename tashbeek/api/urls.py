@@ -1,8 +1,8 @@
 """/api/v1/: the router of every app's API, the OpenAPI document and its browsable docs."""
 
+from csp.decorators import csp_update
 from django.urls import include, path
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from csp.decorators import csp_update
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter

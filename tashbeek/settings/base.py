@@ -187,7 +187,6 @@ MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 
-
 def _origin(url: str) -> str:
     """The origin of a tile URL template for the CSP ({s} subdomains become a wildcard)."""
     from urllib.parse import urlsplit
