@@ -5,6 +5,7 @@ import os
 import pytest
 from django.contrib.auth.models import Group
 
+from tashbeek.core.pdf import one_page_pdf
 from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.tests.factories import OrganisationFactory, UserFactory
 
@@ -117,11 +118,7 @@ def applicant(db):
 
 
 # The smallest well-formed PDF a council resolution could be.
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-    b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
-    b"trailer <</Root 1 0 R>>\n%%EOF\n"
-)
+MINIMAL_PDF = one_page_pdf("Council resolution")  # parsed like any upload
 
 
 def pdf_upload(name="resolution.pdf", content=MINIMAL_PDF):

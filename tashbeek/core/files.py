@@ -1,18 +1,24 @@
 """Private files: stored outside MEDIA_ROOT, typed by their content, streamed only by views
 that have checked who is asking (no public, guessable or long-lived URL)."""
 
+import io
 import re
 import uuid
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -31,11 +37,46 @@ OOXML_MAX_RATIO = 150  # a higher compression ratio is a zip bomb, not a report
 
 # Active content a council resolution never needs; a PDF carrying it is refused outright.
 PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
+# The same as keys and action types of parsed objects (a compressed object stream hides
+# them from a scan of the raw bytes).
+PDF_ACTIVE_KEYS = {
+    "/JS",
+    "/JavaScript",
+    "/Launch",
+    "/EmbeddedFile",
+    "/EmbeddedFiles",
+    "/RichMedia",
+    "/XFA",
+    "/AA",
+}
+PDF_ACTIVE_ACTIONS = {
+    "/JavaScript",
+    "/Launch",
+    "/ImportData",
+    "/GoToE",
+    "/RichMediaExecute",
+    "/SubmitForm",
+}
+PDF_MAX_OBJECTS = 200_000
 # Markup or archives hidden inside an image (a "polyglot") would let a file be both.
 POLYGLOT = re.compile(
     rb"<\s*(script|html|svg|iframe|object|embed|body|\?php)|javascript:|%PDF-|PK\x03\x04",
     re.IGNORECASE,
 )
+# A web page dressed as a PDF (it starts with %PDF- and ends with %%EOF).
+PDF_MARKUP = re.compile(rb"<\s*(script|html|body|iframe|!doctype\s+html)\b", re.IGNORECASE)
+# Office Open XML: the content types of the plain (macro-free) main parts, and what refuses a
+# package whatever its parts are called: a macro-enabled or binary type, an external target
+# other than a hyperlink (a remote template, a linked OLE object, a frame).
+CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+OOXML_MAIN_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": DOCX,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": XLSX,
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml": PPTX,
+}
+OOXML_ACTIVE_TYPE = re.compile(r"macroEnabled|vbaProject|activeX|oleObject|vbaData", re.I)
+OOXML_ACTIVE_REL = re.compile(r"/(vbaProject|attachedTemplate|oleObject|activeXControl)$", re.I)
 
 
 @deconstructible
@@ -104,10 +145,53 @@ def _ooxml_type(upload) -> str:
         raise _invalid(_("This document expands to an unreasonable size."), "damaged")
     lowered = [name.lower() for name in names]
     if any(n.endswith("vbaproject.bin") or "/activex/" in f"/{n}" for n in lowered):
-        raise _invalid(
-            _("This document contains macros. Save it without macros (.docx, .xlsx, .pptx)."),
-            "active_content",
-        )
+        raise _macros()
+    with zipfile.ZipFile(upload) as archive:
+        return _ooxml_declared_type(archive, kind)
+
+
+def _macros() -> ValidationError:
+    return _invalid(
+        _("This document contains macros. Save it without macros (.docx, .xlsx, .pptx)."),
+        "active_content",
+    )
+
+
+def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
+    try:
+        return ElementTree.fromstring(archive.read(name))  # noqa: S314  (expat refuses entity bombs)
+    except (ElementTree.ParseError, KeyError, zipfile.BadZipFile, OSError):
+        raise _invalid(_("This file is damaged or incomplete."), "damaged") from None
+
+
+def _ooxml_declared_type(archive: zipfile.ZipFile, kind: str) -> str:
+    """Decide by what the package declares, not by its part names: every content type is
+    macro-free, the main part is a plain document, and no relationship reaches outside
+    except a hyperlink."""
+    declared = [
+        element.get("ContentType", "")
+        for element in _xml(archive, "[Content_Types].xml")
+        if element.tag in (f"{CT_NS}Default", f"{CT_NS}Override")
+    ]
+    if any(OOXML_ACTIVE_TYPE.search(value) for value in declared):
+        raise _macros()
+    if OOXML_MAIN_TYPES.get(next((v for v in declared if v in OOXML_MAIN_TYPES), "")) != kind:
+        raise _invalid(_("This archive is not a Word, Excel or PowerPoint document."), "wrong_type")
+    for name in archive.namelist():
+        if not name.endswith(".rels"):
+            continue
+        for relation in _xml(archive, name).iter(f"{REL_NS}Relationship"):
+            if OOXML_ACTIVE_REL.search(relation.get("Type", "")):
+                raise _macros()
+            external = relation.get("TargetMode", "").lower() == "external"
+            if external and not relation.get("Type", "").endswith("/hyperlink"):
+                raise _invalid(
+                    _(
+                        "This document loads content from elsewhere (a remote template or "
+                        "linked object). Save a copy without links and retry."
+                    ),
+                    "active_content",
+                )
     return kind
 
 
@@ -117,10 +201,62 @@ def _check_pdf(data: bytes) -> None:
     # Names may be written with #xx escapes (/J#61vaScript) to dodge exactly this check.
     names = re.sub(rb"#([0-9a-fA-F]{2})", lambda m: bytes([int(m.group(1), 16)]), data)
     if PDF_ACTIVE.search(names):
-        raise _invalid(
-            _("This PDF contains scripts or embedded files. Print it to a plain PDF and retry."),
-            "active_content",
-        )
+        raise _pdf_active()
+    if PDF_MARKUP.search(data):
+        raise _invalid(_("This file is a web page, not a PDF."), "polyglot")
+    _check_pdf_objects(data)
+
+
+def _pdf_active() -> ValidationError:
+    return _invalid(
+        _("This PDF contains scripts or embedded files. Print it to a plain PDF and retry."),
+        "active_content",
+    )
+
+
+def _check_pdf_objects(data: bytes) -> None:
+    """Parse the PDF and look at every object, those in compressed object streams too."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if len(reader.pages) < 1:
+            raise PyPdfError("no page")
+        numbers = {(num, gen) for gen, table in reader.xref.items() for num in table}
+        numbers |= {(num, 0) for num in reader.xref_objStm}
+        if len(numbers) > PDF_MAX_OBJECTS:
+            raise PyPdfError("too many objects")
+        roots = [reader.trailer, *(IndirectObject(n, g, reader) for n, g in numbers)]
+        for root in roots:
+            _refuse_active(root.get_object() if isinstance(root, IndirectObject) else root)
+    except ValidationError:
+        raise
+    except (
+        PyPdfError,
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        RecursionError,
+        OSError,
+        AssertionError,
+        IndexError,
+        ZeroDivisionError,
+    ):
+        raise _invalid(_("This PDF is damaged or incomplete."), "damaged") from None
+
+
+def _refuse_active(obj) -> None:
+    """Every dictionary inside one object (indirect references are visited on their own)."""
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, DictionaryObject):
+            if PDF_ACTIVE_KEYS & set(item) or item.get("/S") in PDF_ACTIVE_ACTIONS:
+                raise _pdf_active()
+            if item.get("/Type") in ("/EmbeddedFile", "/Filespec") and "/EF" in item:
+                raise _pdf_active()
+            stack.extend(v for v in item.values() if not isinstance(v, IndirectObject))
+        elif isinstance(item, ArrayObject):
+            stack.extend(v for v in item if not isinstance(v, IndirectObject))
 
 
 def _image_end(data: bytes, content_type: str) -> int:
@@ -178,10 +314,44 @@ def _wrong_type_message(allowed) -> str:
     return _("Only PDF, JPEG or PNG files are accepted.")
 
 
+def download_name(name: str, content_type: str) -> str:
+    """The uploader's name with the extension of what the file really is: a page saved as
+    `minutes.html` that passed as a PDF downloads as `minutes.pdf` and opens as one."""
+    stem = PurePosixPath((name or "").replace("\\", "/")).name
+    stem = stem.rsplit(".", 1)[0].strip(" .") if "." in stem else stem.strip(" .")
+    return f"{stem[:180] or 'document'}.{DOCUMENT_TYPES.get(content_type, 'bin')}"
+
+
+def stored_content(upload, content_type: str):
+    """What is written to disk: images re-encoded by Pillow (no trailing data, no
+    metadata), anything else as uploaded (it passed validate_document_upload)."""
+    if content_type not in (JPEG, PNG):
+        return upload
+    return ContentFile(reencode_image(upload, "JPEG" if content_type == JPEG else "PNG"))
+
+
+def reencode_image(upload, image_format: str) -> bytes:
+    """The pixels only, in a fresh file of `image_format` (JPEG or PNG)."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.load()
+        mode = "RGB" if image_format == "JPEG" else ("RGBA" if "A" in image.getbands() else "RGB")
+        if image.mode == "P" and image_format == "PNG":
+            mode = "RGBA"
+        out = io.BytesIO()
+        image.convert(mode).save(out, format=image_format, quality=90, optimize=True)
+    upload.seek(0)
+    return out.getvalue()
+
+
 def private_file_response(field_file, *, content_type: str, filename: str) -> FileResponse:
-    """Stream a private file as a download that the browser may not sniff or run."""
+    """Stream a private file as a download that the browser may not sniff or run, named
+    with the extension of its checked type whatever the uploader called it."""
     response = FileResponse(
-        field_file.open("rb"), as_attachment=True, filename=filename, content_type=content_type
+        field_file.open("rb"),
+        as_attachment=True,
+        filename=download_name(filename, content_type),
+        content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"

@@ -1,7 +1,10 @@
 """Shared form pieces: per-language text inputs, digit folding, content-checked images."""
 
+import uuid
+
 from django import forms
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -10,6 +13,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .audit import ACTIONS, action_label
 from .audit_display import object_type_label
+from .files import reencode_image
 from .i18n import direction, language_codes
 from .text import normalise_digits
 
@@ -85,6 +89,17 @@ class DigitFoldingMixin:
 
 
 IMAGE_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp", "GIF": "image/gif"}
+
+
+def cleaned_image(upload) -> ContentFile:
+    """A checked image as it will be stored and served publicly: its pixels re-encoded by
+    Pillow (nothing appended to it, no metadata) as JPEG or PNG, under a name we chose."""
+    validate_image_upload(upload)
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image_format = "JPEG" if image.format == "JPEG" else "PNG"
+    extension = "jpg" if image_format == "JPEG" else "png"
+    return ContentFile(reencode_image(upload, image_format), name=f"{uuid.uuid4().hex}.{extension}")
 
 
 def validate_image_upload(upload) -> None:

@@ -12,7 +12,12 @@ from django.utils.translation import gettext_noop
 
 from tashbeek.communities.services import coordinators_of
 from tashbeek.core.audit import audit_record, snapshot
-from tashbeek.core.files import LIBRARY_TYPES, validate_document_upload
+from tashbeek.core.files import (
+    LIBRARY_TYPES,
+    download_name,
+    stored_content,
+    validate_document_upload,
+)
 from tashbeek.core.mail import send_localised
 from tashbeek.core.permissions import SECRETARIAT, is_secretariat
 from tashbeek.members.models import Affiliation
@@ -255,16 +260,18 @@ def file_add(*, by, experience: Experience, upload, caption: str = "") -> Experi
     content_type = validate_document_upload(
         upload, allowed=LIBRARY_TYPES, limit=settings.LIBRARY_MAX_BYTES
     )
-    name = get_valid_filename((upload.name or "file").rsplit("/", 1)[-1])[-200:] or "file"
+    raw_name = get_valid_filename((upload.name or "file").rsplit("/", 1)[-1])[-200:] or "file"
+    name = download_name(raw_name, content_type)
+    content = stored_content(upload, content_type)
     attached = ExperienceFile(
         experience=experience,
         content_type=content_type,
-        size=upload.size,
+        size=content.size,
         filename=name,
         caption=caption.strip()[:255],
         uploaded_by=by,
     )
-    attached.file.save(name, upload, save=False)
+    attached.file.save(name, content, save=False)
     attached.save()
     audit_record(
         actor=by,

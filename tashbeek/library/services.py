@@ -12,7 +12,12 @@ from django.utils.translation import gettext_noop
 from tashbeek.communities.rules import is_community_member
 from tashbeek.communities.services import coordinators_of
 from tashbeek.core.audit import audit_record, snapshot
-from tashbeek.core.files import LIBRARY_TYPES, validate_document_upload
+from tashbeek.core.files import (
+    LIBRARY_TYPES,
+    download_name,
+    stored_content,
+    validate_document_upload,
+)
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.rules import acts_for
@@ -133,19 +138,21 @@ def _store_version(*, document: Document, by, upload, note: str) -> DocumentVers
     # The row lock on the document (taken by the callers) keeps numbers unique and gapless.
     latest = document.versions.aggregate(n=Max("number"))["n"] or 0
     name = get_valid_filename((upload.name or "document").rsplit("/", 1)[-1])[-200:]
+    name = download_name(name, content_type)
+    content = stored_content(upload, content_type)
     version = DocumentVersion(
         document=document,
         number=latest + 1,
         content_type=content_type,
-        size=upload.size,
-        filename=name or "document",
+        size=content.size,
+        filename=name,
         note=note.strip()[:255],
         uploaded_by=by,
     )
     upload.seek(0)
     version.text = extract_text(upload.read(), content_type)
     upload.seek(0)
-    version.file.save(name or "document", upload, save=False)
+    version.file.save(name, content, save=False)
     version.save()
     return version
 

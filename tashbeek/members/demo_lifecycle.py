@@ -9,14 +9,13 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from tashbeek.core.pdf import one_page_pdf
+
 from . import services
 from .models import Application, Due, FeeSchedule, MembershipDecision, Organisation, Payment
 
 # A one-page PDF standing in for a scanned council resolution.
-RESOLUTION_PDF = (
-    b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-    b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
-)
+RESOLUTION_PDF = one_page_pdf("Council resolution")
 APPLICANTS = [
     (
         "applicant.tiznit@demo.tashbeek.org",

@@ -11,7 +11,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from conftest import PERSONAS, pdf_upload, png_upload
-from tashbeek.core.files import DOCX, LIBRARY_TYPES, PPTX, XLSX, validate_document_upload
+from tashbeek.core.files import (
+    DOCX,
+    LIBRARY_TYPES,
+    OOXML_MAIN_TYPES,
+    PPTX,
+    XLSX,
+    validate_document_upload,
+)
 from tashbeek.core.models import AuditEntry
 from tashbeek.library import selectors, services
 from tashbeek.library.models import Document
@@ -19,10 +26,29 @@ from tashbeek.library.models import Document
 pytestmark = pytest.mark.django_db
 
 
-def office(main_part: str, extra: dict | None = None, name="file.docx") -> SimpleUploadedFile:
+MAIN_TYPES = {v: k for k, v in OOXML_MAIN_TYPES.items()}
+PARTS = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX, "ppt/presentation.xml": PPTX}
+
+
+def content_types(main_part: str, extra: str = "") -> str:
+    override = ""
+    if main_part in PARTS:
+        override = (
+            f'<Override PartName="/{main_part}" ContentType="{MAIN_TYPES[PARTS[main_part]]}"/>'
+        )
+    return (
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"><Default Extension="xml" ContentType="application/xml"/>'
+        f"{override}{extra}</Types>"
+    )
+
+
+def office(
+    main_part: str, extra: dict | None = None, name="file.docx", types: str = ""
+) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("[Content_Types].xml", content_types(main_part, types))
         archive.writestr(main_part, "<document/>")
         for part, content in (extra or {}).items():
             archive.writestr(part, content)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
-from tashbeek.core.forms import validate_image_upload
+from tashbeek.core.forms import cleaned_image
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.models import Theme
 
@@ -107,7 +107,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
             from django import forms
 
             try:
-                validate_image_upload(value)
+                return cleaned_image(value)
             except forms.ValidationError as exc:
                 raise serializers.ValidationError(exc.messages) from exc
         return value

@@ -8,7 +8,7 @@ from tashbeek.core.forms import (
     DigitFoldingMixin,
     FastSelect,
     TranslatedField,
-    validate_image_upload,
+    cleaned_image,
 )
 from tashbeek.core.models import Theme
 
@@ -112,7 +112,7 @@ class OrganisationForm(DigitFoldingMixin, forms.ModelForm):
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
         if logo and hasattr(logo, "content_type"):  # a new upload, not the stored file
-            validate_image_upload(logo)
+            return cleaned_image(logo)
         return logo
 
     def clean(self):

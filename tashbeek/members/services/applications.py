@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from tashbeek.core.audit import audit_record, snapshot
-from tashbeek.core.files import validate_document_upload
+from tashbeek.core.files import download_name, stored_content, validate_document_upload
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.permissions import (
     SECRETARIAT,
@@ -125,6 +125,7 @@ def application_document_add(
     """Attach a document, checked by content; a new resolution replaces the previous one."""
     application = _lock_editable(application, by)
     content_type = validate_document_upload(upload)
+    content = stored_content(upload, content_type)
     replaced = []
     if kind == ApplicationDocument.Kind.RESOLUTION:
         old = list(application.documents.filter(kind=kind))
@@ -137,10 +138,10 @@ def application_document_add(
         kind=kind,
         content_type=content_type,
         original_name=(upload.name or "document")[-255:],
-        size=upload.size,
+        size=content.size,
         uploaded_by=by,
     )
-    document.file.save(upload.name or "document", upload, save=False)
+    document.file.save(download_name(upload.name, content_type), content, save=False)
     document.save()
     audit_record(
         actor=by,
