@@ -32,7 +32,7 @@ LIBRARY_TYPES = (PDF, JPEG, PNG, DOCX, XLSX, PPTX)
 # The part that makes an Office Open XML package a document, a workbook or a presentation.
 OOXML_MAIN_PART = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX, "ppt/presentation.xml": PPTX}
 OOXML_MAX_ENTRIES = 5000
-OOXML_MAX_EXPANDED = 200 * 1024 * 1024
+OOXML_MAX_EXPANDED = 64 * 1024 * 1024  # a report with photos; more is a bomb
 OOXML_MAX_RATIO = 150  # a higher compression ratio is a zip bomb, not a report
 
 # Active content a council resolution never needs; a PDF carrying it is refused outright.

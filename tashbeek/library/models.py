@@ -110,8 +110,10 @@ class DocumentVersion(models.Model):
     size = models.PositiveIntegerField(_("size"))
     filename = models.CharField(_("file name"), max_length=200)
     note = models.CharField(_("what changed"), max_length=255, blank=True)
-    # Plain text taken from the file at upload (PDF, DOCX, …) for search; empty for images.
+    # Plain text taken from the file after upload (PDF, DOCX, …) for search; empty for images.
     text = models.TextField(_("text"), blank=True, editable=False)
+    # When the text was read (library.extract, in the background); empty while it waits.
+    extracted_at = models.DateTimeField(_("text read"), null=True, blank=True, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 from tashbeek.communities.rules import is_community_member
 from tashbeek.communities.services import coordinators_of
 from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.core.background import after_commit
 from tashbeek.core.files import (
     LIBRARY_TYPES,
     download_name,
@@ -24,7 +25,7 @@ from tashbeek.members.rules import acts_for
 from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
 
-from .extract import extract_text
+from .extract import OOXML_PARTS, PDF, extract_bounded
 from .models import Document, DocumentVersion
 
 FIELDS = [
@@ -37,6 +38,7 @@ FIELDS = [
     "themes",
     "events",
 ]
+EXTRACTED_TYPES = {PDF, *OOXML_PARTS}
 S = Document.Status
 # action: (from, to, permission, reason required)
 TRANSITIONS = {
@@ -149,12 +151,37 @@ def _store_version(*, document: Document, by, upload, note: str) -> DocumentVers
         note=note.strip()[:255],
         uploaded_by=by,
     )
-    upload.seek(0)
-    version.text = extract_text(upload.read(), content_type)
-    upload.seek(0)
+    if content_type not in EXTRACTED_TYPES:
+        version.extracted_at = timezone.now()  # nothing to read in an image
     version.file.save(name, content, save=False)
     version.save()
+    if version.extracted_at is None:
+        after_commit(version_extract, version.pk)
     return version
+
+
+def version_extract(version_id: int) -> None:
+    """Read a stored version's text in a bounded child process (library.extract) and index
+    it; background work after the upload has returned, or `manage.py extract_pending`."""
+    version = DocumentVersion.objects.filter(pk=version_id, extracted_at__isnull=True).first()
+    if version is None:
+        return
+    with version.file.open("rb") as stored:
+        text = extract_bounded(stored.read(), version.content_type)
+    updated = DocumentVersion.objects.filter(pk=version.pk, extracted_at__isnull=True).update(
+        text=text, extracted_at=timezone.now()
+    )
+    if updated:
+        index_refresh(version.document)
+
+
+def extract_pending() -> int:
+    """Every version whose text was never read (a restart lost its background task)."""
+    pending = DocumentVersion.objects.filter(extracted_at__isnull=True).order_by("pk")
+    ids = list(pending.values_list("pk", flat=True))
+    for version_id in ids:
+        version_extract(version_id)
+    return len(ids)
 
 
 @transaction.atomic

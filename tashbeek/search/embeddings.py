@@ -12,21 +12,20 @@ Without the package (or with SEARCH_EMBEDDINGS off) everything works on full tex
 
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
-from django.db import close_old_connections, transaction
 from django.db.models import Max
 from django.utils import timezone
+
+from tashbeek.core.background import after_commit
 
 from .models import SearchEntry
 
 log = logging.getLogger(__name__)
 DIMENSIONS = 512
 EMBED_CHARS = 1200
-_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tashbeek-embed")
 
 
 def enabled() -> bool:
@@ -94,24 +93,11 @@ def embed_pending(*, batch: int = 256) -> int:
         total += embed_entries(ids, batch=batch)
 
 
-def _background(ids: list[int]) -> None:
-    try:
-        embed_entries(ids)
-    except Exception:  # a failed embedding must not be lost silently; embed_pending retries
-        log.exception("embedding %d search entries failed", len(ids))
-    finally:
-        close_old_connections()
-
-
 def schedule(ids: list[int]) -> None:
     """Embed these entries once the current transaction commits."""
     if not ids or not getattr(settings, "SEARCH_EMBEDDINGS", True):
         return
-    ids = list(ids)
-    if getattr(settings, "SEARCH_EMBED_SYNC", False):  # tests: at once, in this transaction
-        embed_entries(ids)
-        return
-    transaction.on_commit(lambda: _executor.submit(_background, ids))
+    after_commit(embed_entries, list(ids))
 
 
 class VectorIndex:

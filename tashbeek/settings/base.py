@@ -219,7 +219,6 @@ DIRECTORY_FACET_CACHE_SECONDS = env_int("DIRECTORY_FACET_CACHE_SECONDS", 300)
 
 # Sentence embeddings for matchmaking (computed in a background thread after each save).
 SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)
-SEARCH_EMBED_SYNC = False
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "tashbeek.api.schema.AutoSchema",

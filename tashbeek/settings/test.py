@@ -13,8 +13,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # connections that wait for each other (WAL + busy timeout) as in production.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
 
-# Embeddings at once, in the test's own transaction, so tests see them.
-SEARCH_EMBED_SYNC = True
+# Background work (embeddings, text extraction) at once, in the test's own transaction.
+BACKGROUND_SYNC = True
 # Off for the suite (speed); the search tests turn them on (see search/tests).
 SEARCH_EMBEDDINGS = False
 AUDIT_STRICT = True  # every audit action must be declared (core.audit)
