@@ -9,5 +9,10 @@ register_actions(
         "accounts.user.registered": _("Person signed up"),
         "accounts.user.verified": _("E-mail address verified"),
         "accounts.user.updated": _("Profile changed"),
+        "accounts.user.mfa_enabled": _("Second factor set up"),
+        "accounts.user.mfa_recovery_used": _("Recovery code used"),
+        "accounts.user.password_changed": _("Password changed"),
+        "accounts.token.created": _("API token created"),
+        "accounts.token.revoked": _("API token revoked"),
     }
 )

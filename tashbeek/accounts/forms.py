@@ -59,6 +59,8 @@ class SignUpForm(forms.Form):
 
 
 class SignInForm(AuthenticationForm):
+    """Signs in by e-mail address, whatever its case (addresses are stored in lower case)."""
+
     username = forms.EmailField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
@@ -71,6 +73,9 @@ class SignInForm(AuthenticationForm):
             "This account is not active yet: follow the link in the verification e-mail."
         ),
     }
+
+    def clean_username(self) -> str:
+        return self.cleaned_data["username"].strip().lower()
 
 
 class LocalisedPasswordResetForm(PasswordResetForm):
@@ -118,3 +123,14 @@ class ProfileForm(forms.ModelForm):
 
 class ResendVerificationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_security
 
 app_name = "accounts"
 
@@ -24,4 +24,9 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("profile/", views.profile, name="profile"),
+    path("mfa/", views_security.mfa, name="mfa"),
+    path("mfa/recovery-codes/", views_security.recovery_codes, name="recovery_codes"),
+    path("password/", views_security.PasswordChangeView.as_view(), name="password_change"),
+    path("tokens/", views_security.tokens, name="tokens"),
+    path("tokens/<str:token_key>/revoke/", views_security.token_revoke, name="token_revoke"),
 ]

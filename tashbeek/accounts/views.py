@@ -21,8 +21,10 @@ from .forms import (
     SignUpForm,
 )
 from .models import User
+from .security import address_locked
 from .selectors import user_from_uid
 from .tokens import email_verification_token
+from .views_security import RevokesTokensOnNewPassword
 
 
 def _tell_in(request: HttpRequest, language: str, message) -> None:
@@ -99,6 +101,11 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        if address_locked(request):  # many accounts tried from one address
+            return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         response = super().form_valid(form)
         return _with_language_cookie(response, form.get_user().preferred_language)
@@ -123,7 +130,7 @@ class ResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
 
 
-class ResetConfirmView(auth_views.PasswordResetConfirmView):
+class ResetConfirmView(RevokesTokensOnNewPassword, auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
@@ -148,6 +155,10 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "affiliations": affiliations},
+        {
+            "form": form,
+            "affiliations": affiliations,
+            "mfa_on": services.mfa_device(request.user) is not None,
+        },
         status=400 if form.errors else 200,
     )

@@ -2,11 +2,10 @@
 
 from csp.decorators import csp_update
 from django.urls import include, path
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 
+from tashbeek.accounts.api.views import TokenObtainView, TokenViewSet
 from tashbeek.communities.api.views import CommunityMembershipViewSet, CommunityViewSet
 from tashbeek.discussions.api.views import PostViewSet, ThreadViewSet
 from tashbeek.events.api.views import EventViewSet
@@ -41,18 +40,13 @@ router.register("threads", ThreadViewSet, basename="thread")
 router.register("posts", PostViewSet, basename="post")
 router.register("needs", NeedViewSet, basename="need")
 router.register("offers", OfferViewSet, basename="offer")
+router.register("auth/tokens", TokenViewSet, basename="api-token-owned")
 
 urlpatterns = [
     path("", include(router.urls)),
     path("search/", SearchView.as_view(), name="api-search"),
     path("match/", MatchView.as_view(), name="api-match"),
-    path(
-        "auth/token/",
-        extend_schema_view(
-            post=extend_schema(summary="Get an API token for an e-mail and password")
-        )(ObtainAuthToken).as_view(),
-        name="api-token",
-    ),
+    path("auth/token/", TokenObtainView.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file, so the CSP needs no
     # inline script; its page keeps one inline <style> block.

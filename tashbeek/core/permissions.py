@@ -31,3 +31,6 @@ def is_committee_member(user) -> bool:
 
 
 is_signed_in = rules.is_authenticated
+# Who must use a second factor and keep short sessions: the secretariat (and the operator,
+# a superuser) and the steering committee.
+is_privileged = is_secretariat | is_committee_member

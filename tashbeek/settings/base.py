@@ -1,6 +1,7 @@
 """Settings shared by every profile. Everything that differs between machines comes from
 the environment (see env.py); the profiles dev/test/prod only change defaults."""
 
+import datetime
 import importlib.util
 from pathlib import Path
 
@@ -32,7 +33,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "tashbeek.core",
@@ -58,7 +62,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tashbeek.accounts.middleware.PrivilegedSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tashbeek.core.middleware.RequestContextMiddleware",
@@ -117,6 +123,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+CSRF_FAILURE_VIEW = "tashbeek.core.views.csrf_failure"
 LOGIN_REDIRECT_URL = "members:directory"
 LOGOUT_REDIRECT_URL = "members:directory"
 
@@ -134,6 +141,10 @@ AXES_CLIENT_IP_CALLABLE = "tashbeek.core.middleware.client_ip"
 # Set to true only behind a reverse proxy that overwrites X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "tashbeek.accounts.security.axes_username"
+# Across accounts: this many failures from one address within the cool-off period lock the
+# address out of signing in (one address trying twelve accounts was not stopped before).
+ADDRESS_FAILURE_LIMIT = env_int("ADDRESS_FAILURE_LIMIT", 20)
 
 LANGUAGE_CODE = "ar"
 LANGUAGES = [
@@ -223,14 +234,39 @@ SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "tashbeek.api.schema.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["tashbeek.api.permissions.RulesPermission"],
     "DEFAULT_PAGINATION_CLASS": "tashbeek.api.pagination.BoundedPagination",
     "EXCEPTION_HANDLER": "tashbeek.api.errors.exception_handler",
     "PAGE_SIZE": 25,
+    # Per address for visitors, per person for the signed in; tokens by password are scarcer.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.ScopedRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_THROTTLE_ANON", "120/min"),
+        "user": env_str("API_THROTTLE_USER", "1200/min"),
+        "token": env_str("API_THROTTLE_TOKEN", "10/min"),
+    },
 }
+# API tokens (django-rest-knox): stored hashed, one per sign-in or per token made on the
+# profile page, expiring, listed and revoked by their owner, all dropped at a password change.
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=env_int("API_TOKEN_DAYS", 30)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "TOKEN_LIMIT_PER_USER": 20,
+    "AUTO_REFRESH": False,
+}
+# The secretariat, the steering committee and the operator: a second factor (TOTP, with
+# recovery codes) at every sign-in, and short sessions that end when idle or the browser closes.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", True)
+OTP_TOTP_ISSUER = "Tashbeek"
+PRIVILEGED_IDLE_MINUTES = env_int("PRIVILEGED_IDLE_MINUTES", 30)
+PRIVILEGED_SESSION_HOURS = env_int("PRIVILEGED_SESSION_HOURS", 12)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Tashbeek API",
     "DESCRIPTION": (

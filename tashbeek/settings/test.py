@@ -18,3 +18,11 @@ BACKGROUND_SYNC = True
 # Off for the suite (speed); the search tests turn them on (see search/tests).
 SEARCH_EMBEDDINGS = False
 AUDIT_STRICT = True  # every audit action must be declared (core.audit)
+
+# The second factor is switched on by the tests that are about it (accounts/tests/test_mfa.py);
+# elsewhere the personas sign in with force_login, as a verified session would.
+MFA_REQUIRED = False
+REST_FRAMEWORK = {  # noqa: F405
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "user": "100000/min", "token": "100000/min"},
+}

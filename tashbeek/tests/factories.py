@@ -54,3 +54,10 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         organisation_index_names(organisation)
         organisation.save()
         return organisation
+
+
+def api_token(user) -> str:
+    """A new API token (django-rest-knox) for the user, as the header wants it."""
+    from knox.models import AuthToken
+
+    return f"Token {AuthToken.objects.create(user=user)[1]}"

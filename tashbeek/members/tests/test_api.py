@@ -3,11 +3,11 @@
 import io
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tashbeek.core.models import AuditEntry
 from tashbeek.members.models import Organisation
+from tashbeek.tests.factories import api_token
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def api():
 
 def _token_client(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=api_token(user))
     return client
 
 

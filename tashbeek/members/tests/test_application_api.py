@@ -2,18 +2,18 @@
 409 on a stale version), follow decisions, dues and payments; all in the OpenAPI document."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from conftest import pdf_upload
 from tashbeek.members.models import Due
+from tashbeek.tests.factories import api_token
 
 pytestmark = pytest.mark.django_db
 
 
 def _api(user):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=api_token(user))
     return client
 
 
