@@ -50,3 +50,7 @@ if settings.DEBUG or settings.MEDIA_URL.startswith("/"):
     urlpatterns.append(
         path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}, name="media")
     )
+
+# Errors under /api/ answer in the API's JSON shape, as every other API error does.
+handler404 = "tashbeek.core.views.not_found"
+handler500 = "tashbeek.core.views.server_error"

@@ -41,6 +41,16 @@ class AutoSchema(SpectacularAutoSchema):
             return doc.splitlines()[0].rstrip(".")
         return self._generated_summary()
 
+    def get_auth(self):
+        """Operations anyone may call (no permission in the view's `permission_map`, as
+        `RulesPermission` reads it) say so: a token is optional there."""
+        auth = super().get_auth()
+        mapping = getattr(self.view, "permission_map", None)
+        action = getattr(self.view, "action", None) or self.method.lower()
+        if mapping is not None and mapping.get(action) is None and {} not in auth:
+            auth.append({})
+        return auth
+
     def _handler(self):
         action = getattr(self.view, "action", None)
         return getattr(self.view, action or self.method.lower(), None)

@@ -6,7 +6,9 @@ members write French), then the network default, then whatever exists.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 FALLBACKS = {
     "ar": ("ar", "fr", "en", "he"),
@@ -76,7 +78,12 @@ def pick(values: dict | None, language: str | None = None) -> str:
 
 
 def clean_translations(values: dict | None) -> dict:
-    """Keep known languages with non-blank text, trimmed."""
+    """Keep known languages with non-blank text, trimmed. Anything but a mapping of
+    language to text (a number, a list: easy to send through the API) is refused."""
+    if values is not None and not isinstance(values, dict):
+        raise ValidationError(
+            _('Give a text per language, for example {"ar": "…", "en": "…"}.'), code="invalid"
+        )
     known = set(language_codes())
     return {
         code: str(text).strip()

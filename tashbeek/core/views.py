@@ -1,10 +1,12 @@
-"""Home, health check and the secretariat's audit log."""
+"""Home, health check, the secretariat's audit log, and the error pages (JSON under /api/)."""
 
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils.translation import gettext
+from django.views import csrf, defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
@@ -66,3 +68,28 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page says: send them to the icon."""
     return HttpResponsePermanentRedirect(static("core/favicon.svg"))
+
+
+def _api_error(request: HttpRequest, status: int, code: str, message: str) -> JsonResponse:
+    body = {"error": {"status": status, "code": code, "message": message}}
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A URL nothing answers: under /api/ the API's JSON error shape, elsewhere the page."""
+    if request.path.startswith("/api/"):
+        return _api_error(request, 404, "not_found", gettext("Not found."))
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return _api_error(request, 500, "error", gettext("Something went wrong on our side."))
+    return defaults.server_error(request)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    if request.path.startswith("/api/"):
+        message = gettext("Send your API token, or the CSRF token with a signed-in session.")
+        return _api_error(request, 403, "permission_denied", message)
+    return csrf.csrf_failure(request, reason)

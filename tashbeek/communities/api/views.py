@@ -22,7 +22,7 @@ class MembershipSerializer(serializers.ModelSerializer):
 class CommunitySerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True)
     purpose = serializers.CharField(read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Community

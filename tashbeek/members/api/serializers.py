@@ -24,7 +24,7 @@ class TranslationsField(serializers.DictField):
 class OrganisationListSerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True)
     country = CountryField()
-    region = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    region = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Organisation
