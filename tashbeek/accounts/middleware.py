@@ -21,6 +21,17 @@ from tashbeek.core.permissions import is_privileged
 OPEN_PREFIXES = ("/accounts/mfa/", "/accounts/logout/", "/i18n/", "/static/", "/healthz")
 
 
+def privileged_session_start(sender, request, user, **kwargs) -> None:
+    """At sign-in (`user_logged_in`): a privileged session starts its clocks and gets a
+    cookie that ends with the browser, so its pages need no session write later."""
+    if request is None or not is_privileged(user):
+        return
+    now = int(time.time())
+    request.session["privileged_since"] = now
+    request.session["privileged_seen"] = now
+    request.session.set_expiry(0)
+
+
 class PrivilegedSessionMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -36,7 +47,9 @@ class PrivilegedSessionMiddleware:
     def _expired(self, request):
         now = int(time.time())
         session = request.session
-        started = session.setdefault("privileged_since", now)
+        started = session.get("privileged_since", now)
+        if "privileged_since" not in session:
+            session["privileged_since"] = now
         seen = session.get("privileged_seen", now)
         idle = now - seen > settings.PRIVILEGED_IDLE_MINUTES * 60
         too_long = now - started > settings.PRIVILEGED_SESSION_HOURS * 3600
@@ -44,8 +57,11 @@ class PrivilegedSessionMiddleware:
             logout(request)
             messages.info(request, _("Your session ended; please sign in again."))
             return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.path})}")
-        session["privileged_seen"] = now
-        session.set_expiry(0)  # the cookie ends with the browser
+        # Written at most once a minute, so a privileged page costs no session write.
+        if now - seen >= 60 or "privileged_seen" not in session:
+            session["privileged_seen"] = now
+        if session.get("_session_expiry") != 0:
+            session.set_expiry(0)  # the cookie ends with the browser
         return None
 
     def _unverified(self, request):

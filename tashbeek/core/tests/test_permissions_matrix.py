@@ -111,7 +111,7 @@ MATRIX = {
     "accounts:tokens": ("get", None, grid(302, **SIGNED_IN)),
     "accounts:token_revoke": ("get", lambda f: {"token_key": "abc"}, grid(302, default=405)),
     "api-token-owned-list": ("get", None, grid(401, **SIGNED_IN)),
-    "api-token-owned-detail": ("get", lambda f: {"token_key": "abc"}, grid(401, default=405)),
+    "api-token-owned-detail": ("get", lambda f: {"token_key": "abc"}, dict.fromkeys(PERSONAS, 405)),
     "accounts:profile": ("get", None, grid(302, **SIGNED_IN)),
     "set_language": ("get", None, dict.fromkeys(PERSONAS, 302)),
     "api-root": ("get", None, ALL),
