@@ -29,6 +29,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", core_views.healthz, name="healthz"),
     path("audit/", core_views.audit_log, name="audit_log"),
+    path("outbox/", core_views.outbox, name="outbox"),
     path("members/", include("tashbeek.members.urls")),
     path("notifications/", include("tashbeek.notifications.urls")),
     path("communities/", include("tashbeek.communities.urls")),

@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
 
 from tashbeek.core.audit import audit_record, snapshot
-from tashbeek.core.mail import send_localised
+from tashbeek.core.mail import send_localised, send_with_change
 
 from .models import User
 from .tokens import email_verification_token
@@ -59,7 +59,7 @@ def user_register(*, email: str, full_name: str, password: str, preferred_langua
         obj=user,
         after=snapshot(user, ["email", *PROFILE_FIELDS]),
     )
-    transaction.on_commit(lambda: verification_send(user=user))
+    send_with_change(lambda: verification_send(user=user))
     return user
 
 

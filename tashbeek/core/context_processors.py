@@ -12,6 +12,7 @@ NAV = {
     "members_map": "members:map_data",
     "api": "api-docs",
     "audit": "audit_log",
+    "outbox": "outbox",
     "communities": "communities:list",
     "events": "events:list",
     "experiences": "experiences:list",

@@ -1,19 +1,21 @@
 """Home, health check, the secretariat's audit log, and the error pages (JSON under /api/)."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views import csrf, defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
 from . import selectors
 from .audit_display import audit_rows
 from .forms import AuditFilterForm
+from .outbox import outbox_retry, outbox_summary
 
 
 @require_GET
@@ -44,6 +46,22 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(request, "core/audit_log.html", {"page": page, "rows": rows, "form": form})
 
 
+@permission_required("core.manage_outbox", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def outbox(request: HttpRequest) -> HttpResponse:
+    """E-mails waiting or failing (the mail server refused or was down), and sending the
+    failed ones again."""
+    if request.method == "POST":
+        count = outbox_retry(by=request.user)
+        messages.success(
+            request,
+            ngettext("%(n)s e-mail will be sent again.", "%(n)s e-mails will be sent again.", count)
+            % {"n": count},
+        )
+        return redirect("outbox")
+    return render(request, "core/outbox.html", outbox_summary())
+
+
 # Private or endless corners (sign-in, the API, the audit log, every filter combination of
 # the directory's export) stay out of search engines; the sitemap lists the public pages.
 ROBOTS = """User-agent: *
@@ -51,6 +69,7 @@ Disallow: /admin/
 Disallow: /accounts/
 Disallow: /api/
 Disallow: /audit/
+Disallow: /outbox/
 Disallow: /notifications/
 Disallow: /members/export.
 Disallow: /i18n/

@@ -18,7 +18,7 @@ from tashbeek.core.files import (
     stored_content,
     validate_document_upload,
 )
-from tashbeek.core.mail import send_localised
+from tashbeek.core.mail import send_localised, send_with_change
 from tashbeek.core.permissions import SECRETARIAT, is_secretariat
 from tashbeek.members.models import Affiliation
 from tashbeek.members.rules import acts_for, is_staff_of
@@ -327,7 +327,7 @@ def ask_authors(*, by, experience: Experience, message: str) -> AuthorQuestion:
         url=experience.get_absolute_url(),
         email=False,
     )
-    transaction.on_commit(lambda: _send_question(question, contact))
+    send_with_change(lambda: _send_question(question, contact))
     audit_record(
         actor=by,
         action="experiences.experience.question_sent",

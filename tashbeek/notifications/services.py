@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from tashbeek.accounts.models import User
-from tashbeek.core.mail import send_localised
+from tashbeek.core.mail import send_localised, send_with_change
 
 from .models import Notification
 
@@ -46,7 +46,7 @@ def notify(
     if email:
         for user in recipients:
             if user.notification_frequency == User.Frequency.IMMEDIATE:
-                transaction.on_commit(lambda u=user: _send(u, message, context, url, mail))
+                send_with_change(lambda u=user: _send(u, message, context, url, mail))
     return created
 
 
@@ -91,7 +91,7 @@ def digests_send(*, frequency: str) -> int:
             with translation.override(user.preferred_language or None):
                 items = [{"text": n.text, "url": n.url, "time": n.created_at} for n in waiting]
             Notification.objects.filter(pk__in=[n.pk for n in waiting]).update(in_digest=False)
-            transaction.on_commit(
+            send_with_change(
                 lambda user=user, items=items: send_localised(
                     to=user.email,
                     language=user.preferred_language,

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "csp",
     "rest_framework",
     "knox",
+    "mailer",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -183,7 +184,12 @@ DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 # Library files and experience attachments (guides and presentations run larger).
 LIBRARY_MAX_BYTES = env_int("LIBRARY_MAX_BYTES", 25 * 1024 * 1024)
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every e-mail goes to the outbox table in the transaction of the change that caused it
+# (core.outbox); `manage.py send_mail_outbox` sends it through EMAIL_BACKEND from the environment.
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILER_USE_FILE_LOCK = False  # each message is locked in the database while it is sent
+MAILER_ERROR_HANDLER = "tashbeek.core.outbox.delivery_failed"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")

@@ -31,7 +31,7 @@ CHECKS = [
     response_schema_conformance,
 ]
 
-PERSONAS = ["secretariat", "focal_aourir", "coordinator", "resident", "visitor"]
+PERSONAS = ["secretariat", "focal_aourir", "coordinator", "visitor"]
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +54,7 @@ def token(request, persona, db):
 @pytest.mark.parametrize("token", PERSONAS, indirect=True)
 @schema.parametrize()
 @settings(
-    max_examples=4,
+    max_examples=3,
     deadline=None,
     suppress_health_check=list(HealthCheck),
     derandomize=True,

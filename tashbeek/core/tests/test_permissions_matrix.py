@@ -77,6 +77,7 @@ MATRIX = {
     "favicon": ("get", None, dict.fromkeys(PERSONAS, 301)),
     "sitemap": ("get", None, ALL),
     "audit_log": ("get", None, grid(403, default=403, secretariat=200)),
+    "outbox": ("get", None, grid(403, default=403, secretariat=200)),
     "members:directory": ("get", None, ALL),
     "members:map_data": ("get", None, ALL),
     "members:directory_export": ("get", lambda f: {"fmt": "xlsx"}, ALL),

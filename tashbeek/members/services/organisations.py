@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.i18n import clean_translations
-from tashbeek.core.mail import send_localised
+from tashbeek.core.mail import send_localised, send_with_change
 from tashbeek.core.models import Theme
 from tashbeek.core.text import normalise
 from tashbeek.search.services import index_refresh
@@ -162,7 +162,7 @@ def staff_invite(
     existing = get_user_model().objects.filter(email__iexact=email).first()
     language = existing.preferred_language if existing else get_language()
     link = reverse("members:invitation", kwargs={"token": token})
-    transaction.on_commit(
+    send_with_change(
         lambda: send_localised(
             to=email,
             language=language,

@@ -31,8 +31,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--show-mail",
             action="store_true",
-            help="Send the demo's e-mails through EMAIL_BACKEND (by default they are written "
-            "to DEMO_MAIL_DIR, var/demo-mail/, so the sign-ins stay the last thing printed).",
+            help="Put the demo's e-mails in the outbox, which send_mail_outbox sends through "
+            "EMAIL_BACKEND (by default they are written to DEMO_MAIL_DIR, var/demo-mail/, so "
+            "the sign-ins stay the last thing printed).",
         )
 
     def handle(self, *args, **options):
