@@ -13,6 +13,7 @@ from tashbeek.events.sitemaps import EventSitemap
 from tashbeek.experiences.sitemaps import ExperienceSitemap
 from tashbeek.library.sitemaps import DocumentSitemap
 from tashbeek.members.sitemaps import OrganisationSitemap
+from tashbeek.members.views.home import home as members_home
 
 SITEMAPS = {
     "organisations": OrganisationSitemap,
@@ -23,7 +24,7 @@ SITEMAPS = {
 }
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", members_home, name="home"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -42,7 +43,7 @@ urlpatterns = [
     path("needs/", include("tashbeek.needs.urls")),
     path("accounts/", include("tashbeek.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/", include("tashbeek.api.urls")),
+    path("api/v1/", include("tashbeek.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashbeek.core.forms import TranslatedField
 from tashbeek.core.models import Theme
+from tashbeek.members.models import Organisation
 
 from .models import Community
 
@@ -52,8 +53,6 @@ class JoinForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from tashbeek.members.models import Organisation
-
         self.fields["organisation"].queryset = (
             Organisation.objects.filter(affiliations__user=user)
             if user and user.is_authenticated

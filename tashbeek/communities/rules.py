@@ -3,7 +3,7 @@
 import rules
 
 from tashbeek.core.permissions import is_secretariat
-from tashbeek.members.rules import is_network_member
+from tashbeek.members.rules import affiliations_of, is_network_member
 
 from .models import CommunityMembership
 
@@ -40,8 +40,6 @@ rules.add_perm("communities.add_community", is_secretariat)
 
 @rules.predicate
 def works_for_partner(user) -> bool:
-    from tashbeek.members.rules import affiliations_of
-
     return any(relation == "partner" for _role, relation, _s in affiliations_of(user).values())
 
 

@@ -5,17 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.members.views.common import form_page
+from tashbeek.core.web import form_page
 
 from . import selectors, services
 from .forms import CommunityForm, JoinForm
 from .models import CommunityMembership
 from .rules import community_roles
+from .slots import COMMUNITY_PAGE
 
 
 def _community(slug):
@@ -32,24 +32,12 @@ def community_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD"])
 def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    from tashbeek.discussions.selectors import threads_of
-    from tashbeek.events.selectors import upcoming_for_community
-    from tashbeek.experiences.selectors import for_community as experiences_for
-    from tashbeek.library.selectors import for_community as documents_for
-    from tashbeek.workplans.selectors import progress
-
     community = _community(slug)
     user = request.user
     can_manage = user.has_perm("communities.manage_community", community)
-    can_discuss = user.has_perm("discussions.view_discussions", community)
-    year = timezone.localdate().year
     context = {
-        "year": year,
-        "plan": progress(community, year),
-        "documents": documents_for(user=user, community=community, limit=8),
-        "experiences": experiences_for(community, limit=8),
-        "can_discuss": can_discuss,
-        "threads": threads_of(community)[:5] if can_discuss else [],
+        # Events, library, experiences, the plan and discussions: from their apps' hooks.
+        **COMMUNITY_PAGE.collect(community=community, user=user),
         "community": community,
         "groups": selectors.members_by_organisation(community),
         "mine": community_roles(user).get(community.pk),
@@ -58,7 +46,6 @@ def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_manage": can_manage,
         "pending": selectors.pending_requests(community) if can_manage else [],
         "join_form": JoinForm(user=user),
-        "events": upcoming_for_community(community),
     }
     return render(request, "communities/detail.html", context)
 

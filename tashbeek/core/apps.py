@@ -11,3 +11,5 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Each app declares its audit actions in its own module (see core.audit).
         autodiscover_modules("audit_actions")
+        # Higher apps fill lower apps' slots (core.slots) from their own hooks.py.
+        autodiscover_modules("hooks")

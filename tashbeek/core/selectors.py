@@ -2,19 +2,9 @@
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import AuditEntry
-
-
-def network_counts() -> dict:
-    from tashbeek.members.models import Organisation
-
-    return Organisation.objects.aggregate(
-        members=Count("id", filter=Q(relation="member", membership_status="active")),
-        partners=Count("id", filter=Q(relation="partner")),
-        countries=Count("country", distinct=True),
-    )
 
 
 def audit_entries(

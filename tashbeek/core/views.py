@@ -1,4 +1,4 @@
-"""Home, health check, the secretariat's audit log, and the error pages (JSON under /api/)."""
+"""Health check, the secretariat's audit log and outbox, and the error pages (JSON under /api/)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,11 +16,6 @@ from . import selectors
 from .audit_display import audit_rows
 from .forms import AuditFilterForm
 from .outbox import outbox_retry, outbox_summary
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"counts": selectors.network_counts()})
 
 
 @never_cache

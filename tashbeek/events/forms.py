@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from tashbeek.communities.models import Community
 from tashbeek.core.dates import TIME_ZONES
 from tashbeek.core.forms import DigitFoldingMixin, FastSelect, TranslatedField
+from tashbeek.members.models import Organisation
 
 from .models import Event
+from .slots import CONTRIBUTION_CHOICES
 
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -145,22 +147,14 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, user=None, event=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from tashbeek.members.models import Organisation
-
         self.fields["organisation"].queryset = (
             Organisation.objects.filter(affiliations__user=user)
             if user is not None and user.is_authenticated
             else Organisation.objects.none()
         )
-        if event is not None and not event.ask_contribution:
+        choices = CONTRIBUTION_CHOICES.collect(user=user).get("experience")
+        if (event is not None and not event.ask_contribution) or choices is None:
             del self.fields["contribution"]
             del self.fields["experience"]
         else:
-            from tashbeek.experiences.models import Experience
-            from tashbeek.experiences.selectors import experiences_visible_to
-
-            self.fields["experience"].queryset = (
-                experiences_visible_to(user).filter(organisation__affiliations__user=user)
-                if user is not None and user.is_authenticated
-                else Experience.objects.none()
-            )
+            self.fields["experience"].queryset = choices  # experiences.hooks

@@ -119,28 +119,6 @@ def published_events() -> QuerySet[Event]:
     return Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
 
 
-def materials_of(event: Event, *, user) -> list:
-    """Library documents attached to the event that this reader may open."""
-    from tashbeek.library.selectors import documents_visible_to
-
-    return list(documents_visible_to(user).filter(events=event).order_by("kind", "id"))
-
-
-def experiences_of(event: Event, *, user) -> list:
-    """Experiences presented at the event, or brought to it by confirmed participants."""
-    from tashbeek.experiences.selectors import experiences_visible_to
-
-    brought = event.registrations.filter(
-        status=Registration.Status.CONFIRMED, experience__isnull=False
-    ).values("experience_id")
-    return list(
-        experiences_visible_to(user)
-        .filter(Q(events=event) | Q(pk__in=brought))
-        .select_related("organisation")
-        .distinct()
-    )
-
-
 def month_grid(*, user, year: int, month: int, first_weekday: int) -> list[list[dict]]:
     """The weeks of a month for the calendar view: each day with the events that start on
     it in their own time zone. Days of the neighbouring months fill the first and last week."""

@@ -17,13 +17,14 @@ from rules.contrib.views import permission_required
 
 from tashbeek.communities.selectors import community_detail
 from tashbeek.core.seo import open_graph
-from tashbeek.members.views.common import add_service_errors
+from tashbeek.core.web import add_service_errors
 
 from . import selectors, services
 from .forms import EventForm, RegistrationForm
 from .ical import calendar_for
 from .models import Event, Registration
 from .seo import event_ld
+from .slots import EVENT_PAGE
 
 
 def _event(request, pk) -> Event:
@@ -90,8 +91,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "show_link": can_manage
         or (registration is not None and registration.status == Registration.Status.CONFIRMED),
         "attendance": selectors.attendance_by_organisation(event),
-        "materials": selectors.materials_of(event, user=user),
-        "experiences": selectors.experiences_of(event, user=user),
+        # Library materials and experiences: from those apps' hooks (events.slots).
+        **EVENT_PAGE.collect(event=event, user=user),
         **_previews(request, event),
     }
     return render(request, "events/detail.html", context)

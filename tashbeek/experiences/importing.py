@@ -24,6 +24,7 @@ from tashbeek.core.audit import current_ip
 from tashbeek.core.models import AuditEntry, Theme
 from tashbeek.core.text import normalise
 from tashbeek.members.models import Organisation
+from tashbeek.search.services import index_many
 
 from .models import Experience
 
@@ -177,8 +178,6 @@ def experiences_import(
 ) -> ImportReport:
     """Create or update (by external_id) the experiences of checked rows, and index them;
     `progress(done, total)` is called after each batch."""
-    from tashbeek.search.services import index_many
-
     cleaned = check(rows)
     report = ImportReport()
     organisations = _organisations()

@@ -12,7 +12,8 @@ from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_file_response
 from tashbeek.core.seo import open_graph
-from tashbeek.members.views.common import add_service_errors, form_page
+from tashbeek.core.web import add_service_errors, form_page
+from tashbeek.search.matching import match
 
 from . import selectors, services
 from .forms import AskForm, ExperienceFilterForm, ExperienceForm, FileForm, ReviewForm
@@ -89,8 +90,6 @@ def _similar(request, experience) -> list:
     """Other published experiences close to this one, in any language."""
     if experience.status != experience.Status.PUBLISHED:
         return []
-    from tashbeek.search.matching import match
-
     found = match(
         user=request.user,
         text=f"{experience.title}. {experience.summary}",

@@ -1,17 +1,10 @@
-"""Demo library documents, work plans and a discussion for the platforms. Idempotent."""
-
-import datetime
+"""Demo library documents for the platforms. Idempotent."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from tashbeek.communities.models import Community
 from tashbeek.core.models import Theme
 from tashbeek.core.pdf import one_page_pdf
-from tashbeek.discussions import services as discussions
-from tashbeek.discussions.models import Thread
-from tashbeek.events.models import Event
-from tashbeek.workplans.models import WorkPlanItem
 
 from . import services
 from .models import Document
@@ -91,52 +84,3 @@ def load(*, people: dict) -> None:
         )
         for action in STEPS[status]:
             services.document_transition(by=secretariat, document=document, action=action)
-    _plans(communities, people)
-    _discussion(communities, people)
-
-
-def _plans(communities: dict, people: dict) -> None:
-    year = timezone.localdate().year
-    coordinator = people["focal.nablus@demo.tashbeek.org"]
-    guide = Document.objects.filter(kind="guide", community=communities["public-relations"])
-    workshop = Event.objects.filter(community=communities["public-relations"]).first()
-    rows = [
-        ("public-relations", "ورشة الاتصال الاستراتيجي", "done", 1, 3, [workshop], guide),
-        ("public-relations", "دليل التواصل مع السكان في الأزمات", "in_progress", 3, 9),
-        ("public-relations", "زيارة تبادل بين بلديتين", "planned", 9, 11),
-        ("village-councils", "ورشات النفايات الصلبة، منطقة بمنطقة", "in_progress", 2, 10),
-        ("village-councils", "نموذج اتفاقية جمع مشترك للنفايات", "planned", 6, 12),
-    ]
-    for slug, activity, status, start, end, *links in rows:
-        item, created = WorkPlanItem.objects.get_or_create(
-            community=communities[slug],
-            year=year,
-            activity=activity,
-            defaults={
-                "status": status,
-                "starts_on": datetime.date(year, start, 1),
-                "ends_on": datetime.date(year, end, 28),
-                "responsible_person": coordinator,
-                "objective": "أدوات مشتركة لكل هيئة عضو في المنصة.",
-            },
-        )
-        if created and links:
-            item.events.set([e for e in links[0] if e])
-            item.outputs.set(links[1])
-
-
-def _discussion(communities: dict, people: dict) -> None:
-    community = communities["public-relations"]
-    if Thread.objects.filter(community=community).exists():
-        return
-    thread = discussions.thread_start(
-        by=people["focal.nablus@demo.tashbeek.org"],
-        community=community,
-        title="كيف تنشرون قرارات المجلس للسكان؟",
-        body="نبحث عن طرق بسيطة لنشر قرارات المجلس البلدي للسكان.\nما الذي نجح عندكم؟",
-    )
-    discussions.post_reply(
-        by=people["staff.aourir@demo.tashbeek.org"],
-        thread=thread,
-        body="Chez nous : un affichage dans chaque quartier et une page Facebook mise à jour après chaque session.",
-    )

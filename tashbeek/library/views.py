@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_file_response
-from tashbeek.members.views.common import form_page
+from tashbeek.core.web import form_page
 
 from . import selectors, services
 from .forms import (

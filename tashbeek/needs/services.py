@@ -10,6 +10,7 @@ from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.members.rules import acts_for
 from tashbeek.notifications.services import notify
 from tashbeek.search.analysis import detect_language
+from tashbeek.search.matching import match
 from tashbeek.search.services import index_refresh
 
 from .models import Need, Offer
@@ -119,8 +120,6 @@ def tell_needs_about(experience) -> int:
     """Notify the authors of open needs that this newly published experience answers.
     Returns how many needs were told. Needs of the experience's own organisation are left
     out; an experience must be close in meaning, or share several words, to count."""
-    from tashbeek.search.matching import match
-
     text = f"{experience.title}. {experience.summary}"
     found = match(user=None, text=text, kinds=("need",), limit=20)
     close = [

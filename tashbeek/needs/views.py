@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.members.views.common import form_page
+from tashbeek.core.web import form_page
 
 from . import selectors, services
 from .forms import NeedForm, OfferForm, StatusForm

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Q
 
-from tashbeek.communities.rules import community_roles
 from tashbeek.core.permissions import is_secretariat
-from tashbeek.members.rules import is_network_member
 
+from .sources import READERS
 from .termstats import selective
 
 TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
@@ -41,12 +40,10 @@ def audience_sql(user) -> tuple[str, list]:
     if user is None or is_secretariat(user):
         return "1 = 1", []
     parts, params = ["e.audience = %s"], ["public"]
-    if is_network_member(user):
+    if READERS["is_member"](user):
         parts.append("e.audience = %s")
         params.append("members")
-    active = sorted(
-        pk for pk, (_role, status) in community_roles(user).items() if status == "active"
-    )
+    active = sorted(READERS["communities"](user))
     if active:
         marks = ", ".join(["%s"] * len(active))
         parts.append(f"(e.audience = %s AND e.community_id IN ({marks}))")
@@ -59,9 +56,9 @@ def audience_q(user) -> Q:
     if user is None or is_secretariat(user):
         return Q()
     condition = Q(audience="public")
-    if is_network_member(user):
+    if READERS["is_member"](user):
         condition |= Q(audience="members")
-    active = [pk for pk, (_role, status) in community_roles(user).items() if status == "active"]
+    active = list(READERS["communities"](user))
     if active:
         condition |= Q(audience="community", community_id__in=active)
     return condition

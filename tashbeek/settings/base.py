@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tashbeek.workplans",
     "tashbeek.needs",
     "tashbeek.search",
+    "tashbeek.demo",
 ]
 
 MIDDLEWARE = [

@@ -4,14 +4,13 @@ from django.db.models import Count, Prefetch, Q
 
 from tashbeek.events.models import Event
 from tashbeek.library.models import Document
+from tashbeek.library.selectors import documents_visible_to
 
 from .models import WorkPlanItem
 
 
 def plan_for(community, year: int, *, user):
     """A community's plan for a year; outputs only those this reader may see."""
-    from tashbeek.library.selectors import documents_visible_to
-
     return (
         WorkPlanItem.objects.filter(community=community, year=year)
         .select_related("responsible_person", "responsible_organisation")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tashbeek.communities.selectors import community_detail
-from tashbeek.members.views.common import form_page
+from tashbeek.core.web import form_page
 
 from . import selectors, services
 from .forms import PlanItemForm

@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tashbeek.api.errors import ERRORS
+from tashbeek.core.permissions import is_secretariat
 
 from .. import selectors, services
 from ..models import Community, CommunityMembership
@@ -134,8 +135,6 @@ class CommunityMembershipViewSet(viewsets.mixins.DestroyModelMixin, viewsets.Rea
 
     def get_queryset(self):
         from django.db.models import Q
-
-        from tashbeek.core.permissions import is_secretariat
 
         from ..rules import community_roles
 

@@ -33,6 +33,7 @@ from .organisations import (  # noqa: F401
     STATUS_FILTERS,
     DirectoryFilters,
     map_points,
+    network_counts,
     organisation_detail,
     organisation_search,
     staff_visible_to,

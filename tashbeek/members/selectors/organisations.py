@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
@@ -176,3 +176,11 @@ def staff_visible_to(*, user, organisation: Organisation) -> QuerySet[Affiliatio
     if not user.has_perm("members.view_staff_contacts", organisation):
         return Affiliation.objects.none()
     return organisation.affiliations.select_related("user").order_by("role", "user__full_name")
+
+
+def network_counts() -> dict:
+    return Organisation.objects.aggregate(
+        members=Count("id", filter=Q(relation="member", membership_status="active")),
+        partners=Count("id", filter=Q(relation="partner")),
+        countries=Count("country", distinct=True),
+    )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_file_response
+from tashbeek.core.web import add_service_errors
 
 from .. import selectors, services
 from ..forms import (
@@ -26,7 +27,6 @@ from ..forms import (
     SubmitForm,
 )
 from ..models import Application, ApplicationMessage, MembershipDecision
-from .common import add_service_errors
 
 # The wizard: (slug, title, form). Every step saves the draft; only "review" submits.
 STEPS = [

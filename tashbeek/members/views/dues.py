@@ -15,6 +15,7 @@ from rules.contrib.views import permission_required
 
 from tashbeek.core.exports import Column, export_response
 from tashbeek.core.money import exponent, to_major, to_minor
+from tashbeek.core.web import add_service_errors, form_page
 
 from .. import selectors, services
 from ..forms import (
@@ -27,7 +28,6 @@ from ..forms import (
     filled,
 )
 from ..models import Due, FeeSchedule
-from .common import add_service_errors, form_page
 from .organisations import _organisation
 
 

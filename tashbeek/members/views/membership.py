@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tashbeek.core.web import add_service_errors
+
 from .. import selectors, services
 from ..forms import MembershipDecisionForm
 from ..models import MembershipDecision, Organisation
-from .common import add_service_errors
 from .organisations import _organisation
 
 

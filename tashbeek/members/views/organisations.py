@@ -11,12 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from tashbeek.core.seo import open_graph
+from tashbeek.core.web import form_page
 
 from .. import selectors, services
 from ..forms import InviteForm, OrganisationForm, ReasonForm
 from ..models import Affiliation, Organisation
 from ..seo import organisation_ld
-from .common import form_page
 from .components import country_name
 
 

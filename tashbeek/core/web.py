@@ -1,4 +1,4 @@
-"""Helpers shared by the members pages."""
+"""Web helpers every app's pages share: a service's ValidationError lands on the form."""
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse

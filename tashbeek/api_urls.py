@@ -1,4 +1,7 @@
-"""/api/v1/: the router of every app's API, the OpenAPI document and its browsable docs."""
+"""/api/v1/: the router of every app's API, the OpenAPI document and its browsable docs.
+
+Project level (beside urls.py), since it knows every app; `tashbeek.api` keeps the shared
+parts every app's API uses (errors, permission class, pagination, schema) and knows no app."""
 
 from csp.decorators import csp_update
 from django.urls import include, path

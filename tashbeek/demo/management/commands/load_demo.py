@@ -14,6 +14,8 @@ from django.utils import timezone
 from tashbeek.communities import demo as communities_demo
 from tashbeek.core.models import Theme
 from tashbeek.core.taxonomy import sync_taxonomy
+from tashbeek.discussions import demo as discussions_demo
+from tashbeek.events import demo as events_demo
 from tashbeek.experiences import demo as experiences_demo
 from tashbeek.library import demo as library_demo
 from tashbeek.members import demo, demo_lifecycle
@@ -22,6 +24,7 @@ from tashbeek.members.services import organisation_index_names
 from tashbeek.needs import demo as needs_demo
 from tashbeek.search import embeddings
 from tashbeek.search.services import reindex
+from tashbeek.workplans import demo as workplans_demo
 
 
 class Command(BaseCommand):
@@ -113,7 +116,10 @@ class Command(BaseCommand):
         )
         people = {u.email: u for u in User.objects.filter(email__endswith="@demo.tashbeek.org")}
         communities_demo.load(people=people)
+        events_demo.load(people=people)
         library_demo.load(people=people)
+        workplans_demo.load(people=people)
+        discussions_demo.load(people=people)
         experiences_demo.load(people=people)
         needs_demo.load(people=people)
         # The demo writes some rows directly (organisations, people): index everything once.

@@ -1,0 +1,9 @@
+"""The event page's slots: what other apps attach to an event (library materials, the
+experiences presented) and what a participant may bring when registering (core.slots)."""
+
+from tashbeek.core.slots import Slot
+
+# provider(*, event, user) -> dict of template context
+EVENT_PAGE = Slot("event page")
+# provider(*, user) -> {"experience": queryset of what this person may bring}
+CONTRIBUTION_CHOICES = Slot("what a participant may bring")
