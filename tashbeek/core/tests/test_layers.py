@@ -54,9 +54,9 @@ def test_no_app_imports_a_higher_one():
     for app, path in _app_modules():
         for line, module in _imports(path):
             parts = module.split(".")
-            if parts[0] == "tashbeek" and len(parts) > 1 and parts[1] in rank:
-                if rank[parts[1]] > rank[app]:
-                    wrong.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
+            ours = parts[0] == "tashbeek" and len(parts) > 1 and parts[1] in rank
+            if ours and rank[parts[1]] > rank[app]:
+                wrong.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
     assert wrong == [], "lower apps import higher ones:\n" + "\n".join(wrong)
 
 
