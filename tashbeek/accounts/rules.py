@@ -2,9 +2,7 @@
 
 import rules
 
-from tashbeek.core.permissions import is_privileged, is_secretariat
+from tashbeek.core.permissions import is_privileged
 
 rules.add_perm("accounts.view_profile", rules.is_authenticated)
-rules.add_perm("accounts.change_user", is_secretariat)
-rules.add_perm("accounts.view_user", is_secretariat)
 rules.add_perm("accounts.use_mfa", is_privileged)

@@ -34,7 +34,6 @@ def is_community_member(user, community) -> bool:
     return bool(entry) and entry[1] == "active"
 
 
-rules.add_perm("communities.view_community", rules.always_allow)
 rules.add_perm("communities.add_community", is_secretariat)
 
 

@@ -21,18 +21,12 @@ def organises(user, event) -> bool:
 
 
 @rules.predicate
-def is_published(user, event) -> bool:
-    return event is not None and event.status != "draft"
-
-
-@rules.predicate
 def is_network_event(user, event) -> bool:
     return event is not None and event.community_id is None
 
 
 organises_network_events = is_secretariat | is_committee_member
 
-rules.add_perm("events.view_event", is_published | organises | is_secretariat)
 rules.add_perm("events.add_event", coordinates_something | organises_network_events)
 # Events with no community are the network's own: the secretariat and the committee run them.
 rules.add_perm("events.add_network_event", organises_network_events)

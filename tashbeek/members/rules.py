@@ -50,19 +50,12 @@ def works_for_active_member(user) -> bool:
 # "Signed-in members": people of an active member, the committee and the secretariat.
 is_network_member = works_for_active_member | is_committee_member | is_secretariat
 
-rules.add_perm("members.view_organisation", rules.always_allow)
 rules.add_perm("members.add_organisation", is_secretariat)
 rules.add_perm("members.change_organisation", is_focal_person_of | is_secretariat)
-rules.add_perm("members.delete_organisation", is_secretariat)
 rules.add_perm("members.view_staff_contacts", is_network_member | is_staff_of)
 rules.add_perm("members.invite_staff", is_focal_person_of | is_secretariat)
 rules.add_perm("members.invite_focal_person", is_secretariat)
 rules.add_perm("members.remove_staff", is_focal_person_of | is_secretariat)
-rules.add_perm("members.view_region", rules.always_allow)
-rules.add_perm("members.change_region", is_secretariat)
-rules.add_perm("members.view_affiliation", is_secretariat)
-rules.add_perm("members.change_affiliation", is_secretariat)
-rules.add_perm("members.view_invitation", is_secretariat)
 
 
 # Applications and membership decisions. The committee decides; the secretariat follows the
@@ -85,10 +78,8 @@ def works_for_applicant_organisation(user, application) -> bool:
 is_reviewer = is_committee_member | is_secretariat
 
 rules.add_perm("members.apply", rules.is_authenticated)
-rules.add_perm(
-    "members.view_application", is_applicant | works_for_applicant_organisation | is_reviewer
-)
 rules.add_perm("members.change_application", is_applicant & is_editable)
+rules.add_perm("members.answer_application", is_applicant)
 rules.add_perm("members.review_application", is_reviewer)
 rules.add_perm("members.decide_application", is_committee_member)
 rules.add_perm("members.view_membership", is_staff_of | is_reviewer)

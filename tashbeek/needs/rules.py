@@ -33,6 +33,5 @@ def works_somewhere(user) -> bool:
 rules.add_perm("needs.view_need", is_public | is_network_member | of_own_organisation)
 rules.add_perm("needs.add_need", works_for_active_member | is_secretariat)
 rules.add_perm("needs.change_need", of_own_organisation | is_secretariat)
-rules.add_perm("needs.view_offer", rules.always_allow)
 rules.add_perm("needs.add_offer", works_somewhere | is_secretariat)
 rules.add_perm("needs.change_offer", of_own_organisation | is_secretariat)

@@ -183,7 +183,7 @@ def application_message(request: HttpRequest, pk: int, kind: str) -> HttpRespons
     user = request.user
     allowed = {
         ApplicationMessage.Kind.QUESTION: user.has_perm("members.decide_application"),
-        ApplicationMessage.Kind.ANSWER: application.applicant_id == user.pk,
+        ApplicationMessage.Kind.ANSWER: user.has_perm("members.answer_application", application),
         ApplicationMessage.Kind.COMMENT: user.has_perm("members.review_application"),
     }
     if kind not in allowed:
