@@ -45,7 +45,8 @@ run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup-dev
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --cov --cov-report= $(PYTEST_ARGS)
+	@$(BIN)/python -m coverage report --format=total | sed 's/^/Coverage of tashbeek (lines): /; s/$$/ %/'
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
