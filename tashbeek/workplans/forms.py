@@ -10,24 +10,13 @@ from tashbeek.library.models import Document
 from tashbeek.members.models import Organisation
 
 from .models import WorkPlanItem
+from .services import FIELDS
 
 
 class PlanItemForm(DigitFoldingMixin, forms.ModelForm):
     class Meta:
         model = WorkPlanItem
-        fields = [
-            "year",
-            "activity",
-            "objective",
-            "responsible_person",
-            "responsible_organisation",
-            "starts_on",
-            "ends_on",
-            "status",
-            "progress_note",
-            "events",
-            "outputs",
-        ]
+        fields = FIELDS  # one list with the service and the API
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}),
             "ends_on": forms.DateInput(attrs={"type": "date"}),

@@ -23,27 +23,8 @@ class EventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = [
-            "id",
-            "title",
-            "titles",
-            "descriptions",
-            "kind",
-            "community",
-            "status",
-            "starts_at",
-            "ends_at",
-            "time_zone",
-            "mode",
-            "venue",
-            "latitude",
-            "longitude",
-            "online_url",
-            "capacity",
-            "confirmed",
-            "waitlisted",
-            "registration_deadline",
-        ]
+        # The service's editable fields, with what the API adds around them.
+        fields = ["id", "title", *services.EVENT_FIELDS, "confirmed", "waitlisted"]
 
     def get_online_url(self, event) -> str:
         """Only for organisers and people with a confirmed seat."""

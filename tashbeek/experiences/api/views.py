@@ -48,31 +48,13 @@ class ExperienceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Experience
+        # The service's fields (what people write), with what the API adds around them.
         fields = [
             "id",
             "external_id",
-            "organisation",
             "organisation_name",
-            "language",
-            "title",
-            "summary",
-            "problem",
-            "context",
-            "solution",
-            "steps",
-            "partners",
-            "cost",
-            "currency",
-            "funding",
-            "results",
-            "lessons",
-            "contact",
             "contact_name",
-            "themes",
-            "communities",
-            "events",
-            "transfer_status",
-            "source_url",
+            *services.FIELDS,
             "status",
             "files",
             "published_at",

@@ -16,6 +16,7 @@ from ..models import (
     Payment,
     Region,
 )
+from ..services import FOCAL_FIELDS, MOTIVATION_FIELDS, ORGANISATION_FIELDS
 from .serializers import TranslationsField
 
 # Named choice sets, so the OpenAPI document gets one readable enum for each.
@@ -95,22 +96,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "status",
             "version",
             "name",
-            "names",
-            "kind",
-            "country",
-            "region",
-            "population",
-            "population_year",
-            "website",
-            "email",
-            "phone",
-            "address",
-            "latitude",
-            "longitude",
-            "focal_title",
-            "focal_phone",
-            "motivation",
-            "themes",
+            *ORGANISATION_FIELDS,  # the wizard's fields, declared once with the service
+            *FOCAL_FIELDS,
+            *MOTIVATION_FIELDS,
             "possible_duplicate",
             "organisation",
             "created_at",

@@ -18,7 +18,7 @@ from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
 
 from ..models import Affiliation, Application, MembershipDecision, Organisation
-from .applications import StaleState, reviewers
+from .applications import ORGANISATION_FIELDS, StaleState, reviewers
 from .organisations import organisation_index_names
 
 Kind = MembershipDecision.Kind
@@ -64,20 +64,7 @@ def _organisation_from(application: Application, effective_on: datetime.date) ->
         member_since=effective_on,
         **{
             field: getattr(application, field)
-            for field in (
-                "names",
-                "kind",
-                "country",
-                "region",
-                "population",
-                "population_year",
-                "website",
-                "email",
-                "phone",
-                "address",
-                "latitude",
-                "longitude",
-            )
+            for field in ORGANISATION_FIELDS  # what the applicant said of the authority
         },
     )
     organisation_index_names(organisation)

@@ -15,22 +15,7 @@ class PlanItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = WorkPlanItem
-        fields = [
-            "id",
-            "community",
-            "year",
-            "activity",
-            "objective",
-            "responsible_person",
-            "responsible_organisation",
-            "starts_on",
-            "ends_on",
-            "status",
-            "progress_note",
-            "events",
-            "outputs",
-            "updated_at",
-        ]
+        fields = ["id", "community", *services.FIELDS, "updated_at"]
         read_only_fields = ["updated_at"]
         extra_kwargs = {"events": {"required": False}, "outputs": {"required": False}}
 
