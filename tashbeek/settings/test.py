@@ -13,8 +13,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # connections that wait for each other (WAL + busy timeout) as in production.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
 
-# Background work (embeddings, text extraction) at once, in the test's own transaction.
+# Background work (embeddings, text extraction) at once, in the test's own transaction, and
+# text read in this process: a child process per upload cost the suite minutes, and the
+# capped child is tested on its own (library/tests/test_extraction.py).
 BACKGROUND_SYNC = True
+LIBRARY_EXTRACT_IN_CHILD = False
 # Off for the suite (speed); the search tests turn them on (see search/tests).
 SEARCH_EMBEDDINGS = False
 AUDIT_STRICT = True  # every audit action must be declared (core.audit)

@@ -31,7 +31,7 @@ CHECKS = [
     response_schema_conformance,
 ]
 
-PERSONAS = ["secretariat", "focal_aourir", "coordinator", "visitor"]
+PERSONAS = ["secretariat", "focal_aourir", "visitor"]
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +54,7 @@ def token(request, persona, db):
 @pytest.mark.parametrize("token", PERSONAS, indirect=True)
 @schema.parametrize()
 @settings(
-    max_examples=3,
+    max_examples=2,
     deadline=None,
     suppress_health_check=list(HealthCheck),
     derandomize=True,

@@ -68,6 +68,7 @@ def test_the_upload_returns_before_the_text_is_read_and_a_lost_task_is_picked_up
     settings, community, staff_aourir, django_capture_on_commit_callbacks
 ):
     settings.BACKGROUND_SYNC = False
+    settings.LIBRARY_EXTRACT_IN_CHILD = True  # as in production: the capped child reads it
     upload = SimpleUploadedFile("plan.docx", small_docx("waste sorting"))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         document = services.document_create(
