@@ -15,7 +15,7 @@ from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
@@ -331,10 +331,12 @@ def stored_content(upload, content_type: str):
 
 
 def reencode_image(upload, image_format: str) -> bytes:
-    """The pixels only, in a fresh file of `image_format` (JPEG or PNG)."""
+    """The pixels only, in a fresh file of `image_format` (JPEG or PNG). A phone photo's
+    EXIF orientation is applied to the pixels first, since the EXIF itself is dropped."""
     upload.seek(0)
-    with Image.open(upload) as image:
-        image.load()
+    with Image.open(upload) as original:
+        original.load()
+        image = ImageOps.exif_transpose(original)
         mode = "RGB" if image_format == "JPEG" else ("RGBA" if "A" in image.getbands() else "RGB")
         if image.mode == "P" and image_format == "PNG":
             mode = "RGBA"

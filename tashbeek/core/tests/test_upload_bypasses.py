@@ -226,3 +226,14 @@ def test_an_experience_file_is_named_and_served_as_what_it_is(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="minutes.pdf"' in response["Content-Disposition"]
+
+
+def test_a_photo_keeps_its_orientation_when_its_exif_is_dropped():
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to display
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 10), "white").save(buffer, "JPEG", exif=exif.tobytes())
+    cleaned = cleaned_image(SimpleUploadedFile("portrait.jpg", buffer.getvalue()))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.size == (10, 40)  # upright, as the phone showed it
+        assert not image.getexif()
