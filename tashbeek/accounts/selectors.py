@@ -17,6 +17,11 @@ def user_from_uid(uidb64: str) -> User | None:
         return None
 
 
+def mfa_device(user) -> TOTPDevice | None:
+    """The person's confirmed authenticator, if they set one up."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
 def pending_mfa_device(user):
     """The authenticator key being set up (not yet confirmed with a code)."""
     return TOTPDevice.objects.filter(user=user, confirmed=False).first()

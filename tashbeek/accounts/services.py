@@ -103,11 +103,6 @@ def user_update_profile(*, user: User, by: User, data: dict) -> User:
 RECOVERY_CODES = 10
 
 
-def mfa_device(user: User) -> TOTPDevice | None:
-    """The person's confirmed authenticator, if they set one up."""
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
-
-
 @transaction.atomic
 def mfa_setup_start(*, user: User) -> TOTPDevice:
     """A new, unconfirmed authenticator key (an earlier unconfirmed one is replaced)."""

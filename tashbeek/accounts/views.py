@@ -22,7 +22,7 @@ from .forms import (
 )
 from .models import User
 from .security import address_locked
-from .selectors import user_from_uid
+from .selectors import mfa_device, user_from_uid
 from .tokens import email_verification_token
 from .views_security import RevokesTokensOnNewPassword
 
@@ -158,7 +158,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "affiliations": affiliations,
-            "mfa_on": services.mfa_device(request.user) is not None,
+            "mfa_on": mfa_device(request.user) is not None,
         },
         status=400 if form.errors else 200,
     )

@@ -32,7 +32,7 @@ def mfa(request: HttpRequest) -> HttpResponse:
     next_url = _next(request)
     if request.user.is_verified():
         return redirect(next_url)
-    if services.mfa_device(request.user) is not None:
+    if selectors.mfa_device(request.user) is not None:
         return _mfa_verify(request, next_url)
     return _mfa_setup(request, next_url)
 
@@ -75,10 +75,11 @@ def _mfa_setup(request: HttpRequest, next_url: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("accounts.use_mfa", raise_exception=True)
 @require_POST
 def recovery_codes(request: HttpRequest) -> HttpResponse:
     """New recovery codes, shown once (the earlier ones stop working)."""
-    if services.mfa_device(request.user) is None:
+    if selectors.mfa_device(request.user) is None:
         return redirect("accounts:mfa")
     codes = services.recovery_codes_renew(user=request.user)
     return render(
@@ -111,6 +112,7 @@ class PasswordChangeView(RevokesTokensOnNewPassword, auth_views.PasswordChangeVi
 
 
 @login_required
+@permission_required("accounts.view_profile", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def tokens(request: HttpRequest) -> HttpResponse:
     """The person's API tokens: when made, when they expire; a new one shown once."""
@@ -122,6 +124,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("accounts.view_profile", raise_exception=True)
 @require_POST
 def token_revoke(request: HttpRequest, token_key: str) -> HttpResponse:
     if services.token_revoke(user=request.user, token_key=token_key):

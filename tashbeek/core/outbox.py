@@ -34,9 +34,15 @@ def delivery_failed(connection, message: Message, error: Exception):
     counts the attempt; anything else (a bug) is raised."""
     if not isinstance(error, smtplib.SMTPException | OSError):
         raise error
+    email = message.email
+    if email is not None and get_message_id(email) is None:
+        # Stored with its Message-ID, so its failures in the log can be found again (the
+        # queue keeps e-mails without one, and each sending attempt would make a new one).
+        engine.ensure_message_id(email)
+        message.email = email
     message.retry_count += 1
     message.priority = PRIORITY_DEFERRED
-    message.save(update_fields=["retry_count", "priority"])
+    message.save(update_fields=["message_data", "retry_count", "priority"])
     MessageLog.objects.log(message, RESULT_FAILURE, log_message=f"{type(error).__name__}: {error}")
     log.warning("e-mail deferred (attempt %s): %s", message.retry_count, error)
     return None, "deferred"
@@ -47,34 +53,37 @@ def delay_after(attempts: int) -> datetime.timedelta:
     return min(FIRST_DELAY * 2 ** max(attempts - 1, 0), LONGEST_DELAY)
 
 
-def _last_failure(message: Message) -> datetime.datetime | None:
+def _last_failures(messages: list[Message]) -> dict[str, MessageLog]:
+    """Each message's latest failure, by Message-ID, in one query for the whole list."""
+    ids = [get_message_id(m.email) for m in messages if m.email is not None]
+    latest: dict[str, MessageLog] = {}
+    failures = MessageLog.objects.filter(message_id__in=ids, result=RESULT_FAILURE)
+    for entry in failures.order_by("when_attempted"):
+        latest[entry.message_id] = entry
+    return latest
+
+
+def _failure_of(message: Message, failures: dict[str, MessageLog]) -> MessageLog | None:
     email = message.email
-    if email is None:
-        return None
-    entry = (
-        MessageLog.objects.filter(message_id=get_message_id(email), result=RESULT_FAILURE)
-        .order_by("-when_attempted")
-        .first()
-    )
-    return entry.when_attempted if entry else None
+    return failures.get(get_message_id(email)) if email is not None else None
 
 
-def next_try(message: Message) -> datetime.datetime | None:
+def next_try(message: Message, failures: dict | None = None) -> datetime.datetime | None:
     """When a deferred message is tried again (None: it has given up)."""
     if message.retry_count >= MAX_ATTEMPTS:
         return None
-    failed = _last_failure(message) or message.when_added
+    failures = _last_failures([message]) if failures is None else failures
+    failure = _failure_of(message, failures)
+    failed = failure.when_attempted if failure else message.when_added
     return failed + delay_after(message.retry_count)
 
 
 def requeue_due(now: datetime.datetime | None = None) -> int:
     """Put back in the queue the deferred messages whose delay has passed."""
     now = now or timezone.now()
-    due = [
-        m.pk
-        for m in Message.objects.deferred().filter(retry_count__lt=MAX_ATTEMPTS)
-        if (when := next_try(m)) is not None and when <= now
-    ]
+    waiting = list(Message.objects.deferred().filter(retry_count__lt=MAX_ATTEMPTS))
+    failures = _last_failures(waiting)
+    due = [m.pk for m in waiting if (when := next_try(m, failures)) is not None and when <= now]
     return Message.objects.filter(pk__in=due).update(priority=PRIORITY_MEDIUM)
 
 
@@ -85,32 +94,26 @@ def send_queued() -> None:
 
 
 def outbox_summary() -> dict:
-    """What the secretariat sees: how many wait, and each deferred message with its story."""
+    """What the secretariat sees: how many wait, and each deferred message with its story
+    (two queries, whatever the number of messages)."""
     deferred = list(Message.objects.deferred().order_by("when_added"))
-    rows = [
-        {
-            "message": m,
-            "subject": m.subject,
-            "to": ", ".join(m.to_addresses),
-            "attempts": m.retry_count,
-            "error": _last_error(m),
-            "next_try": next_try(m),
-        }
-        for m in deferred
-    ]
+    failures = _last_failures(deferred)
+    rows = []
+    for m in deferred:
+        failure, email = _failure_of(m, failures), m.email
+        rows.append(
+            {
+                "message": m,
+                "subject": m.subject,
+                # The subject is in the recipient's language, which the e-mail names.
+                "language": email.extra_headers.get("Content-Language", "") if email else "",
+                "to": ", ".join(m.to_addresses),
+                "attempts": m.retry_count,
+                "error": failure.log_message if failure else "",
+                "next_try": next_try(m, failures),
+            }
+        )
     return {"queued": Message.objects.non_deferred().count(), "deferred": rows}
-
-
-def _last_error(message: Message) -> str:
-    email = message.email
-    if email is None:
-        return ""
-    entry = (
-        MessageLog.objects.filter(message_id=get_message_id(email), result=RESULT_FAILURE)
-        .order_by("-when_attempted")
-        .first()
-    )
-    return entry.log_message if entry else ""
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from tashbeek.api.errors import ERRORS
 from tashbeek.core.permissions import is_privileged
 
-from .. import services
+from .. import selectors, services
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -68,7 +68,7 @@ class TokenObtainView(APIView):
         return Response({"token": secret, "expiry": instance.expiry}, status=status.HTTP_200_OK)
 
     def _second_factor(self, user, code: str) -> None:
-        if services.mfa_device(user) is None:
+        if selectors.mfa_device(user) is None:
             raise exceptions.PermissionDenied(
                 _("Set up your second factor on the site first, then ask for a token.")
             )

@@ -6,7 +6,8 @@ import datetime
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from mailer.models import Message, MessageLog
 
@@ -95,3 +96,24 @@ def test_a_rolled_back_change_leaves_nothing_in_the_outbox(mail_port, resident):
         assert Message.objects.count() == 1  # written with the change…
         raise RuntimeError
     assert not Message.objects.exists()  # …and gone with it
+
+
+def test_the_outbox_page_costs_the_same_queries_for_2_or_8_failed_mails(
+    client, mail_port, secretariat, resident, django_assert_num_queries
+):
+    client.force_login(secretariat)
+
+    def fail(count):
+        for n in range(count):
+            notify(users=[resident], action="test.failing", message=f"Mail {n}")
+        call_command("send_mail_outbox", "--once")
+
+    fail(2)
+    client.get("/outbox/")  # warm the session and the permission memo
+    with CaptureQueriesContext(connection) as few:
+        assert len(client.get("/outbox/").context["deferred"]) == 2
+    fail(6)
+    with django_assert_num_queries(len(few.captured_queries)):
+        page = client.get("/outbox/")
+    assert len(page.context["deferred"]) == 8
+    assert 'lang="' in page.content.decode()  # each subject marked with its language

@@ -107,7 +107,11 @@ MATRIX = {
     "accounts:password_reset_complete": ("get", None, ALL),
     # The second factor is for the privileged roles (secretariat, committee, operator).
     "accounts:mfa": ("get", None, grid(302, default=403, secretariat=200, committee_member=200)),
-    "accounts:recovery_codes": ("get", None, grid(302, default=405)),
+    "accounts:recovery_codes": (
+        "get",
+        None,
+        grid(302, default=403, secretariat=405, committee_member=405),
+    ),
     "accounts:password_change": ("get", None, grid(302, **SIGNED_IN)),
     "accounts:tokens": ("get", None, grid(302, **SIGNED_IN)),
     "accounts:token_revoke": ("get", lambda f: {"token_key": "abc"}, grid(302, default=405)),
