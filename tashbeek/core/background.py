@@ -26,7 +26,7 @@ def _run(task: Callable[..., object], args: tuple) -> None:
 
 def after_commit(task: Callable[..., object], *args) -> None:
     """Run `task(*args)` in the background once the current transaction commits."""
-    if getattr(settings, "BACKGROUND_SYNC", False):
+    if settings.BACKGROUND_SYNC:
         task(*args)
         return
     transaction.on_commit(lambda: _executor.submit(_run, task, args))

@@ -168,7 +168,7 @@ def version_extract(version_id: int) -> None:
         return
     with version.file.open("rb") as stored:
         data = stored.read()
-    if getattr(settings, "LIBRARY_EXTRACT_IN_CHILD", True):
+    if settings.LIBRARY_EXTRACT_IN_CHILD:
         text = extract_bounded(data, version.content_type)
     else:  # the tests' uploads: the child process is tested on its own (test_extraction)
         text = extract_text(data, version.content_type)

@@ -237,6 +237,10 @@ DIRECTORY_FACET_CACHE_SECONDS = env_int("DIRECTORY_FACET_CACHE_SECONDS", 300)
 
 # Sentence embeddings for matchmaking (computed in a background thread after each save).
 SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)
+# Work after commit (core.background) runs on a background thread; the tests run it at once.
+BACKGROUND_SYNC = False
+# The text of library uploads is read in a child process with capped memory and CPU.
+LIBRARY_EXTRACT_IN_CHILD = True
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "tashbeek.api.schema.AutoSchema",
