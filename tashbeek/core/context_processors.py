@@ -15,6 +15,7 @@ NAV = {
     "outbox": "outbox",
     "communities": "communities:list",
     "events": "events:list",
+    "governance": "governance:index",
     "experiences": "experiences:list",
     "library": "library:list",
     "needs": "needs:list",

@@ -17,6 +17,15 @@ from .slots import CONTRIBUTION_CHOICES
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+def in_own_zone(data: dict, zone_name: str, keys) -> None:
+    """Times typed as wall-clock time in `zone_name` become aware datetimes (stored in UTC)."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    for key in keys:
+        value = data.get(key)
+        if value is not None:
+            data[key] = timezone.make_aware(value.replace(tzinfo=None), zone)
+
+
 class EventForm(DigitFoldingMixin, forms.ModelForm):
     """Times are typed in the event's own time zone and stored in UTC."""
 
@@ -96,11 +105,7 @@ class EventForm(DigitFoldingMixin, forms.ModelForm):
         name = data.get("time_zone")
         if not name:
             return data
-        zone = zoneinfo.ZoneInfo(name)
-        for key in ("starts_at", "ends_at", "registration_deadline"):
-            value = data.get(key)
-            if value is not None:
-                data[key] = timezone.make_aware(value.replace(tzinfo=None), zone)
+        in_own_zone(data, name, ("starts_at", "ends_at", "registration_deadline"))
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] < data["starts_at"]:
             self.add_error("ends_at", _("The event cannot end before it starts."))
         if data.get("mode") == Event.Mode.ONLINE and not data.get("online_url"):

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tashbeek.events",
     "tashbeek.library",
     "tashbeek.experiences",
+    "tashbeek.governance",
     "tashbeek.discussions",
     "tashbeek.workplans",
     "tashbeek.needs",

@@ -23,6 +23,7 @@ LAYERS = [
     "workplans",
     "needs",
     "experiences",
+    "governance",
     "demo",
 ]
 

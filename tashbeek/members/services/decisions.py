@@ -18,6 +18,7 @@ from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
 
 from ..models import Affiliation, Application, MembershipDecision, Organisation
+from ..slots import MEMBERSHIP_DECIDED
 from .applications import ORGANISATION_FIELDS, StaleState, reviewers
 from .organisations import organisation_index_names
 
@@ -155,6 +156,7 @@ def _verdict(kind, application, by, reasons, effective_on, meeting_reference, ve
         after=after,
         reason=reasons,
     )
+    MEMBERSHIP_DECIDED.collect(decision=decision, by=by)
     _tell(decision, application.applicant, application, organisation)
     return decision
 
@@ -215,6 +217,7 @@ def membership_decide(
         after={"membership_status": target, "until": until and until.isoformat()},
         reason=reasons,
     )
+    MEMBERSHIP_DECIDED.collect(decision=decision, by=by)
     people = [a.user for a in organisation.affiliations.select_related("user")]
     _tell(decision, people, None, organisation)
     return decision

@@ -1,0 +1,14 @@
+"""What governance adds to lower apps (core.slots): a membership decision goes into the
+register, and a member suspended or leaving loses its seats with the decision as the reason."""
+
+from tashbeek.members.slots import MEMBERSHIP_DECIDED
+
+from .services.bodies import seats_end_for_member
+from .services.register import membership_decision_register
+
+
+@MEMBERSHIP_DECIDED.register
+def register_membership_decision(*, decision, by) -> dict:
+    entry = membership_decision_register(decision=decision, by=by)
+    seats_end_for_member(decision=decision, by=by)
+    return {"register_entry": entry}

@@ -1,0 +1,24 @@
+"""Governance: the network's bodies and their seats, meetings with agenda, attendance and
+minutes, the decisions register, and ballots where each member organisation has one vote."""
+
+from .ballots import Ballot, BallotOption, Participation, SecretCount, VoterDelegation, VotingRules
+from .bodies import Body, Seat
+from .decisions import Decision
+from .meetings import ActionItem, AgendaItem, Attendance, Meeting, MinutesVersion
+
+__all__ = [
+    "ActionItem",
+    "AgendaItem",
+    "Attendance",
+    "Ballot",
+    "BallotOption",
+    "Body",
+    "Decision",
+    "Meeting",
+    "MinutesVersion",
+    "Participation",
+    "Seat",
+    "SecretCount",
+    "VoterDelegation",
+    "VotingRules",
+]

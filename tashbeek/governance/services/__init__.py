@@ -1,0 +1,72 @@
+"""Writes for governance, one module per part (bodies, meetings, minutes, register, ballots,
+voters); each write is one transaction with its audit entry."""
+
+from .ballots import (
+    BALLOT_FIELDS,
+    ballot_cancel,
+    ballot_close,
+    ballot_create,
+    ballot_open,
+    ballots_close_due,
+    candidacy_submit,
+    nominations_open,
+    vote_cast,
+    vote_refusal,
+)
+from .bodies import BODY_FIELDS, SEAT_FIELDS, body_save, seat_assign, seat_end, term_end
+from .meetings import (
+    ACTION_FIELDS,
+    ITEM_FIELDS,
+    MEETING_FIELDS,
+    action_item_save,
+    agenda_item_save,
+    attendance_record,
+    item_decide,
+    meeting_convene,
+)
+from .minutes import (
+    minutes_approve,
+    minutes_circulate,
+    minutes_correct,
+    minutes_publish,
+    minutes_save,
+)
+from .register import DECISION_FIELDS, decision_create, decision_record
+from .voters import delegation_set, voting_rules_set
+
+__all__ = [
+    "ACTION_FIELDS",
+    "BALLOT_FIELDS",
+    "BODY_FIELDS",
+    "DECISION_FIELDS",
+    "ITEM_FIELDS",
+    "MEETING_FIELDS",
+    "SEAT_FIELDS",
+    "action_item_save",
+    "agenda_item_save",
+    "attendance_record",
+    "ballot_cancel",
+    "ballot_close",
+    "ballot_create",
+    "ballot_open",
+    "ballots_close_due",
+    "body_save",
+    "candidacy_submit",
+    "decision_create",
+    "decision_record",
+    "delegation_set",
+    "item_decide",
+    "meeting_convene",
+    "minutes_approve",
+    "minutes_circulate",
+    "minutes_correct",
+    "minutes_publish",
+    "minutes_save",
+    "nominations_open",
+    "seat_assign",
+    "seat_end",
+    "term_end",
+    "vote_cast",
+    "vote_refusal",
+    "voting_rules_set",
+]

@@ -1,0 +1,165 @@
+"""Writes for bodies and their seats."""
+
+import calendar
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.core.i18n import clean_translations
+from tashbeek.members.models import MembershipDecision, Organisation
+
+from ..models import Body, Seat
+from ..models.bodies import current_seats_q
+
+BODY_FIELDS = [
+    "slug",
+    "names",
+    "mandates",
+    "kind",
+    "community",
+    "seats",
+    "term_months",
+    "holders",
+    "quorum",
+    "meets_every_days",
+]
+SEAT_FIELDS = [
+    "organisation",
+    "person",
+    "substitute",
+    "starts_on",
+    "ends_on",
+    "filled_by",
+    "decision",
+]
+LOSES_SEAT = {
+    MembershipDecision.Kind.SUSPENDED,
+    MembershipDecision.Kind.ENDED,
+    MembershipDecision.Kind.WITHDRAWN,
+}
+
+
+@transaction.atomic
+def body_save(*, by, data: dict, body: Body | None = None) -> Body:
+    if not by.has_perm("governance.manage_bodies"):
+        raise PermissionDenied(_("Only the secretariat defines the network's bodies."))
+    data = dict(data)
+    chairs = data.pop("chairs", None)
+    for key in ("names", "mandates"):
+        if key in data:
+            data[key] = clean_translations(data[key])
+    before = snapshot(body, BODY_FIELDS) if body else {}
+    body = body or Body()
+    for key, value in data.items():
+        setattr(body, key, value)
+    if not body.names:
+        raise ValidationError({"names": _("Give the name in at least one language.")})
+    body.full_clean()
+    body.save()
+    if chairs is not None:
+        body.chairs.set(chairs)
+    audit_record(
+        actor=by,
+        action="governance.body.updated" if before else "governance.body.created",
+        obj=body,
+        before=before,
+        after=snapshot(body, BODY_FIELDS),
+    )
+    return body
+
+
+def _check_holder(body: Body, seat: Seat, today: datetime.date) -> None:
+    if body.holders == Body.Holders.ORGANISATIONS:
+        organisation = seat.organisation
+        if organisation is None:
+            raise ValidationError({"organisation": _("Seats of this body belong to members.")})
+        if (
+            organisation.relation != Organisation.Relation.MEMBER
+            or organisation.membership_status != Organisation.Status.ACTIVE
+        ):
+            raise ValidationError(
+                {"organisation": _("Only a member in good standing can hold a seat.")}
+            )
+        taken = body.terms.filter(current_seats_q(today), organisation=organisation)
+    else:
+        if seat.person is None:
+            raise ValidationError({"person": _("Seats of this body are held by people.")})
+        taken = body.terms.filter(current_seats_q(today), person=seat.person)
+    if taken.exists():
+        raise ValidationError(_("This holder already has a seat on the body."))
+
+
+def term_end(starts_on: datetime.date, months: int) -> datetime.date:
+    """The last day of a term of `months` months: 2026-03-15 + 24 months → 2028-03-14."""
+    year, month = divmod(starts_on.month - 1 + months, 12)
+    year, month = starts_on.year + year, month + 1
+    day = min(starts_on.day, calendar.monthrange(year, month)[1])
+    return datetime.date(year, month, day) - datetime.timedelta(days=1)
+
+
+@transaction.atomic
+def seat_assign(*, by, body: Body, data: dict) -> Seat:
+    """A new term on the body: the body's row is locked, so two assignments at once cannot
+    fill more seats than the body has."""
+    body = Body.objects.select_for_update().get(pk=body.pk)
+    if not by.has_perm("governance.manage_body", body):
+        raise PermissionDenied(_("Only the secretariat and the body's chairs fill its seats."))
+    seat = Seat(body=body, **data)
+    if seat.starts_on is None:
+        raise ValidationError({"starts_on": _("Give the start of the term.")})
+    if seat.ends_on is None and body.term_months:
+        seat.ends_on = term_end(seat.starts_on, body.term_months)
+    _check_holder(body, seat, seat.starts_on)
+    if body.terms.filter(current_seats_q(seat.starts_on)).count() >= body.seats:
+        raise ValidationError(_("Every seat of this body is taken on that date."))
+    seat.full_clean()
+    seat.save()
+    audit_record(
+        actor=by, action="governance.seat.assigned", obj=seat, after=snapshot(seat, SEAT_FIELDS)
+    )
+    return seat
+
+
+@transaction.atomic
+def seat_end(*, by, seat: Seat, left_on: datetime.date, reason: str) -> Seat:
+    """A holder leaves before the end of its term, with a written reason."""
+    if not by.has_perm("governance.manage_body", seat.body):
+        raise PermissionDenied(_("Only the secretariat and the body's chairs end a term."))
+    return _end(seat, left_on, reason, by)
+
+
+def _end(seat: Seat, left_on: datetime.date, reason: str, actor) -> Seat:
+    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason why the term ends.")})
+    if seat.left_on is not None:
+        raise ValidationError(_("This term has already ended."))
+    if left_on < seat.starts_on:
+        raise ValidationError({"left_on": _("A term cannot end before it starts.")})
+    seat.left_on, seat.left_reason = left_on, reason
+    seat.save(update_fields=["left_on", "left_reason"])
+    audit_record(
+        actor=actor,
+        action="governance.seat.ended",
+        obj=seat,
+        after={"left_on": left_on.isoformat()},
+        reason=reason,
+    )
+    return seat
+
+
+def seats_end_for_member(*, decision: MembershipDecision, by) -> int:
+    """A suspended or departing member loses its running seats, the decision as the reason."""
+    if decision.kind not in LOSES_SEAT or decision.organisation_id is None:
+        return 0
+    seats = Seat.objects.filter(
+        current_seats_q(decision.effective_on), organisation_id=decision.organisation_id
+    )
+    reason = f"{decision.get_kind_display()}: {decision.reasons}"
+    for seat in seats:
+        _end(seat, decision.effective_on, reason, by)
+    return len(seats)

@@ -1,0 +1,101 @@
+"""Writes to the decisions register: numbered per year, never renumbered."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.core.counters import counter_next
+from tashbeek.core.i18n import clean_translations, language_codes
+from tashbeek.members.models import MembershipDecision
+
+from ..models import Body, Decision
+
+# What a person records by hand (a decision by written procedure); the others are set by
+# the service that produced the decision (a meeting's item, a ballot, a membership decision).
+DECISION_FIELDS = ["body", "decided_on", "titles", "texts", "visibility"]
+AUDITED = [*DECISION_FIELDS, "source", "tally", "agenda_item", "ballot", "membership_decision"]
+PUBLIC_MEMBERSHIP = {MembershipDecision.Kind.ACCEPTED, MembershipDecision.Kind.WITHDRAWN}
+
+
+def decision_record(
+    *,
+    by,
+    source: str,
+    decided_on: datetime.date,
+    titles: dict,
+    texts: dict | None = None,
+    visibility: str = Decision.Visibility.MEMBERS,
+    body: Body | None = None,
+    tally: dict | None = None,
+    **links,
+) -> Decision:
+    """Give the decision the year's next number and write it. Callers check who may decide;
+    this runs inside their transaction, so a refused decision leaves no number used."""
+    titles = clean_translations(titles)
+    if not titles:
+        raise ValidationError({"titles": _("Give the title in at least one language.")})
+    if visibility not in Decision.Visibility.values:
+        raise ValidationError({"visibility": _("Choose who may read the decision.")})
+    year = decided_on.year
+    decision = Decision.objects.create(
+        year=year,
+        number=counter_next(f"governance.decisions.{year}"),
+        source=source,
+        body=body,
+        decided_on=decided_on,
+        titles=titles,
+        texts=clean_translations(texts),
+        visibility=visibility,
+        tally=tally or {},
+        recorded_by=by if getattr(by, "is_authenticated", False) else None,
+        **links,
+    )
+    audit_record(
+        actor=by,
+        action="governance.decision.recorded",
+        obj=decision,
+        after=snapshot(decision, AUDITED),
+    )
+    return decision
+
+
+@transaction.atomic
+def decision_create(*, by, data: dict) -> Decision:
+    """A decision taken outside a meeting or a ballot (e.g. by written procedure)."""
+    body = data.get("body")
+    allowed = by.has_perm("governance.manage_body", body) if body else False
+    if not (allowed or by.has_perm("governance.manage_bodies")):
+        raise PermissionDenied(_("Only the secretariat and the body's chairs record decisions."))
+    return decision_record(by=by, source=Decision.Source.RESOLUTION, **data)
+
+
+def _titles_for(decision: MembershipDecision) -> dict:
+    """ "Accepted: Aourir" in every language, the organisation named in each."""
+    organisation = decision.organisation or getattr(decision.application, "organisation", None)
+    names = organisation.names if organisation else (decision.application.names or {})
+    titles = {}
+    for code in language_codes():
+        with translation.override(code):
+            name = names.get(code) or next(iter(names.values()), "")
+            titles[code] = f"{decision.get_kind_display()}: {name}".strip(": ")
+    return titles
+
+
+def membership_decision_register(*, decision: MembershipDecision, by) -> Decision:
+    """Put a membership decision in the register (called inside its transaction). Its reasons
+    and meeting reference stay on the membership decision, which the entry links to."""
+    steering = Body.objects.filter(kind=Body.Kind.STEERING).order_by("pk").first()
+    public = decision.kind in PUBLIC_MEMBERSHIP
+    return decision_record(
+        by=by,
+        source=Decision.Source.MEMBERSHIP,
+        decided_on=decision.effective_on,
+        titles=_titles_for(decision),
+        visibility=Decision.Visibility.PUBLIC if public else Decision.Visibility.MEMBERS,
+        body=steering,
+        membership_decision=decision,
+    )

@@ -1,0 +1,1 @@
+"""Pages of governance: bodies, meetings, the decisions register and ballots."""

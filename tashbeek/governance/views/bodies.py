@@ -1,0 +1,78 @@
+"""The governance overview and a body's page: its seats now and before, its meetings, its
+decisions and the rhythm its rule asks for; convening a meeting and filling a seat."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from rules.contrib.views import permission_required
+
+from tashbeek.core.web import form_page
+
+from .. import selectors, services
+from ..forms import ConveneForm, SeatForm
+from ..models import Ballot
+from .common import body_from
+
+
+@require_http_methods(["GET", "HEAD"])
+def index(request: HttpRequest) -> HttpResponse:
+    ballots = selectors.ballots_visible_to(request.user).exclude(status=Ballot.Status.CANCELLED)
+    context = {
+        "bodies": selectors.bodies(),
+        "ballots": ballots[:10],
+        "decisions": selectors.register(user=request.user)[:10],
+        "can_manage": request.user.has_perm("governance.manage_bodies"),
+    }
+    return render(request, "governance/index.html", context)
+
+
+@require_http_methods(["GET", "HEAD"])
+def body(request: HttpRequest, slug: str) -> HttpResponse:
+    body = body_from(request, slug)
+    today = timezone.localdate()
+    context = {
+        "body": body,
+        "seats": selectors.current_seats(body, today),
+        "past": selectors.past_seats(body, today),
+        "meetings": selectors.meetings_of(body)[:20],
+        "decisions": selectors.decisions_visible_to(request.user).filter(body=body)[:20],
+        "rhythm": selectors.rhythm(body, today),
+        "today": today,
+        "soon": today + timezone.timedelta(days=90),
+        "can_manage": request.user.has_perm("governance.manage_body", body),
+    }
+    return render(request, "governance/body.html", context)
+
+
+@login_required
+@permission_required("governance.manage_body", fn=body_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def convene(request: HttpRequest, slug: str) -> HttpResponse:
+    body = body_from(request, slug)
+    form = ConveneForm(request.POST or None, initial={"time_zone": "Africa/Casablanca"})
+
+    def save():
+        meeting = services.meeting_convene(by=request.user, body=body, data=form.cleaned_data)
+        messages.success(request, _("The meeting is convened and the body is told."))
+        return redirect(meeting)
+
+    return form_page(request, form, save, "governance/convene.html", {"body": body})
+
+
+@login_required
+@permission_required("governance.manage_body", fn=body_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def seat_add(request: HttpRequest, slug: str) -> HttpResponse:
+    body = body_from(request, slug)
+    form = SeatForm(request.POST or None, initial={"starts_on": timezone.localdate()})
+
+    def save():
+        services.seat_assign(by=request.user, body=body, data=form.cleaned_data)
+        messages.success(request, _("The seat is filled."))
+        return redirect(body)
+
+    return form_page(request, form, save, "governance/seat.html", {"body": body})

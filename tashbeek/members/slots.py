@@ -1,0 +1,7 @@
+"""Members' slots (core.slots): higher apps act on a membership decision (governance puts it
+in the decisions register and ends the seats of a member that is suspended or leaves)."""
+
+from tashbeek.core.slots import Slot
+
+# provider(*, decision: MembershipDecision, by) -> {} — called inside the decision's transaction.
+MEMBERSHIP_DECIDED = Slot("membership decided")
