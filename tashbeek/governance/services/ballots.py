@@ -54,7 +54,11 @@ def _check_manager(by, ballot: Ballot) -> None:
 
 
 def _locked(ballot: Ballot) -> Ballot:
-    return Ballot.objects.select_for_update().select_related("body", "seat_body").get(pk=ballot.pk)
+    return (
+        Ballot.objects.select_for_update(of=("self",))
+        .select_related("body", "seat_body")
+        .get(pk=ballot.pk)
+    )
 
 
 @transaction.atomic

@@ -101,7 +101,9 @@ def _check_open(meeting: Meeting) -> None:
 @transaction.atomic
 def agenda_item_save(*, by, meeting: Meeting, data: dict, item: AgendaItem | None = None):
     """Add a numbered item (or change one), with its papers and rapporteur."""
-    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
+    )
     check_runs(by, meeting)
     _check_open(meeting)
     data = dict(data)
@@ -135,7 +137,11 @@ def agenda_item_save(*, by, meeting: Meeting, data: dict, item: AgendaItem | Non
 @transaction.atomic
 def attendance_record(*, by, meeting: Meeting, statuses: dict[int, str]) -> selectors.Quorum:
     """Record attendance per seat ({seat id: status}); returns the quorum it gives."""
-    meeting = Meeting.objects.select_for_update().select_related("body", "event").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("body", "event")
+        .get(pk=meeting.pk)
+    )
     check_runs(by, meeting)
     _check_open(meeting)
     seats = set(selectors.meeting_seats(meeting).values_list("pk", flat=True))
@@ -164,7 +170,9 @@ def attendance_record(*, by, meeting: Meeting, statuses: dict[int, str]) -> sele
 def item_decide(*, by, item: AgendaItem, data: dict) -> Decision:
     """Record the resolution of an item put to decision: only with the quorum present, once."""
     meeting = (
-        Meeting.objects.select_for_update().select_related("body", "event").get(pk=item.meeting_id)
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("body", "event")
+        .get(pk=item.meeting_id)
     )
     check_runs(by, meeting)
     _check_open(meeting)

@@ -21,7 +21,11 @@ M = Meeting.Minutes
 
 
 def _locked(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("body", "event").get(pk=meeting.pk)
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("body", "event")
+        .get(pk=meeting.pk)
+    )
 
 
 def _write(meeting: Meeting, minutes: dict[int, tuple[str, bool]]) -> None:
