@@ -412,3 +412,78 @@ def _fresh_vector_indexes():
     yield
     embeddings.forget_indexes()
     termstats.forget()
+
+
+@pytest.fixture
+def governance(aourir, focal_aourir, secretariat):
+    """The steering committee with Aourir on a seat, a convened meeting with an item put to
+    decision and an action for Aourir, a members-only decision and an open network ballot."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tashbeek.governance import services as g
+
+    body = g.body_save(
+        by=secretariat,
+        data={"slug": "steering", "names": {"ar": "لجنة التسيير"}, "kind": "steering"},
+    )
+    start = timezone.localdate() - datetime.timedelta(days=30)
+    g.seat_assign(
+        by=secretariat,
+        body=body,
+        data={
+            "organisation": aourir,
+            "person": focal_aourir,
+            "starts_on": start,
+            "filled_by": "election",
+        },
+    )
+    begins = timezone.now() + datetime.timedelta(days=5)
+    meeting = g.meeting_convene(
+        by=secretariat,
+        body=body,
+        data={
+            "starts_at": begins,
+            "ends_at": begins + datetime.timedelta(hours=2),
+            "time_zone": "Africa/Casablanca",
+            "mode": "in_person",
+            "venue": "أكادير",
+        },
+    )
+    item = g.agenda_item_save(
+        by=secretariat, meeting=meeting, data={"kind": "decision", "titles": {"ar": "خطة العمل"}}
+    )
+    action = g.action_item_save(
+        by=secretariat,
+        meeting=meeting,
+        data={"texts": {"ar": "إرسال التقرير"}, "owner_organisation": aourir, "due_on": start},
+    )
+    decision = g.decision_create(
+        by=secretariat,
+        data={
+            "body": body,
+            "decided_on": start,
+            "titles": {"ar": "قرار داخلي"},
+            "visibility": "members",
+        },
+    )
+    now = timezone.now()
+    ballot = g.ballot_create(
+        by=secretariat,
+        data={
+            "kind": "motion",
+            "titles": {"ar": "تعديل الميثاق"},
+            "opens_at": now - datetime.timedelta(minutes=5),
+            "closes_at": now + datetime.timedelta(days=5),
+        },
+    )
+    ballot = g.ballot_open(by=secretariat, ballot=ballot)
+    return {
+        "body": body,
+        "meeting": meeting,
+        "item": item,
+        "action": action,
+        "decision": decision,
+        "ballot": ballot,
+    }

@@ -68,6 +68,19 @@ NEED_AUTHORS = dict.fromkeys(
 NEED_READERS = {**NEED_AUTHORS, "committee_member": 200}
 NEED_OWNERS = {"staff_aourir": 200, "focal_aourir": 200, "secretariat": 200}
 NEED_MEMBERS_403 = {"coordinator": 403, "staff_other_member": 403, "committee_member": 403}
+# Governance: the fixture's steering committee has Aourir on a seat (its focal person
+# represents it); the secretariat runs it; the register's decision is for members only.
+BODY = lambda f: {"slug": f["governance"]["body"].slug}  # noqa: E731
+MEETING = lambda f: {"pk": f["governance"]["meeting"].pk}  # noqa: E731
+ITEM = lambda f: {**MEETING(f), "item_pk": f["governance"]["item"].pk}  # noqa: E731
+ACTION = lambda f: {**MEETING(f), "action_pk": f["governance"]["action"].pk}  # noqa: E731
+BALLOT = lambda f: {"pk": f["governance"]["ballot"].pk}  # noqa: E731
+DECISION = lambda f: {  # noqa: E731
+    "year": f["governance"]["decision"].year,
+    "number": f["governance"]["decision"].number,
+}
+GOVERNANCE_API = {"body", "meeting", "decision", "ballot", "action"}
+NETWORK_MEMBERS_ONLY = grid(404, default=200, resident=404, applicant=404)
 
 # name: (method, kwargs builder(fixtures) -> dict, expected status per persona)
 MATRIX = {
@@ -425,6 +438,43 @@ MATRIX = {
     ),
     "offer-list": ("get", None, ALL),
     "offer-detail": ("get", OFFER, ALL),
+    # Governance
+    "governance:index": ("get", None, ALL),
+    "governance:body": ("get", BODY, ALL),
+    "governance:convene": ("get", BODY, SECRETARIAT_ONLY),
+    "governance:seat_add": ("get", BODY, SECRETARIAT_ONLY),
+    "governance:meeting": ("get", MEETING, ALL),
+    "governance:item_add": ("get", MEETING, SECRETARIAT_ONLY),
+    "governance:decide": ("get", ITEM, SECRETARIAT_ONLY),
+    "governance:attendance": ("get", MEETING, SECRETARIAT_ONLY),
+    "governance:minutes": ("get", MEETING, SECRETARIAT_ONLY),
+    "governance:minutes_step": (
+        "post",
+        lambda f: {**MEETING(f), "step": "circulate"},
+        grid(302, default=403, secretariat=302),
+    ),
+    "governance:action_add": ("get", MEETING, SECRETARIAT_ONLY),
+    # No status chosen: a 400 for the owners (Aourir's people) and the secretariat.
+    "governance:action_status": (
+        "post",
+        ACTION,
+        grid(302, default=403, staff_aourir=400, focal_aourir=400, secretariat=400),
+    ),
+    "governance:actions": ("get", None, grid(302, **SIGNED_IN)),
+    "governance:register": ("get", None, ALL),
+    "governance:register_export": ("get", lambda f: {"fmt": "csv"}, ALL),
+    "governance:decision": ("get", DECISION, NETWORK_MEMBERS_ONLY),
+    "governance:ballot_new": ("get", None, SECRETARIAT_ONLY),
+    "governance:ballot": ("get", BALLOT, ALL),
+    # An empty vote: a 400 for Aourir's designated voter, refused to everyone else.
+    "governance:vote": ("post", BALLOT, grid(302, default=403, focal_aourir=400)),
+    "governance:candidacy": ("get", BALLOT, grid(302, default=403, focal_aourir=200)),
+    # Opening a ballot that is already open: refused with the reason.
+    "governance:ballot_step": (
+        "post",
+        lambda f: {**BALLOT(f), "step": "open"},
+        grid(302, default=403, secretariat=400),
+    ),
     # The admin is the operator's (superusers): visitors are sent to its sign-in, everyone
     # else signed in is told it is not for them; every admin URL is behind the same gate.
     "admin:*": ("get", None, grid(302, default=403)),
@@ -448,6 +498,10 @@ def _entry_for(name):
     if name.startswith("admin:"):
         return "admin:*"
     return name
+
+
+def _governed(url_name: str) -> bool:
+    return url_name.startswith("governance:") or url_name.split("-")[0] in GOVERNANCE_API
 
 
 def test_every_url_pattern_has_a_matrix_entry():
@@ -477,6 +531,7 @@ def test_matrix(
     plan_item,
     need,
     offer,
+    request,
 ):
     method, kwargs_of, expected = MATRIX[url_name]
     user = persona(persona_name)
@@ -500,6 +555,8 @@ def test_matrix(
         "plan_item": plan_item,
         "need": need,
         "offer": offer,
+        # Built only where used: a dozen writes the other rows do not need.
+        "governance": request.getfixturevalue("governance") if _governed(url_name) else None,
     }
     from django.urls import reverse
 

@@ -141,10 +141,10 @@ class MinutesVersion(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes_versions")
     number = models.PositiveSmallIntegerField(_("version"))
-    items = models.JSONField(default=list)
+    items = models.JSONField(default=list, blank=True)
     reason = models.TextField(_("reason for the correction"), blank=True)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
