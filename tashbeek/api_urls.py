@@ -13,6 +13,16 @@ from tashbeek.communities.api.views import CommunityMembershipViewSet, Community
 from tashbeek.discussions.api.views import PostViewSet, ThreadViewSet
 from tashbeek.events.api.views import EventViewSet
 from tashbeek.experiences.api.views import ExperienceViewSet
+from tashbeek.governance.api.popolo import PopoloView
+from tashbeek.governance.api.views import (
+    ActionItemViewSet,
+    AgendaItemViewSet,
+    BallotViewSet,
+    BodyViewSet,
+    DecisionViewSet,
+    MeetingViewSet,
+    SeatViewSet,
+)
 from tashbeek.library.api.views import DocumentViewSet
 from tashbeek.members.api.application_views import (
     ApplicationViewSet,
@@ -43,12 +53,20 @@ router.register("threads", ThreadViewSet, basename="thread")
 router.register("posts", PostViewSet, basename="post")
 router.register("needs", NeedViewSet, basename="need")
 router.register("offers", OfferViewSet, basename="offer")
+router.register("bodies", BodyViewSet, basename="body")
+router.register("seats", SeatViewSet, basename="seat")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("agenda-items", AgendaItemViewSet, basename="agenda-item")
+router.register("action-items", ActionItemViewSet, basename="action-item")
+router.register("decisions", DecisionViewSet, basename="decision")
+router.register("ballots", BallotViewSet, basename="ballot")
 router.register("auth/tokens", TokenViewSet, basename="api-token-owned")
 
 urlpatterns = [
     path("", include(router.urls)),
     path("search/", SearchView.as_view(), name="api-search"),
     path("match/", MatchView.as_view(), name="api-match"),
+    path("governance/popolo/", PopoloView.as_view(), name="governance-popolo"),
     path("auth/token/", TokenObtainView.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file, so the CSP needs no

@@ -45,6 +45,11 @@ def chairs(user, obj) -> bool:
 
 
 @rules.predicate
+def chairs_a_body(user) -> bool:
+    return Body.objects.filter(chairs=user).exists()
+
+
+@rules.predicate
 def sits_on(user, obj) -> bool:
     body = body_of(obj)
     return body is not None and body.pk in bodies_of(user)
@@ -67,6 +72,16 @@ def is_designated_voter(user, organisation) -> bool:
 
 
 @rules.predicate
+def works_for_an_organisation(user) -> bool:
+    return bool(affiliations_of(user))
+
+
+@rules.predicate
+def is_a_focal_person(user) -> bool:
+    return any(role == Affiliation.Role.FOCAL for role, *_rest in affiliations_of(user).values())
+
+
+@rules.predicate
 def owns_action(user, action) -> bool:
     return action is not None and (
         action.owner_person_id == user.pk or action.owner_organisation_id in affiliations_of(user)
@@ -77,10 +92,15 @@ def owns_action(user, action) -> bool:
 runs_body = is_secretariat | (rules.is_authenticated & chairs)
 
 rules.add_perm("governance.manage_bodies", is_secretariat)
+# May prepare something for a body (a meeting, a ballot); which body is checked by the service.
+rules.add_perm("governance.run_bodies", is_secretariat | (rules.is_authenticated & chairs_a_body))
 rules.add_perm("governance.manage_body", runs_body)
 rules.add_perm("governance.view_body_papers", runs_body | sits_on | is_committee_member)
 rules.add_perm("governance.view_members_only", is_network_member)
 rules.add_perm("governance.vote", is_designated_voter)
+# The API's gate before the service asks "for which organisation": people of one.
+rules.add_perm("governance.cast_votes", works_for_an_organisation)
+rules.add_perm("governance.put_forward", is_a_focal_person)
 rules.add_perm("governance.delegate_vote", is_focal_person_of | is_secretariat)
 rules.add_perm("governance.stand_for_election", is_focal_person_of)
 rules.add_perm("governance.update_action", owns_action | runs_body)

@@ -251,8 +251,14 @@ def counts(ballot: Ballot) -> dict[int, int]:
     return dict(rows.values_list("pk", "n"))
 
 
-def bodies_run_by(user) -> QuerySet[Body]:
-    """The bodies this person chairs."""
-    if not user.is_authenticated:
-        return Body.objects.none()
-    return Body.objects.filter(chairs=user)
+def minutes_visible(meeting: Meeting, user) -> dict[int, str]:
+    """{item id: minutes} this reader may read: everything for the body's people while
+    drafted; once published, public items for all and the rest for members."""
+    insider = user.has_perm("governance.view_body_papers", meeting.body)
+    member = user.has_perm("governance.view_members_only")
+    published = meeting.minutes_status == Meeting.Minutes.PUBLISHED
+    return {
+        item.pk: item.minutes
+        for item in meeting.items.all()
+        if insider or (published and (item.minutes_public or member))
+    }

@@ -317,6 +317,13 @@ SPECTACULAR_SETTINGS = {
         "RegistrationStatusEnum": "tashbeek.events.models.Registration.Status",
         "CommunityKindEnum": "tashbeek.communities.models.Community.Kind",
         "CommunityMembershipStatusEnum": "tashbeek.communities.models.CommunityMembership.Status",
+        "DecisionVisibilityEnum": "tashbeek.governance.models.Decision.Visibility",
+        "AttendanceStatusEnum": "tashbeek.governance.models.Attendance.Status",
+        "BallotStatusEnum": "tashbeek.governance.models.Ballot.Status",
+        "BallotKindEnum": "tashbeek.governance.models.Ballot.Kind",
+        "BodyKindEnum": "tashbeek.governance.models.Body.Kind",
+        "ActionStatusEnum": "tashbeek.governance.models.ActionItem.Status",
+        "AgendaItemKindEnum": "tashbeek.governance.models.AgendaItem.Kind",
     },
 }
 

@@ -79,7 +79,16 @@ DECISION = lambda f: {  # noqa: E731
     "year": f["governance"]["decision"].year,
     "number": f["governance"]["decision"].number,
 }
-GOVERNANCE_API = {"body", "meeting", "decision", "ballot", "action"}
+GOVERNANCE_API = {"body", "seat", "meeting", "agenda", "action", "decision", "ballot", "governance"}
+SEAT = lambda f: {"pk": f["governance"]["body"].terms.get().pk}  # noqa: E731
+API_BODY = lambda f: {"slug": f["governance"]["body"].slug}  # noqa: E731
+API_ITEM = lambda f: {"pk": f["governance"]["item"].pk}  # noqa: E731
+API_ACTION = lambda f: {"pk": f["governance"]["action"].pk}  # noqa: E731
+API_DECISION = lambda f: {"pk": f["governance"]["decision"].pk}  # noqa: E731
+API_SECRETARIAT_400 = grid(401, default=403, secretariat=400)
+AFFILIATED_400 = dict.fromkeys(
+    ("coordinator", "staff_other_member", "staff_aourir", "focal_aourir"), 400
+)
 NETWORK_MEMBERS_ONLY = grid(404, default=200, resident=404, applicant=404)
 
 # name: (method, kwargs builder(fixtures) -> dict, expected status per persona)
@@ -475,6 +484,32 @@ MATRIX = {
         lambda f: {**BALLOT(f), "step": "open"},
         grid(302, default=403, secretariat=400),
     ),
+    # Governance API: empty writes are a 400 for who may make them.
+    "body-list": ("get", None, ALL),
+    "body-detail": ("get", API_BODY, ALL),
+    "seat-list": ("get", None, ALL),
+    "seat-detail": ("get", SEAT, ALL),
+    "seat-end": ("post", SEAT, API_SECRETARIAT_400),
+    "meeting-list": ("get", None, ALL),
+    "meeting-detail": ("get", MEETING, ALL),
+    "meeting-attendance": ("post", MEETING, API_SECRETARIAT_400),
+    "meeting-minutes": ("post", MEETING, API_SECRETARIAT_400),
+    "agenda-item-list": ("get", None, ALL),
+    "agenda-item-detail": ("get", API_ITEM, ALL),
+    "agenda-item-decide": ("post", API_ITEM, API_SECRETARIAT_400),
+    "action-item-list": ("get", None, ALL),
+    "action-item-detail": ("get", API_ACTION, ALL),
+    "decision-list": ("get", None, ALL),
+    "decision-detail": ("get", API_DECISION, NETWORK_MEMBERS_ONLY),
+    "ballot-list": ("get", None, ALL),
+    "ballot-detail": ("get", BALLOT, ALL),
+    "ballot-nominations": ("post", BALLOT, API_SECRETARIAT_400),
+    "ballot-open": ("post", BALLOT, API_SECRETARIAT_400),
+    "ballot-close": ("post", BALLOT, API_SECRETARIAT_400),
+    "ballot-cancel": ("post", BALLOT, API_SECRETARIAT_400),
+    "ballot-vote": ("post", BALLOT, grid(401, default=403, **AFFILIATED_400)),
+    "ballot-candidacy": ("post", BALLOT, grid(401, default=403, focal_aourir=400)),
+    "governance-popolo": ("get", None, ALL),
     # The admin is the operator's (superusers): visitors are sent to its sign-in, everyone
     # else signed in is told it is not for them; every admin URL is behind the same gate.
     "admin:*": ("get", None, grid(302, default=403)),

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from rules.contrib.views import permission_required
 
 from tashbeek.core.web import add_service_errors, form_page
 from tashbeek.members.models import Organisation
@@ -82,11 +83,10 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("governance.run_bodies", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def ballot_new(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if not (user.has_perm("governance.manage_bodies") or selectors.bodies_run_by(user).exists()):
-        raise PermissionDenied
     form = BallotForm(request.POST or None, initial={"time_zone": "Africa/Casablanca"})
 
     def save():

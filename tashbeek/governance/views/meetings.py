@@ -20,19 +20,6 @@ from .common import action_from, item_from, meeting_from
 MANAGE = "governance.manage_body"
 
 
-def _minutes_for(meeting: Meeting, user) -> dict:
-    """Which item minutes this reader sees: everything for the body's people while drafted;
-    once published, public items for all and the rest for members."""
-    insider = user.has_perm("governance.view_body_papers", meeting.body)
-    member = user.has_perm("governance.view_members_only")
-    published = meeting.minutes_status == Meeting.Minutes.PUBLISHED
-    shown = {}
-    for item in meeting.items.all():
-        if insider or (published and (item.minutes_public or member)):
-            shown[item.pk] = item.minutes
-    return shown
-
-
 @require_http_methods(["GET", "HEAD"])
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, meeting_from(request, pk))
@@ -48,7 +35,7 @@ def _page(request: HttpRequest, meeting: Meeting, status: int = 200) -> HttpResp
         "body": meeting.body,
         "attendance_rows": _attendance_rows(meeting),
         "quorum": selectors.quorum(meeting),
-        "minutes": _minutes_for(meeting, user),
+        "minutes": selectors.minutes_visible(meeting, user),
         "insider": insider,
         "can_manage": can_manage,
         "later_meetings": meeting.body.meetings.filter(number__gt=meeting.number)

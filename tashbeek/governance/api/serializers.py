@@ -1,0 +1,210 @@
+"""Serializers of the governance API; field lists come from the services, as for the forms."""
+
+from rest_framework import serializers
+
+from tashbeek.communities.models import Community
+
+from .. import selectors, services
+from ..models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Ballot,
+    BallotOption,
+    Body,
+    Decision,
+    Meeting,
+    Seat,
+)
+
+
+class BodySerializer(serializers.ModelSerializer):
+    community = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Community.objects.all(), required=False, allow_null=True
+    )
+    held = serializers.IntegerField(read_only=True, required=False)
+
+    class Meta:
+        model = Body
+        fields = ["id", *services.BODY_FIELDS, "held"]
+
+
+class SeatSerializer(serializers.ModelSerializer):
+    body = serializers.SlugRelatedField(slug_field="slug", queryset=Body.objects.all())
+
+    class Meta:
+        model = Seat
+        fields = ["id", "body", *services.SEAT_FIELDS, "left_on", "left_reason"]
+        read_only_fields = ["left_on", "left_reason"]
+
+
+class SeatEndSerializer(serializers.Serializer):
+    left_on = serializers.DateField()
+    reason = serializers.CharField(max_length=2000)
+
+
+class AgendaItemSerializer(serializers.ModelSerializer):
+    decision = serializers.CharField(source="decision.reference", read_only=True, default=None)
+    minutes = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "meeting", "number", *services.ITEM_FIELDS, "minutes", "decision"]
+        read_only_fields = ["number"]
+        extra_kwargs = {"papers": {"required": False}}
+
+    def get_minutes(self, item) -> str | None:
+        visible = self.context.get("minutes")
+        return None if visible is None else visible.get(item.pk)
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    """A meeting with the time and place of its event, in UTC and with its zone."""
+
+    body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    titles = serializers.JSONField(source="event.titles", read_only=True)
+    starts_at = serializers.DateTimeField(source="event.starts_at", read_only=True)
+    ends_at = serializers.DateTimeField(source="event.ends_at", read_only=True)
+    time_zone = serializers.CharField(source="event.time_zone", read_only=True)
+    mode = serializers.CharField(source="event.mode", read_only=True)
+    venue = serializers.CharField(source="event.venue", read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "body", "number", "event", "titles", "starts_at", "ends_at"]
+        fields += ["time_zone", "mode", "venue", "minutes_status", "minutes_version"]
+        fields += ["minutes_approved_on"]
+        read_only_fields = fields
+
+
+class QuorumSerializer(serializers.Serializer):
+    seats = serializers.IntegerField()
+    needed = serializers.IntegerField()
+    present = serializers.IntegerField()
+    met = serializers.BooleanField()
+
+
+class MeetingDetailSerializer(MeetingSerializer):
+    items = serializers.SerializerMethodField()
+    attendance = serializers.SerializerMethodField()
+    quorum = serializers.SerializerMethodField()
+
+    class Meta(MeetingSerializer.Meta):
+        fields = [*MeetingSerializer.Meta.fields, "items", "attendance", "quorum"]
+        read_only_fields = fields
+
+    def get_items(self, meeting) -> list[dict]:
+        context = {
+            **self.context,
+            "minutes": selectors.minutes_visible(meeting, self.context["request"].user),
+        }
+        return AgendaItemSerializer(meeting.items.all(), many=True, context=context).data
+
+    def get_attendance(self, meeting) -> dict[str, str]:
+        return {str(k): v for k, v in selectors.attendance_of(meeting).items()}
+
+    def get_quorum(self, meeting) -> dict:
+        return QuorumSerializer(selectors.quorum(meeting)).data
+
+
+class ConveneSerializer(serializers.ModelSerializer):
+    body = serializers.SlugRelatedField(slug_field="slug", queryset=Body.objects.all())
+    titles = serializers.JSONField(required=False)
+
+    class Meta:
+        model = Meeting.event.field.related_model
+        fields = ["body", *services.MEETING_FIELDS]
+
+
+class SeatAttendanceSerializer(serializers.Serializer):
+    attendance = serializers.DictField(
+        child=serializers.ChoiceField(choices=Attendance.Status.choices),
+        help_text="{seat id: present | substitute | excused | absent}",
+    )
+
+
+class MinutesStepSerializer(serializers.Serializer):
+    step = serializers.ChoiceField(choices=["circulate", "approve", "publish"])
+    at_meeting = serializers.PrimaryKeyRelatedField(
+        queryset=Meeting.objects.all(), required=False, allow_null=True
+    )
+
+
+class ResolutionSerializer(serializers.Serializer):
+    titles = serializers.JSONField()
+    texts = serializers.JSONField(required=False)
+    visibility = serializers.ChoiceField(choices=Decision.Visibility.choices)
+    tally = serializers.JSONField(required=False)
+
+
+class ActionItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ActionItem
+        fields = ["id", "meeting", *services.ACTION_FIELDS, "updated_at"]
+        read_only_fields = ["updated_at"]
+
+
+class RegisterEntrySerializer(serializers.ModelSerializer):
+    body = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Body.objects.all(), required=False, allow_null=True
+    )
+    reference = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Decision
+        fields = ["id", "reference", "year", "number", "source", *services.DECISION_FIELDS]
+        fields += ["tally", "agenda_item", "ballot", "membership_decision", "created_at"]
+        read_only_fields = ["year", "number", "source", "tally", "agenda_item", "ballot"]
+        read_only_fields += ["membership_decision", "created_at"]
+
+
+class OptionSerializer(serializers.ModelSerializer):
+    label = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = BallotOption
+        fields = ["id", "position", "meaning", "label", "labels", "organisation", "statements"]
+        read_only_fields = fields
+
+
+class BallotSerializer(serializers.ModelSerializer):
+    body = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Body.objects.all(), required=False, allow_null=True
+    )
+    seat_body = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Body.objects.all(), required=False, allow_null=True
+    )
+    options = OptionSerializer(many=True, read_only=True)
+    result = serializers.SerializerMethodField()
+    turnout = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Ballot
+        fields = ["id", *services.BALLOT_FIELDS, "status", "electorate_size", "turnout"]
+        fields += ["options", "result", "closed_at"]
+        read_only_fields = ["status", "electorate_size", "closed_at"]
+
+    def get_result(self, ballot) -> dict | None:
+        """Published once the ballot is closed, never before."""
+        return ballot.result if ballot.status == Ballot.Status.CLOSED else None
+
+    def get_turnout(self, ballot) -> int:
+        return ballot.participations.count()
+
+
+class VoteSerializer(serializers.Serializer):
+    organisation = serializers.IntegerField()
+    options = serializers.ListField(child=serializers.IntegerField(), min_length=1, max_length=50)
+
+
+class ReceiptSerializer(serializers.Serializer):
+    receipt = serializers.CharField()
+
+
+class CandidacySerializer(serializers.Serializer):
+    organisation = serializers.IntegerField()
+    statements = serializers.JSONField()
+
+
+class BallotCancelSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
