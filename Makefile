@@ -40,8 +40,10 @@ run: setup
 	$(MANAGE) migrate --noinput
 	@# The demo never keeps the server from starting: on a failure, say so and serve what is there.
 	$(MANAGE) load_demo || echo "make run: load_demo failed (see above); serving the database as it is."
-	@# The mail worker sends the outbox beside the server, and stops with it.
-	$(MANAGE) send_mail_outbox & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	@# The mail worker sends the outbox beside the server, and governance's clock closes
+	@# ballots and sends reminders; both stop with it.
+	$(MANAGE) send_mail_outbox & $(MANAGE) governance_tick --every 60 & \
+	trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The suite under coverage; the line coverage of tashbeek is printed last (PYTEST_ARGS=--no-cov

@@ -1,7 +1,10 @@
 """In-app notifications (the e-mail copy is sent by notifications.services)."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -14,12 +17,20 @@ def money_param(minor: int, currency: str) -> dict:
     return {"minor": minor, "currency": currency}
 
 
+def date_param(day: datetime.date) -> dict:
+    """A date for a notification's context, written as the reader's locale writes dates."""
+    return {"date": day.isoformat()}
+
+
 def in_reader_terms(value):
     """A context parameter as the reader expects it: a text in several languages
-    ({"ar": …, "he": …}: an organisation's names) in theirs, an amount in their locale."""
+    ({"ar": …, "he": …}: an organisation's names) in theirs, an amount or a date in their
+    locale."""
     if isinstance(value, dict):
         if set(value) == {"minor", "currency"}:
             return format_money(value["minor"], value["currency"])
+        if set(value) == {"date"}:
+            return date_format(datetime.date.fromisoformat(value["date"]), "SHORT_DATE_FORMAT")
         return pick(value)
     return value
 

@@ -94,6 +94,7 @@ class Ballot(models.Model):
     electorate_size = models.PositiveIntegerField(_("electorate"), null=True, blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closing_told = models.BooleanField(default=False, editable=False)  # "closes in 24 h" sent
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

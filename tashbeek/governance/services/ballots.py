@@ -45,6 +45,7 @@ MOTION_OPTIONS = (
     BallotOption.Meaning.ABSTAIN,
 )
 S = Ballot.Status
+DAY = datetime.timedelta(days=1)
 
 
 def _check_manager(by, ballot: Ballot) -> None:
@@ -145,8 +146,9 @@ def candidacy_submit(*, by, ballot: Ballot, organisation: Organisation, statemen
     return option
 
 
-def _voters(ballot: Ballot) -> list:
-    organisations = selectors.electorate(ballot)
+def _voters(ballot: Ballot, exclude: set[int] = frozenset()) -> list:
+    """The designated voters of the electorate (the delegate where there is one)."""
+    organisations = selectors.electorate(ballot).exclude(pk__in=exclude)
     focal = Affiliation.objects.filter(
         organisation__in=organisations, role=Affiliation.Role.FOCAL
     ).select_related("user")
@@ -363,6 +365,30 @@ def _tell_result(ballot: Ballot) -> None:
         context={"ballot": ballot.titles},
         url=ballot.get_absolute_url(),
     )
+
+
+def closing_reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Tell the voters of organisations that have not voted that the ballot closes within a
+    day (once per ballot)."""
+    now = now or timezone.now()
+    due = Ballot.objects.filter(
+        status=S.OPEN, closing_told=False, closes_at__gt=now, closes_at__lte=now + DAY
+    )
+    for ballot in due:
+        with transaction.atomic():
+            if not Ballot.objects.filter(pk=ballot.pk, closing_told=False).update(
+                closing_told=True
+            ):
+                continue  # another worker took it
+            voted = set(ballot.participations.values_list("organisation_id", flat=True))
+            notify(
+                users=_voters(ballot, exclude=voted),
+                action="governance.ballot.closing",
+                message=gettext_noop("Less than a day left to vote: %(ballot)s."),
+                context={"ballot": ballot.titles},
+                url=ballot.get_absolute_url(),
+            )
+    return len(due)
 
 
 def ballots_close_due(*, now: datetime.datetime | None = None) -> int:

@@ -1,10 +1,12 @@
 """Writes for meetings: convening (an event of kind "meeting", so it is in the calendars),
 the agenda, attendance per seat, resolutions under the quorum rule, and action items."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -12,6 +14,7 @@ from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.i18n import clean_translations, language_codes
 from tashbeek.events.ical import calendar_for
 from tashbeek.events.models import Event
+from tashbeek.notifications.models import date_param
 from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
 
@@ -240,3 +243,31 @@ def action_item_save(*, by, meeting: Meeting, data: dict, action: ActionItem | N
         after=snapshot(action, ACTION_FIELDS),
     )
     return action
+
+
+def action_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Remind the owners of open action items due within three days, or late (once each)."""
+    today = today or timezone.localdate()
+    due = ActionItem.objects.filter(
+        status=ActionItem.Status.OPEN,
+        reminded_on__isnull=True,
+        due_on__lte=today + datetime.timedelta(days=3),
+    ).select_related("meeting", "owner_organisation", "owner_person")
+    for action in due:
+        people = [action.owner_person] if action.owner_person else []
+        if action.owner_organisation:
+            people += [
+                a.user
+                for a in action.owner_organisation.affiliations.filter(role="focal").select_related(
+                    "user"
+                )
+            ]
+        notify(
+            users=people,
+            action="governance.action.due",
+            message=gettext_noop("An action item is due on %(due)s: %(action)s."),
+            context={"action": action.texts, "due": date_param(action.due_on)},
+            url=action.meeting.get_absolute_url(),
+        )
+        ActionItem.objects.filter(pk=action.pk).update(reminded_on=today)
+    return len(due)

@@ -4,21 +4,20 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.counters import counter_next
-from tashbeek.core.i18n import clean_translations, language_codes
+from tashbeek.core.i18n import clean_translations
 from tashbeek.members.models import MembershipDecision
 
+from ..backfill import PUBLIC_KINDS, membership_titles
 from ..models import Body, Decision
 
 # What a person records by hand (a decision by written procedure); the others are set by
 # the service that produced the decision (a meeting's item, a ballot, a membership decision).
 DECISION_FIELDS = ["body", "decided_on", "titles", "texts", "visibility"]
 AUDITED = [*DECISION_FIELDS, "source", "tally", "agenda_item", "ballot", "membership_decision"]
-PUBLIC_MEMBERSHIP = {MembershipDecision.Kind.ACCEPTED, MembershipDecision.Kind.WITHDRAWN}
 
 
 def decision_record(
@@ -73,28 +72,16 @@ def decision_create(*, by, data: dict) -> Decision:
     return decision_record(by=by, source=Decision.Source.RESOLUTION, **data)
 
 
-def _titles_for(decision: MembershipDecision) -> dict:
-    """ "Accepted: Aourir" in every language, the organisation named in each."""
-    organisation = decision.organisation or getattr(decision.application, "organisation", None)
-    names = organisation.names if organisation else (decision.application.names or {})
-    titles = {}
-    for code in language_codes():
-        with translation.override(code):
-            name = names.get(code) or next(iter(names.values()), "")
-            titles[code] = f"{decision.get_kind_display()}: {name}".strip(": ")
-    return titles
-
-
 def membership_decision_register(*, decision: MembershipDecision, by) -> Decision:
     """Put a membership decision in the register (called inside its transaction). Its reasons
     and meeting reference stay on the membership decision, which the entry links to."""
     steering = Body.objects.filter(kind=Body.Kind.STEERING).order_by("pk").first()
-    public = decision.kind in PUBLIC_MEMBERSHIP
+    public = decision.kind in PUBLIC_KINDS
     return decision_record(
         by=by,
         source=Decision.Source.MEMBERSHIP,
         decided_on=decision.effective_on,
-        titles=_titles_for(decision),
+        titles=membership_titles(decision),
         visibility=Decision.Visibility.PUBLIC if public else Decision.Visibility.MEMBERS,
         body=steering,
         membership_decision=decision,

@@ -17,6 +17,7 @@ from tashbeek.core.taxonomy import sync_taxonomy
 from tashbeek.discussions import demo as discussions_demo
 from tashbeek.events import demo as events_demo
 from tashbeek.experiences import demo as experiences_demo
+from tashbeek.governance import demo as governance_demo
 from tashbeek.library import demo as library_demo
 from tashbeek.members import demo, demo_lifecycle
 from tashbeek.members.models import Affiliation, Organisation, Region
@@ -122,6 +123,7 @@ class Command(BaseCommand):
         discussions_demo.load(people=people)
         experiences_demo.load(people=people)
         needs_demo.load(people=people)
+        governance_demo.load(people=people)
         # The demo writes some rows directly (organisations, people): index everything once.
         indexed = reindex(embed=False)
         embedded = embeddings.embed_pending()

@@ -1,0 +1,371 @@
+"""The demo's governance, after the network's charter: a steering committee of six member
+municipalities elected by their peers (two terms ending soon), three thematic committees
+carried by their communities, four quarterly meetings with agenda, attendance, decisions,
+approved minutes and action items, one convened meeting to come, a closed ballot with its
+result and an election open for votes. Idempotent: loaded once, with the steering committee."""
+
+import datetime
+
+from django.utils import timezone
+
+from tashbeek.communities.models import Community
+from tashbeek.core.models import ChangeCounter
+from tashbeek.members.models import MembershipDecision, Organisation
+
+from . import services
+from .backfill import register_missing
+from .models import Ballot, Body, Decision
+
+STEERING = ["aourir", "nablus", "sfax", "irbid", "byblos", "nazareth"]
+ENDING_SOON = {"irbid": 25, "byblos": 40}  # days left of their terms
+THEMATIC = [
+    ("committee-environment", "environment-committee", ["kafr-kanna", "hebron", "aourir"]),
+    ("committee-services", "services-committee", ["nablus", "jenin", "meknes"]),
+    ("committee-economy", "economy-committee", ["sfax", "byblos", "beni-mellal"]),
+]
+MEETINGS = [
+    (
+        {
+            "ar": "اعتماد خطة العمل السنوية للشبكة",
+            "fr": "Adoption du plan de travail annuel",
+            "en": "Adopting the network's annual work plan",
+        },
+        {
+            "ar": "إعداد جدول الورشات الفصلية",
+            "fr": "Préparer le calendrier des ateliers trimestriels",
+            "en": "Prepare the quarterly workshop calendar",
+        },
+    ),
+    (
+        {
+            "ar": "إطلاق نداء التوأمة بين البلديات",
+            "fr": "Lancement de l'appel au jumelage entre communes",
+            "en": "Launching the call for twinning between municipalities",
+        },
+        {
+            "ar": "نشر نداء التوأمة لدى جميع الأعضاء",
+            "fr": "Diffuser l'appel au jumelage à tous les membres",
+            "en": "Send the twinning call to every member",
+        },
+    ),
+    (
+        {
+            "ar": "المصادقة على الحسابات السنوية",
+            "fr": "Approbation des comptes annuels",
+            "en": "Approving the annual accounts",
+        },
+        {
+            "ar": "نشر التقرير المالي للأعضاء",
+            "fr": "Publier le rapport financier aux membres",
+            "en": "Publish the financial report to members",
+        },
+    ),
+    (
+        {
+            "ar": "جدول الاشتراكات لسنة 2027 حسب عدد السكان",
+            "fr": "Barème des cotisations 2027 selon la population",
+            "en": "The 2027 dues schedule by population",
+        },
+        {
+            "ar": "مراسلة الأعضاء المتأخرين في الأداء",
+            "fr": "Écrire aux membres en retard de paiement",
+            "en": "Write to members late with their dues",
+        },
+    ),
+]
+
+
+def load(*, people: dict) -> None:
+    if Body.objects.filter(slug="steering-committee").exists():
+        return
+    secretariat = people["secretariat@demo.tashbeek.org"]
+    orgs = {
+        o.website.rsplit("/", 1)[-1]: o
+        for o in Organisation.objects.filter(website__startswith="https://demo.tashbeek.org/")
+    }
+    focal = {
+        a.organisation_id: a.user
+        for o in orgs.values()
+        for a in o.affiliations.filter(role="focal")
+    }
+    steering = _steering(secretariat, orgs, focal, people)
+    _thematic(secretariat, orgs, focal)
+    _meetings(secretariat, steering, orgs)
+    _closed_ballot(secretariat, steering, orgs, focal)
+    _election(secretariat, steering, orgs, focal)
+    # The demo's suspension was written directly (members.demo_lifecycle): register it too.
+    register_missing(
+        membership_model=MembershipDecision,
+        decision_model=Decision,
+        body_model=Body,
+        counter_model=ChangeCounter,
+    )
+
+
+def _steering(secretariat, orgs, focal, people) -> Body:
+    body = services.body_save(
+        by=secretariat,
+        data={
+            "slug": "steering-committee",
+            "names": {
+                "ar": "لجنة التسيير الإقليمية",
+                "fr": "Comité de pilotage régional",
+                "en": "Regional steering committee",
+                "he": "ועדת ההיגוי האזורית",
+            },
+            "mandates": {
+                "ar": "ست بلديات أعضاء ينتخبها نظراؤها: تجتمع كل ثلاثة أشهر على الأقل، تعدّ خطة العمل السنوية وتصادق عليها، وتبتّ في العضوية بقرارات معلّلة، وتنشر المحاضر وخطط العمل للأعضاء.",
+                "en": "Six member municipalities elected by their peers: meets at least every three months, prepares and approves the annual work plan, decides on membership with written reasons, and publishes minutes and work plans to members.",
+                "fr": "Six communes membres élues par leurs pairs : se réunit au moins tous les trois mois, prépare et approuve le plan de travail annuel, statue sur les adhésions par décisions motivées et publie procès-verbaux et plans de travail aux membres.",
+            },
+            "kind": Body.Kind.STEERING,
+            "seats": 6,
+            "term_months": 24,
+            "chairs": [people["committee@demo.tashbeek.org"]],
+        },
+    )
+    today = timezone.localdate()
+    for key in STEERING:
+        organisation = orgs[key]
+        if key in ENDING_SOON:
+            ends = today + datetime.timedelta(days=ENDING_SOON[key])
+            starts = ends - datetime.timedelta(days=729)
+        else:
+            starts, ends = today - datetime.timedelta(days=400), None
+        services.seat_assign(
+            by=secretariat,
+            body=body,
+            data={
+                "organisation": organisation,
+                "person": focal.get(organisation.pk),
+                "starts_on": starts,
+                "ends_on": ends,
+                "filled_by": "election",
+            },
+        )
+    return body
+
+
+def _thematic(secretariat, orgs, focal) -> None:
+    today = timezone.localdate()
+    for community_slug, slug, members in THEMATIC:
+        community = Community.objects.filter(slug=community_slug).first()
+        if community is None:
+            continue
+        body = services.body_save(
+            by=secretariat,
+            data={
+                "slug": slug,
+                "names": community.names,
+                "mandates": community.purposes,
+                "kind": Body.Kind.THEMATIC,
+                "community": community,
+                "seats": 5,
+                "term_months": 36,
+                "quorum": Body.Quorum.MORE_THAN_HALF,
+                "meets_every_days": 183,
+            },
+        )
+        for key in members:
+            organisation = orgs[key]
+            services.seat_assign(
+                by=secretariat,
+                body=body,
+                data={
+                    "organisation": organisation,
+                    "person": focal.get(organisation.pk),
+                    "starts_on": today - datetime.timedelta(days=200),
+                    "filled_by": "appointment",
+                },
+            )
+
+
+def _meetings(secretariat, body, orgs) -> None:
+    now = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    held = []
+    for i, (item_titles, action_texts) in enumerate(MEETINGS):
+        start = now - datetime.timedelta(days=91 * (len(MEETINGS) - i))
+        meeting = _convene(secretariat, body, start, online=i % 2 == 1)
+        report = services.agenda_item_save(
+            by=secretariat,
+            meeting=meeting,
+            data={
+                "kind": "information",
+                "titles": {
+                    "ar": "تقرير الأمانة عن الفصل",
+                    "en": "The secretariat's report on the quarter",
+                    "fr": "Rapport du secrétariat sur le trimestre",
+                },
+            },
+        )
+        item = services.agenda_item_save(
+            by=secretariat, meeting=meeting, data={"kind": "decision", "titles": item_titles}
+        )
+        seats = list(meeting.body.terms.all())
+        absent = {seats[i % len(seats)].pk}
+        statuses = {s.pk: ("excused" if s.pk in absent else "present") for s in seats}
+        services.attendance_record(by=secretariat, meeting=meeting, statuses=statuses)
+        services.item_decide(
+            by=secretariat,
+            item=item,
+            data={
+                "titles": item_titles,
+                "visibility": "public",
+                "tally": {"for": 5, "against": 0, "abstain": 0},
+            },
+        )
+        services.minutes_save(
+            by=secretariat,
+            meeting=meeting,
+            minutes={
+                report.pk: (
+                    "قدّمت الأمانة حصيلة الفصل: الورشات المنجزة، طلبات الانضمام، ووضعية الاشتراكات.",
+                    False,
+                ),
+                item.pk: ("بعد النقاش، صادقت اللجنة على البند بإجماع الحاضرين.", True),
+            },
+        )
+        services.action_item_save(
+            by=secretariat,
+            meeting=meeting,
+            data={
+                "agenda_item": item,
+                "texts": action_texts,
+                "owner_organisation": orgs[STEERING[i]],
+                "due_on": start.date() + datetime.timedelta(days=60),
+                "status": "done" if i < 3 else "open",
+            },
+        )
+        services.minutes_circulate(by=secretariat, meeting=meeting)
+        held.append(meeting)
+    upcoming = _convene(secretariat, body, now + datetime.timedelta(days=18), online=False)
+    services.agenda_item_save(
+        by=secretariat,
+        meeting=upcoming,
+        data={
+            "kind": "decision",
+            "titles": {
+                "ar": "اعتماد خطة عمل 2027",
+                "fr": "Adoption du plan de travail 2027",
+                "en": "Adopting the 2027 work plan",
+            },
+        },
+    )
+    for earlier, later in zip(held, held[1:], strict=False):
+        services.minutes_approve(
+            by=secretariat, meeting=earlier, at_meeting=later, on=later.event.starts_at.date()
+        )
+        services.minutes_publish(by=secretariat, meeting=earlier)
+    services.minutes_approve(by=secretariat, meeting=held[-1])  # by written procedure
+
+
+def _convene(secretariat, body, start, *, online: bool):
+    return services.meeting_convene(
+        by=secretariat,
+        body=body,
+        data={
+            "starts_at": start,
+            "ends_at": start + datetime.timedelta(hours=3),
+            "time_zone": "Africa/Casablanca",
+            "mode": "online" if online else "in_person",
+            "venue": "" if online else "أكادير، مقر جماعة أورير",
+            "online_url": "https://meet.example.org/steering" if online else "",
+        },
+    )
+
+
+def _closed_ballot(secretariat, body, orgs, focal) -> None:
+    now = timezone.now()
+    ballot = services.ballot_create(
+        by=secretariat,
+        data={
+            "body": body,
+            "kind": "motion",
+            "titles": {
+                "ar": "إضافة لجنة موضوعاتية للتحول الرقمي",
+                "fr": "Créer une commission thématique sur le numérique",
+                "en": "Adding a thematic committee on digitalisation",
+            },
+            "texts": {
+                "ar": "يقترح الميثاق لجاناً موضوعاتية؛ تقترح لجنة التسيير إضافة لجنة للتحول الرقمي.",
+                "en": "The charter provides for thematic committees; the steering committee proposes one on digitalisation.",
+            },
+            "opens_at": now - datetime.timedelta(minutes=5),
+            "closes_at": now + datetime.timedelta(hours=1),
+            "quorum_percent": 50,
+            "majority": Ballot.Majority.SIMPLE,
+        },
+    )
+    services.ballot_open(by=secretariat, ballot=ballot)
+    options = dict(ballot.options.values_list("meaning", "pk"))
+    choices = ["for", "for", "against", "for", "abstain", "for"]
+    voters = [orgs[key] for key in STEERING if focal.get(orgs[key].pk)]
+    for organisation, meaning in zip(voters, choices, strict=False):
+        services.vote_cast(
+            by=focal[organisation.pk],
+            ballot=ballot,
+            organisation=organisation,
+            option_ids=[options[meaning]],
+        )
+    # The demo's vote happened a month ago: move its window back, then count it.
+    Ballot.objects.filter(pk=ballot.pk).update(
+        opens_at=now - datetime.timedelta(days=40), closes_at=now - datetime.timedelta(days=30)
+    )
+    services.ballot_close(by=secretariat, ballot=ballot)
+
+
+def _election(secretariat, body, orgs, focal) -> None:
+    now = timezone.now()
+    ballot = services.ballot_create(
+        by=secretariat,
+        data={
+            "kind": "election",
+            "seat_body": body,
+            "titles": {
+                "ar": "انتخاب عضوين في لجنة التسيير",
+                "fr": "Élection de deux membres du comité de pilotage",
+                "en": "Electing two members of the steering committee",
+            },
+            "opens_at": now - datetime.timedelta(hours=2),
+            "closes_at": now + datetime.timedelta(days=10),
+            "seats": 2,
+            "quorum_percent": 30,
+            "secret": True,
+            "tie_rule": Ballot.TieRule.SENIORITY,
+        },
+    )
+    services.nominations_open(by=secretariat, ballot=ballot)
+    statements = {
+        "byblos": {
+            "ar": "نترشح لولاية ثانية لمواصلة العمل على التوأمة.",
+            "fr": "Nous nous représentons pour poursuivre le travail sur le jumelage.",
+        },
+        "meknes": {
+            "fr": "Meknès souhaite porter la voix des communes urbaines moyennes.",
+            "ar": "تريد مكناس أن تحمل صوت الجماعات الحضرية المتوسطة.",
+        },
+        "hebron": {"ar": "نقترح خبرتنا في الخدمات المشتركة والمشتريات الموحدة."},
+    }
+    for key, text in statements.items():
+        person = focal.get(orgs[key].pk) or secretariat
+        if focal.get(orgs[key].pk):
+            services.candidacy_submit(
+                by=person, ballot=ballot, organisation=orgs[key], statements=text
+            )
+        else:  # a candidate without a focal person on the platform: the secretariat files it
+            ballot.options.create(
+                position=ballot.options.count(),
+                meaning="candidate",
+                organisation=orgs[key],
+                statements=text,
+            )
+    services.ballot_open(by=secretariat, ballot=ballot)
+    candidates = list(ballot.options.values_list("pk", flat=True))
+    voters = [o for o in orgs.values() if o.membership_status == "active" and focal.get(o.pk)]
+    for organisation in voters[:3]:
+        services.vote_cast(
+            by=focal[organisation.pk],
+            ballot=ballot,
+            organisation=organisation,
+            option_ids=candidates[:2],
+        )
