@@ -34,7 +34,12 @@ def decision_record(
 ) -> Decision:
     """Give the decision the year's next number and write it. Callers check who may decide;
     this runs inside their transaction, so a refused decision leaves no number used."""
-    titles = clean_translations(titles)
+    try:
+        titles, texts = clean_translations(titles), clean_translations(texts)
+    except ValidationError as error:  # not a text per language: say which field
+        raise ValidationError(
+            {"titles" if not isinstance(titles, dict) else "texts": error.messages}
+        ) from None
     if not titles:
         raise ValidationError({"titles": _("Give the title in at least one language.")})
     if visibility not in Decision.Visibility.values:
@@ -47,7 +52,7 @@ def decision_record(
         body=body,
         decided_on=decided_on,
         titles=titles,
-        texts=clean_translations(texts),
+        texts=texts,
         visibility=visibility,
         tally=tally or {},
         recorded_by=by if getattr(by, "is_authenticated", False) else None,
