@@ -90,3 +90,29 @@ def audit_record(
         reason=reason,
         ip_address=current_ip.get(),
     )
+
+
+def audited_save(
+    obj: models.Model,
+    *,
+    by,
+    fields: list[str],
+    before: dict,
+    actions: tuple[str, str],
+    related: dict | None = None,
+) -> models.Model:
+    """The end of every create-or-change service: validate, save, set the many-to-many
+    `related` ({field: objects}), and write one audit entry with the fields before and
+    after. `actions` is (on create, on change); an empty `before` means a create."""
+    obj.full_clean()
+    obj.save()
+    for name, values in (related or {}).items():
+        getattr(obj, name).set(values)
+    audit_record(
+        actor=by,
+        action=actions[1] if before else actions[0],
+        obj=obj,
+        before=before,
+        after=snapshot(obj, fields),
+    )
+    return obj

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from tashbeek.core.admin import ReadOnlyAdmin
 from tashbeek.core.forms import TranslatedField
 
 from . import services
@@ -65,20 +66,6 @@ class RegionAdmin(admin.ModelAdmin):
 class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "organisation", "role", "created_at", "accepted_at"]
     readonly_fields = ["token_hash"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Applications, decisions and dues change only through their services and pages (which
-    check the state, lock the row and write the audit entry); the admin may look, not touch."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Application)

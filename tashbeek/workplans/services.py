@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.core.audit import audit_record, audited_save, snapshot
 
 from .models import WorkPlanItem
 
@@ -43,18 +43,14 @@ def plan_item_save(*, by, community, data: dict, item: WorkPlanItem | None = Non
     for key, value in data.items():
         setattr(item, key, value)
     _check(item, related)
-    item.full_clean()
-    item.save()
-    for key, values in related.items():
-        getattr(item, key).set(values)
-    audit_record(
-        actor=by,
-        action="workplans.item.created" if creating else "workplans.item.updated",
-        obj=item,
+    return audited_save(
+        item,
+        by=by,
+        fields=FIELDS,
         before=before,
-        after=snapshot(item, FIELDS),
+        actions=("workplans.item.created", "workplans.item.updated"),
+        related=related,
     )
-    return item
 
 
 def _check(item: WorkPlanItem, related: dict) -> None:

@@ -182,8 +182,29 @@ class MeetingViewSet(
         return Response(s.MeetingSerializer(meeting).data)
 
 
+def _meeting_rows(save, name: str):
+    """Writes of rows that belong to a meeting (agenda items, action items): the service
+    takes the meeting, the cleaned data and, on change, the row as `name`."""
+
+    class Writes:
+        def perform_create(self, serializer):
+            data = dict(serializer.validated_data)
+            meeting = data.pop("meeting")
+            serializer.instance = save(by=self.request.user, meeting=meeting, data=data)
+
+        def perform_update(self, serializer):
+            data = dict(serializer.validated_data)
+            data.pop("meeting", None)
+            row = serializer.instance
+            serializer.instance = save(
+                by=self.request.user, meeting=row.meeting, data=data, **{name: row}
+            )
+
+    return Writes
+
+
 @_schema(s.AgendaItemSerializer)
-class AgendaItemViewSet(viewsets.ModelViewSet):
+class AgendaItemViewSet(_meeting_rows(services.agenda_item_save, "item"), viewsets.ModelViewSet):
     serializer_class = s.AgendaItemSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
     permission_map = {
@@ -203,21 +224,6 @@ class AgendaItemViewSet(viewsets.ModelViewSet):
             items = items.filter(meeting_id=int(self.request.query_params["meeting"]))
         return items.exclude(meeting__event__status="draft").order_by("meeting_id", "number")
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        meeting = data.pop("meeting")
-        serializer.instance = services.agenda_item_save(
-            by=self.request.user, meeting=meeting, data=data
-        )
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("meeting", None)
-        item = serializer.instance
-        serializer.instance = services.agenda_item_save(
-            by=self.request.user, meeting=item.meeting, data=data, item=item
-        )
-
     @extend_schema(
         request=s.ResolutionSerializer, responses={201: s.RegisterEntrySerializer, **ERRORS}
     )
@@ -232,7 +238,7 @@ class AgendaItemViewSet(viewsets.ModelViewSet):
 
 
 @_schema(s.ActionItemSerializer)
-class ActionItemViewSet(viewsets.ModelViewSet):
+class ActionItemViewSet(_meeting_rows(services.action_item_save, "action"), viewsets.ModelViewSet):
     """Action items; `?organisation=` lists what one organisation promised."""
 
     serializer_class = s.ActionItemSerializer
@@ -251,21 +257,6 @@ class ActionItemViewSet(viewsets.ModelViewSet):
                 owner_organisation_id=int(self.request.query_params["organisation"])
             )
         return actions
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        meeting = data.pop("meeting")
-        serializer.instance = services.action_item_save(
-            by=self.request.user, meeting=meeting, data=data
-        )
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("meeting", None)
-        action_item = serializer.instance
-        serializer.instance = services.action_item_save(
-            by=self.request.user, meeting=action_item.meeting, action=action_item, data=data
-        )
 
 
 @_schema(s.RegisterEntrySerializer, writes=("create",))

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.members.models import MembershipDecision, Organisation
 
@@ -57,18 +57,14 @@ def body_save(*, by, data: dict, body: Body | None = None) -> Body:
         setattr(body, key, value)
     if not body.names:
         raise ValidationError({"names": _("Give the name in at least one language.")})
-    body.full_clean()
-    body.save()
-    if chairs is not None:
-        body.chairs.set(chairs)
-    audit_record(
-        actor=by,
-        action="governance.body.updated" if before else "governance.body.created",
-        obj=body,
+    return audited_save(
+        body,
+        by=by,
+        fields=BODY_FIELDS,
         before=before,
-        after=snapshot(body, BODY_FIELDS),
+        actions=("governance.body.created", "governance.body.updated"),
+        related={"chairs": chairs} if chairs is not None else None,
     )
-    return body
 
 
 def _check_holder(body: Body, seat: Seat, today: datetime.date) -> None:

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations, language_codes
 from tashbeek.events.ical import calendar_for
 from tashbeek.events.models import Event
@@ -123,18 +123,14 @@ def agenda_item_save(*, by, meeting: Meeting, data: dict, item: AgendaItem | Non
         setattr(item, key, value)
     if not item.titles:
         raise ValidationError({"titles": _("Give the title in at least one language.")})
-    item.full_clean()
-    item.save()
-    if papers is not None:
-        item.papers.set(papers)
-    audit_record(
-        actor=by,
-        action="governance.agenda_item.updated" if before else "governance.agenda_item.added",
-        obj=item,
+    return audited_save(
+        item,
+        by=by,
+        fields=ITEM_FIELDS,
         before=before,
-        after=snapshot(item, ITEM_FIELDS),
+        actions=("governance.agenda_item.added", "governance.agenda_item.updated"),
+        related={"papers": papers} if papers is not None else None,
     )
-    return item
 
 
 @transaction.atomic
@@ -233,16 +229,13 @@ def action_item_save(*, by, meeting: Meeting, data: dict, action: ActionItem | N
         raise ValidationError({"texts": _("Say what is to be done.")})
     if action.agenda_item_id and action.agenda_item.meeting_id != meeting.pk:
         raise ValidationError({"agenda_item": _("Choose an item of this meeting.")})
-    action.full_clean()
-    action.save()
-    audit_record(
-        actor=by,
-        action="governance.action.updated" if before else "governance.action.added",
-        obj=action,
+    return audited_save(
+        action,
+        by=by,
+        fields=ACTION_FIELDS,
         before=before,
-        after=snapshot(action, ACTION_FIELDS),
+        actions=("governance.action.added", "governance.action.updated"),
     )
-    return action
 
 
 def action_reminders_send(*, today: datetime.date | None = None) -> int:
