@@ -4,7 +4,7 @@ represented by its focal person), each member with a focal person who votes for 
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tashbeek.governance import services
 from tashbeek.governance.models import Body
@@ -12,6 +12,13 @@ from tashbeek.members.models import Affiliation
 from tashbeek.tests.factories import OrganisationFactory, UserFactory
 
 NAMES = ["بلدية نابلس", "جماعة تامراغت", "بلدية كفركنا", "جماعة تغازوت", "بلدية الخليل"]
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English (the pages' tests ask for it with Accept-Language)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

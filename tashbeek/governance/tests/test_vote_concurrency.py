@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tashbeek.governance import services
 from tashbeek.governance.models import Ballot, Participation, SecretCount
@@ -74,6 +74,7 @@ def _run(ballot_pk, work):
 
     def cast(item):
         organisation_pk, person_pk, option = item
+        translation.activate("en")  # each thread has its own active language
         try:
             services.vote_cast(
                 by=User.objects.get(pk=person_pk),
