@@ -479,7 +479,11 @@ def governance(aourir, focal_aourir, secretariat):
         },
     )
     ballot = g.ballot_open(by=secretariat, ballot=ballot)
+    plan_item = g.plan_item_save(
+        by=secretariat, body=body, data={"year": 2027, "titles": {"ar": "النقل المدرسي"}}
+    )
     return {
+        "plan_item": plan_item,
         "body": body,
         "meeting": meeting,
         "item": item,

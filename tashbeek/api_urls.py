@@ -13,6 +13,7 @@ from tashbeek.communities.api.views import CommunityMembershipViewSet, Community
 from tashbeek.discussions.api.views import PostViewSet, ThreadViewSet
 from tashbeek.events.api.views import EventViewSet
 from tashbeek.experiences.api.views import ExperienceViewSet
+from tashbeek.governance.api.plans import NetworkPlanItemViewSet
 from tashbeek.governance.api.popolo import PopoloView
 from tashbeek.governance.api.views import (
     ActionItemViewSet,
@@ -23,6 +24,7 @@ from tashbeek.governance.api.views import (
     MeetingViewSet,
     SeatViewSet,
 )
+from tashbeek.governance.api.voters import DelegationView, VotingRulesView
 from tashbeek.library.api.views import DocumentViewSet
 from tashbeek.members.api.application_views import (
     ApplicationViewSet,
@@ -60,6 +62,7 @@ router.register("agenda-items", AgendaItemViewSet, basename="agenda-item")
 router.register("action-items", ActionItemViewSet, basename="action-item")
 router.register("decisions", DecisionViewSet, basename="decision")
 router.register("ballots", BallotViewSet, basename="ballot")
+router.register("network-plan-items", NetworkPlanItemViewSet, basename="network-plan-item")
 router.register("auth/tokens", TokenViewSet, basename="api-token-owned")
 
 urlpatterns = [
@@ -67,6 +70,8 @@ urlpatterns = [
     path("search/", SearchView.as_view(), name="api-search"),
     path("match/", MatchView.as_view(), name="api-match"),
     path("governance/popolo/", PopoloView.as_view(), name="governance-popolo"),
+    path("governance/voters/<int:pk>/", DelegationView.as_view(), name="governance-voters"),
+    path("governance/voting-rules/", VotingRulesView.as_view(), name="governance-voting-rules"),
     path("auth/token/", TokenObtainView.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file, so the CSP needs no

@@ -16,7 +16,8 @@ class RulesPermission(BasePermission):
         # Actions on one object are decided against it in has_object_permission (a
         # coordinator may change *their* event only); a view names its detail @actions that
         # work so in `object_actions`.
-        action = getattr(view, "action", None)
+        # A plain APIView has no action: its method names the entry of the map.
+        action = getattr(view, "action", None) or view.request.method.lower()
         on_object = action in ("retrieve", "update", "partial_update", "destroy") or (
             action in getattr(view, "object_actions", ())
         )

@@ -33,5 +33,9 @@ register_actions(
         "governance.ballot.cancelled": _("Ballot cancelled"),
         "governance.voter.delegated": _("Vote delegated"),
         "governance.rules.updated": _("Voting rules changed"),
+        "governance.plan_item.proposed": _("Network plan item proposed"),
+        "governance.plan_item.updated": _("Network plan item changed"),
+        "governance.plan_item.adopted": _("Network plan item adopted"),
+        "governance.plan_item.dropped": _("Network plan item not retained"),
     }
 )

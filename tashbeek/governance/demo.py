@@ -9,12 +9,13 @@ import datetime
 from django.utils import timezone
 
 from tashbeek.communities.models import Community
-from tashbeek.core.models import ChangeCounter
+from tashbeek.core.models import ChangeCounter, Theme
 from tashbeek.members.models import MembershipDecision, Organisation
+from tashbeek.workplans.models import WorkPlanItem
 
 from . import services
 from .backfill import register_missing
-from .models import Ballot, Body, Decision
+from .models import Ballot, Body, Decision, PlanItem
 
 STEERING = ["aourir", "nablus", "sfax", "irbid", "byblos", "nazareth"]
 ENDING_SOON = {"irbid": 25, "byblos": 40}  # days left of their terms
@@ -93,6 +94,7 @@ def load(*, people: dict) -> None:
     _meetings(secretariat, steering, orgs)
     _closed_ballot(secretariat, steering, orgs, focal)
     _election(secretariat, steering, orgs, focal)
+    _plan(secretariat, steering, orgs)
     # The demo's suspension was written directly (members.demo_lifecycle): register it too.
     register_missing(
         membership_model=MembershipDecision,
@@ -275,7 +277,7 @@ def _convene(secretariat, body, start, *, online: bool):
 
 
 def _closed_ballot(secretariat, body, orgs, focal) -> None:
-    now = timezone.now()
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
     ballot = services.ballot_create(
         by=secretariat,
         data={
@@ -315,7 +317,7 @@ def _closed_ballot(secretariat, body, orgs, focal) -> None:
 
 
 def _election(secretariat, body, orgs, focal) -> None:
-    now = timezone.now()
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
     ballot = services.ballot_create(
         by=secretariat,
         data={
@@ -368,4 +370,121 @@ def _election(secretariat, body, orgs, focal) -> None:
             ballot=ballot,
             organisation=organisation,
             option_ids=candidates[:2],
+        )
+
+
+PLAN = [
+    (
+        {
+            "ar": "التحول الرقمي للخدمات البلدية",
+            "fr": "Numérisation des services municipaux",
+            "en": "Digital municipal services",
+        },
+        "sfax",
+        "committee-economy",
+        ["sdg-9", "sdg-11"],
+        [("network", 1500000, "EUR", "ورشات وتكوين"), ("donor", 4000000, "EUR", "منصة مشتركة")],
+    ),
+    (
+        {
+            "ar": "النقل المدرسي في الجماعات القروية",
+            "fr": "Transport scolaire dans les communes rurales",
+            "en": "School transport in rural communes",
+        },
+        "aourir",
+        "village-councils",
+        ["sdg-4", "sdg-11"],
+        [
+            ("members", 800000, "MAD", "مساهمات الجماعات"),
+            ("ministry", 2500000, "MAD", "المبادرة الوطنية للتنمية البشرية"),
+        ],
+    ),
+    (
+        {
+            "ar": "تدبير النفايات الصلبة بين الجماعات",
+            "fr": "Gestion intercommunale des déchets solides",
+            "en": "Shared solid-waste management",
+        },
+        "nablus",
+        "committee-environment",
+        ["sdg-11", "sdg-12"],
+        [("donor", 6000000, "EUR", "دراسة وتجهيز"), ("members", 1200000, "EUR", "حصة الأعضاء")],
+    ),
+    (
+        {
+            "ar": "التواصل مع السكان في الأزمات",
+            "fr": "Communiquer avec les habitants en temps de crise",
+            "en": "Talking to residents in a crisis",
+        },
+        "nazareth",
+        "public-relations",
+        ["sdg-16"],
+        [("network", 500000, "EUR", "دليل وتكوين")],
+    ),
+]
+
+
+def _plan(secretariat, body, orgs) -> None:
+    """Next year's plan with its budget, and this year's topic whose progress rolls up from
+    the public-relations platform's plan."""
+    year = timezone.localdate().year + 1
+    adopted = (
+        Decision.objects.filter(body=body, source="resolution").order_by("-year", "-number").first()
+    )
+    for i, (titles, proposer, community_slug, sdgs, budget) in enumerate(PLAN):
+        community = Community.objects.filter(slug=community_slug).first()
+        item = services.plan_item_save(
+            by=secretariat,
+            body=body,
+            data={
+                "year": year,
+                "titles": titles,
+                "proposed_by": orgs[proposer],
+                "community": community,
+                "sdgs": list(Theme.objects.filter(slug__in=sdgs)),
+                "activities": list(WorkPlanItem.objects.filter(community=community, year=year)),
+                "budget": [
+                    {
+                        "source": source,
+                        "amount_minor": amount,
+                        "currency": currency,
+                        "labels": {"ar": label},
+                    }
+                    for source, amount, currency, label in budget
+                ],
+            },
+        )
+        if adopted and i < 3:
+            services.plan_item_decide(
+                by=secretariat, item=item, status=PlanItem.Status.ADOPTED, decision=adopted
+            )
+    this_year = timezone.localdate().year
+    community = Community.objects.filter(slug="public-relations").first()
+    item = services.plan_item_save(
+        by=secretariat,
+        body=body,
+        data={
+            "year": this_year,
+            "titles": {
+                "ar": "تبادل الخبرات في الاتصال البلدي",
+                "fr": "Échanges sur la communication municipale",
+                "en": "Exchanges on municipal communication",
+            },
+            "proposed_by_body": body,
+            "community": community,
+            "sdgs": list(Theme.objects.filter(slug__in=["sdg-16", "sdg-17"])),
+            "activities": list(WorkPlanItem.objects.filter(community=community, year=this_year)),
+            "budget": [
+                {
+                    "source": "network",
+                    "amount_minor": 900000,
+                    "currency": "EUR",
+                    "labels": {"ar": "ورشات وزيارة تبادل"},
+                }
+            ],
+        },
+    )
+    if adopted:
+        services.plan_item_decide(
+            by=secretariat, item=item, status=PlanItem.Status.ADOPTED, decision=adopted
         )

@@ -2,17 +2,30 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tashbeek.core.dates import TIME_ZONES
 from tashbeek.core.forms import DigitFoldingMixin, FastSelect, TranslatedField
+from tashbeek.core.money import to_major, to_minor
 from tashbeek.events.forms import LOCAL, in_own_zone
 from tashbeek.events.models import Event
 from tashbeek.library.selectors import documents_visible_to
 from tashbeek.members.models import Organisation
+from tashbeek.workplans.models import WorkPlanItem
 
 from . import selectors, services
-from .models import ActionItem, AgendaItem, Attendance, Ballot, Decision, Seat
+from .models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Ballot,
+    BudgetLine,
+    Decision,
+    PlanItem,
+    Seat,
+    VotingRules,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -243,3 +256,86 @@ class SeatForm(forms.ModelForm):
         for name in ("organisation", "person", "substitute", "decision"):
             self.fields[name].widget = FastSelect(choices=self.fields[name].choices)
         self.fields["ends_on"].help_text = _("Empty: the body's term length from the start.")
+
+
+class DelegationForm(forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("Who votes for the organisation"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=_("Its focal person"),
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = (
+            get_user_model()
+            .objects.filter(affiliations__organisation=organisation)
+            .order_by("full_name")
+        )
+
+
+class VotingRulesForm(DigitFoldingMixin, forms.ModelForm):
+    class Meta:
+        model = VotingRules
+        fields = ["arrears_years"]
+
+
+class PlanItemForm(DigitFoldingMixin, forms.ModelForm):
+    """A plan item; its budget as lines "source | amount | currency | label", e.g.
+    "ministry | 25000 | EUR | الدراسة التقنية"."""
+
+    titles = TranslatedField(label=_("Topic"), required=True, max_length=255)
+    texts = TranslatedField(label=_("Objective"), required=False, multiline=True, max_length=5000)
+    budget = forms.CharField(
+        label=_("Budget lines"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        help_text=_(
+            "One line each: source | amount | currency | label. Sources: members, network, "
+            "ministry, donor, other. Example: ministry | 25000 | EUR | Technical study"
+        ),
+    )
+
+    class Meta:
+        model = PlanItem
+        fields = services.PLAN_FIELDS
+        widgets = {"sdgs": forms.CheckboxSelectMultiple, "activities": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activities"].queryset = WorkPlanItem.objects.filter(year=year).select_related(
+            "community"
+        )
+        self.fields["proposed_by"].widget = FastSelect(choices=self.fields["proposed_by"].choices)
+        if self.instance.pk:
+            self.initial["budget"] = "\n".join(
+                f"{b.source} | {to_major(b.amount_minor, b.currency)} | {b.currency} | {b.label}"
+                for b in self.instance.budget.all()
+            )
+
+    def clean_budget(self) -> list[dict]:
+        lines = []
+        for number, line in enumerate(self.cleaned_data["budget"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|")] + ["", "", "", ""]
+            source, amount, currency, label = parts[:4]
+            currency = currency.upper() or "EUR"
+            try:
+                if source not in BudgetLine.Source.values or not (
+                    len(currency) == 3 and currency.isalpha()
+                ):
+                    raise ValueError
+                minor = to_minor(amount, currency)
+                if minor < 0:
+                    raise ValueError
+            except (ValueError, ArithmeticError):
+                raise forms.ValidationError(
+                    _("Line %(n)s: write source | amount | currency | label.") % {"n": number}
+                ) from None
+            labels = {get_language()[:2]: label} if label else {}
+            lines.append(
+                {"source": source, "amount_minor": minor, "currency": currency, "labels": labels}
+            )
+        return lines

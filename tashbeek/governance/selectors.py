@@ -21,6 +21,7 @@ from .models import (
     Body,
     Decision,
     Meeting,
+    PlanItem,
     Seat,
     SecretCount,
     VotingRules,
@@ -262,3 +263,54 @@ def minutes_visible(meeting: Meeting, user) -> dict[int, str]:
         for item in meeting.items.all()
         if insider or (published and (item.minutes_public or member))
     }
+
+
+def focal_organisations(user) -> QuerySet[Organisation]:
+    """The member organisations this person is the focal person of (who name their voter)."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        relation=Organisation.Relation.MEMBER,
+        affiliations__user=user,
+        affiliations__role=Affiliation.Role.FOCAL,
+    )
+
+
+def network_plan(body: Body, year: int) -> list:
+    """The body's plan for a year, each item with its progress rolled up from the community
+    activities that carry it (cancelled ones left out), in a fixed number of queries."""
+    items = list(
+        PlanItem.objects.filter(body=body, year=year)
+        .select_related("decision", "community", "proposed_by", "proposed_by_body")
+        .prefetch_related("budget", "sdgs", "activities")
+    )
+    for item in items:
+        counted = [a for a in item.activities.all() if a.status != "cancelled"]
+        done = sum(1 for a in counted if a.status == "done")
+        item.progress = round(100 * done / len(counted)) if counted else None
+    return items
+
+
+def budget_totals(items) -> list[tuple[str, str, int]]:
+    """[(currency, source label, minor units)] summed over the plan's budget lines, and a
+    total per currency (source label empty) after each currency's sources."""
+    sums: dict[tuple[str, str], int] = {}
+    for item in items:
+        for line in item.budget.all():
+            key = (line.currency, line.get_source_display())
+            sums[key] = sums.get(key, 0) + line.amount_minor
+    rows = []
+    for currency in sorted({c for c, _s in sums}):
+        mine = sorted((s, v) for (c, s), v in sums.items() if c == currency)
+        rows += [(currency, str(source), value) for source, value in mine]
+        rows.append((currency, "", sum(v for _s, v in mine)))
+    return rows
+
+
+def plan_years(body: Body) -> list[int]:
+    return list(
+        PlanItem.objects.filter(body=body)
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import ballots, bodies, meetings, register
+from .views import ballots, bodies, meetings, plans, register, voters
 
 app_name = "governance"
 
@@ -9,6 +9,12 @@ urlpatterns = [
     path("bodies/<slug:slug>/", bodies.body, name="body"),
     path("bodies/<slug:slug>/convene/", bodies.convene, name="convene"),
     path("bodies/<slug:slug>/seats/new/", bodies.seat_add, name="seat_add"),
+    path("bodies/<slug:slug>/plan/", plans.plan, name="plan"),
+    path("bodies/<slug:slug>/plan/new/", plans.plan_item, name="plan_item_add"),
+    path("bodies/<slug:slug>/plan/<int:pk>/edit/", plans.plan_item, name="plan_item_edit"),
+    path(
+        "bodies/<slug:slug>/plan/<int:pk>/decide/", plans.plan_item_decide, name="plan_item_decide"
+    ),
     path("meetings/<int:pk>/", meetings.meeting, name="meeting"),
     path("meetings/<int:pk>/items/new/", meetings.item_add, name="item_add"),
     path("meetings/<int:pk>/items/<int:item_pk>/decide/", meetings.item_decide, name="decide"),
@@ -25,6 +31,8 @@ urlpatterns = [
     path("decisions/", register.register, name="register"),
     path("decisions/export.<str:fmt>", register.register_export, name="register_export"),
     path("decisions/<int:year>/<int:number>/", register.decision, name="decision"),
+    path("voters/<int:pk>/", voters.delegation, name="delegation"),
+    path("voting-rules/", voters.voting_rules, name="voting_rules"),
     path("ballots/new/", ballots.ballot_new, name="ballot_new"),
     path("ballots/<int:pk>/", ballots.ballot, name="ballot"),
     path("ballots/<int:pk>/vote/", ballots.vote, name="vote"),

@@ -79,7 +79,17 @@ DECISION = lambda f: {  # noqa: E731
     "year": f["governance"]["decision"].year,
     "number": f["governance"]["decision"].number,
 }
-GOVERNANCE_API = {"body", "seat", "meeting", "agenda", "action", "decision", "ballot", "governance"}
+GOVERNANCE_API = {
+    "body",
+    "seat",
+    "meeting",
+    "agenda",
+    "action",
+    "decision",
+    "ballot",
+    "governance",
+    "network",
+}
 SEAT = lambda f: {"pk": f["governance"]["body"].terms.get().pk}  # noqa: E731
 API_BODY = lambda f: {"slug": f["governance"]["body"].slug}  # noqa: E731
 API_ITEM = lambda f: {"pk": f["governance"]["item"].pk}  # noqa: E731
@@ -510,6 +520,38 @@ MATRIX = {
     "ballot-vote": ("post", BALLOT, grid(401, default=403, **AFFILIATED_400)),
     "ballot-candidacy": ("post", BALLOT, grid(401, default=403, focal_aourir=400)),
     "governance-popolo": ("get", None, ALL),
+    "governance-voters": (
+        "get",
+        lambda f: {"pk": f["aourir"].pk},
+        grid(401, default=403, focal_aourir=200, secretariat=200),
+    ),
+    "governance-voting-rules": ("get", None, ALL),
+    "governance:delegation": (
+        "get",
+        lambda f: {"pk": f["aourir"].pk},
+        grid(302, default=403, focal_aourir=200, secretariat=200),
+    ),
+    "governance:voting_rules": ("get", None, SECRETARIAT_ONLY),
+    "governance:plan": ("get", BODY, ALL),
+    "governance:plan_item_add": ("get", BODY, SECRETARIAT_ONLY),
+    "governance:plan_item_edit": (
+        "get",
+        lambda f: {**BODY(f), "pk": f["governance"]["plan_item"].pk},
+        SECRETARIAT_ONLY,
+    ),
+    # No status chosen: the page again with the reason.
+    "governance:plan_item_decide": (
+        "post",
+        lambda f: {**BODY(f), "pk": f["governance"]["plan_item"].pk},
+        grid(302, default=403, secretariat=400),
+    ),
+    "network-plan-item-list": ("get", None, ALL),
+    "network-plan-item-detail": ("get", lambda f: {"pk": f["governance"]["plan_item"].pk}, ALL),
+    "network-plan-item-decide": (
+        "post",
+        lambda f: {"pk": f["governance"]["plan_item"].pk},
+        API_SECRETARIAT_400,
+    ),
     # The admin is the operator's (superusers): visitors are sent to its sign-in, everyone
     # else signed in is told it is not for them; every admin URL is behind the same gate.
     "admin:*": ("get", None, grid(302, default=403)),

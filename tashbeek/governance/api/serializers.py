@@ -12,8 +12,10 @@ from ..models import (
     Ballot,
     BallotOption,
     Body,
+    BudgetLine,
     Decision,
     Meeting,
+    PlanItem,
     Seat,
 )
 
@@ -208,3 +210,36 @@ class CandidacySerializer(serializers.Serializer):
 
 class BallotCancelSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
+
+
+class BudgetLineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BudgetLine
+        fields = ["labels", "source", "funder", "amount_minor", "currency"]
+
+
+class NetworkPlanItemSerializer(serializers.ModelSerializer):
+    """A network plan item; `budget` replaces its lines when given; `progress` (percent of
+    its community activities done) is read only."""
+
+    body = serializers.SlugRelatedField(slug_field="slug", queryset=Body.objects.all())
+    budget = BudgetLineSerializer(many=True, required=False)
+    progress = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PlanItem
+        fields = ["id", "body", *services.PLAN_FIELDS, "status", "decision", "budget", "progress"]
+        read_only_fields = ["status", "decision"]
+        extra_kwargs = {"sdgs": {"required": False}, "activities": {"required": False}}
+
+    def get_progress(self, item) -> int | None:
+        counted = [a for a in item.activities.all() if a.status != "cancelled"]
+        done = sum(1 for a in counted if a.status == "done")
+        return round(100 * done / len(counted)) if counted else None
+
+
+class PlanDecisionSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=PlanItem.Status.choices)
+    decision = serializers.PrimaryKeyRelatedField(
+        queryset=Decision.objects.all(), required=False, allow_null=True
+    )

@@ -5,6 +5,7 @@ from .ballots import Ballot, BallotOption, Participation, SecretCount, VoterDele
 from .bodies import Body, Seat
 from .decisions import Decision
 from .meetings import ActionItem, AgendaItem, Attendance, Meeting, MinutesVersion
+from .plans import BudgetLine, PlanItem
 
 __all__ = [
     "ActionItem",
@@ -13,10 +14,12 @@ __all__ = [
     "Ballot",
     "BallotOption",
     "Body",
+    "BudgetLine",
     "Decision",
     "Meeting",
     "MinutesVersion",
     "Participation",
+    "PlanItem",
     "Seat",
     "SecretCount",
     "VoterDelegation",

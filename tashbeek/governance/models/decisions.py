@@ -78,7 +78,7 @@ class Decision(models.Model):
         verbose_name_plural = _("decisions")
         indexes = [
             models.Index(fields=["visibility", "-year", "-number"]),
-            models.Index(fields=["body", "-decided_on"]),
+            models.Index(fields=["body", "-year", "-number"]),
         ]
         constraints = [
             models.UniqueConstraint(fields=["year", "number"], name="decision_number_per_year")

@@ -4,17 +4,15 @@ voters); each write is one transaction with its audit entry."""
 from .ballots import (
     BALLOT_FIELDS,
     ballot_cancel,
-    ballot_close,
     ballot_create,
     ballot_open,
-    ballots_close_due,
     candidacy_submit,
-    closing_reminders_send,
     nominations_open,
     vote_cast,
     vote_refusal,
 )
 from .bodies import BODY_FIELDS, SEAT_FIELDS, body_save, seat_assign, seat_end, term_end
+from .closing import ballot_close, ballots_close_due, closing_reminders_send
 from .meetings import (
     ACTION_FIELDS,
     ITEM_FIELDS,
@@ -33,6 +31,7 @@ from .minutes import (
     minutes_publish,
     minutes_save,
 )
+from .plans import PLAN_FIELDS, plan_item_decide, plan_item_save
 from .register import DECISION_FIELDS, decision_create, decision_record
 from .voters import delegation_set, voting_rules_set
 
@@ -43,6 +42,7 @@ __all__ = [
     "DECISION_FIELDS",
     "ITEM_FIELDS",
     "MEETING_FIELDS",
+    "PLAN_FIELDS",
     "SEAT_FIELDS",
     "action_item_save",
     "action_reminders_send",
@@ -67,6 +67,8 @@ __all__ = [
     "minutes_publish",
     "minutes_save",
     "nominations_open",
+    "plan_item_decide",
+    "plan_item_save",
     "seat_assign",
     "seat_end",
     "term_end",

@@ -26,6 +26,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "ballots": ballots[:10],
         "decisions": selectors.register(user=request.user)[:10],
         "can_manage": request.user.has_perm("governance.manage_bodies"),
+        "delegable": selectors.focal_organisations(request.user),
     }
     return render(request, "governance/index.html", context)
 

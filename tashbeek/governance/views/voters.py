@@ -1,0 +1,59 @@
+"""Who votes for an organisation (its focal person delegates), and the network's voting
+rules (the secretariat)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from rules.contrib.views import permission_required
+
+from tashbeek.core.web import form_page
+from tashbeek.members.models import Organisation
+
+from .. import services
+from ..forms import DelegationForm, VotingRulesForm
+from ..models import VoterDelegation, VotingRules
+
+
+def _organisation(request, pk: int, **_kwargs) -> Organisation:
+    return get_object_or_404(Organisation, pk=pk, relation=Organisation.Relation.MEMBER)
+
+
+@login_required
+@permission_required("governance.delegate_vote", fn=_organisation, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def delegation(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = _organisation(request, pk)
+    current = VoterDelegation.objects.filter(organisation=organisation).first()
+    form = DelegationForm(
+        request.POST or None,
+        organisation=organisation,
+        initial={"person": current.person_id if current else None},
+    )
+
+    def save():
+        services.delegation_set(
+            by=request.user, organisation=organisation, person=form.cleaned_data["person"]
+        )
+        messages.success(request, _("The organisation's voter is saved."))
+        return redirect("governance:delegation", pk=organisation.pk)
+
+    context = {"organisation": organisation, "title": _("Who votes for the organisation")}
+    return form_page(request, form, save, "governance/simple_form.html", context)
+
+
+@login_required
+@permission_required("governance.manage_bodies", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def voting_rules(request: HttpRequest) -> HttpResponse:
+    form = VotingRulesForm(request.POST or None, instance=VotingRules.objects.first())
+
+    def save():
+        services.voting_rules_set(by=request.user, arrears_years=form.cleaned_data["arrears_years"])
+        messages.success(request, _("The voting rules are saved."))
+        return redirect("governance:voting_rules")
+
+    context = {"title": _("Voting rules")}
+    return form_page(request, form, save, "governance/simple_form.html", context)
