@@ -327,6 +327,9 @@ SPECTACULAR_SETTINGS = {
         "BodyKindEnum": "tashbeek.governance.models.Body.Kind",
         "ActionStatusEnum": "tashbeek.governance.models.ActionItem.Status",
         "AgendaItemKindEnum": "tashbeek.governance.models.AgendaItem.Kind",
+        "NetworkPlanStatusEnum": "tashbeek.governance.models.PlanItem.Status",
+        "BudgetSourceEnum": "tashbeek.governance.models.BudgetLine.Source",
+        "DecisionSourceEnum": "tashbeek.governance.models.Decision.Source",
     },
 }
 

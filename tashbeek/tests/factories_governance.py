@@ -12,10 +12,12 @@ from tashbeek.governance.models import (
     Ballot,
     BallotOption,
     Body,
+    BudgetLine,
     Decision,
     Meeting,
     MinutesVersion,
     Participation,
+    PlanItem,
     Seat,
     SecretCount,
     VoterDelegation,
@@ -154,3 +156,22 @@ class VotingRulesFactory(Model):
         model = VotingRules
 
     arrears_years = 2
+
+
+class PlanItemFactory(Model):
+    class Meta:
+        model = PlanItem
+
+    body = factory.SubFactory(BodyFactory)
+    year = 2027
+    titles = factory.LazyFunction(lambda: {"ar": "النقل المدرسي"})
+
+
+class BudgetLineFactory(Model):
+    class Meta:
+        model = BudgetLine
+
+    plan_item = factory.SubFactory(PlanItemFactory)
+    source = BudgetLine.Source.NETWORK
+    amount_minor = 150000
+    currency = "EUR"

@@ -79,6 +79,7 @@ class PopoloView(APIView):
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, auth=[{}])
     def get(self, request):
+        """The public governance data in the Popolo shape."""
         bodies = list(Body.objects.order_by("slug"))
         seats = list(Seat.objects.select_related("body", "organisation").order_by("pk"))
         meetings = Meeting.objects.select_related("body", "event").exclude(event__status="draft")

@@ -158,6 +158,7 @@ class RegisterEntrySerializer(serializers.ModelSerializer):
         fields += ["tally", "agenda_item", "ballot", "membership_decision", "created_at"]
         read_only_fields = ["year", "number", "source", "tally", "agenda_item", "ballot"]
         read_only_fields += ["membership_decision", "created_at"]
+        extra_kwargs = {"titles": {"required": True}}
 
 
 class OptionSerializer(serializers.ModelSerializer):

@@ -347,6 +347,7 @@ class BallotViewSet(
     @extend_schema(request=s.BallotCancelSerializer, responses={200: s.BallotSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
+        """Cancel a ballot that is not over, with the reason."""
         ballot = self.get_object()
         body = s.BallotCancelSerializer(data=request.data)
         body.is_valid(raise_exception=True)

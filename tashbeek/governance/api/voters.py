@@ -39,12 +39,14 @@ class DelegationView(APIView):
 
     @extend_schema(responses={200: DelegationSerializer, **ERRORS})
     def get(self, request, pk):
+        """Who votes for the organisation (null: its focal person)."""
         organisation = self._organisation(request, pk)
         current = VoterDelegation.objects.filter(organisation=organisation).first()
         return Response({"person": current.person_id if current else None})
 
     @extend_schema(request=DelegationSerializer, responses={200: DelegationSerializer, **ERRORS})
     def put(self, request, pk):
+        """Name the organisation's voter among its people (null: the focal person again)."""
         organisation = self._organisation(request, pk)
         body = DelegationSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -61,11 +63,13 @@ class VotingRulesView(APIView):
 
     @extend_schema(responses={200: VotingRulesSerializer, **ERRORS}, auth=[{}])
     def get(self, request):
+        """The network's voting rules (the arrears rule)."""
         rules = VotingRules.objects.first() or VotingRules()
         return Response(VotingRulesSerializer(rules).data)
 
     @extend_schema(request=VotingRulesSerializer, responses={200: VotingRulesSerializer, **ERRORS})
     def put(self, request):
+        """Set the arrears rule (the secretariat)."""
         body = VotingRulesSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         rules = services.voting_rules_set(

@@ -25,7 +25,7 @@ def decision_record(
     by,
     source: str,
     decided_on: datetime.date,
-    titles: dict,
+    titles: dict | None,
     texts: dict | None = None,
     visibility: str = Decision.Visibility.MEMBERS,
     body: Body | None = None,

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.tests.browser import axe_violations as _axe
@@ -61,7 +62,9 @@ def test_search_and_filter_the_directory_in_arabic(page, live_server, network):
     for variant in ("أورير", "اورير", "أُورِير"):
         page.fill("#id_q", variant)
         page.press("#id_q", "Enter")
-        page.wait_for_function("document.querySelectorAll('.card').length === 1")
+        # A locator wait, not wait_for_function: its polling evaluates a string in the page,
+        # which the CSP (no unsafe-eval) refuses whenever the first check is not yet true.
+        expect(page.locator(".card")).to_have_count(1)
         assert page.locator(".card h3").inner_text() == "جماعة أورير"
     page.goto(f"{live_server.url}/members/")
     page.get_by_role("link", name="فلسطين").click()
@@ -90,12 +93,12 @@ def test_switching_language_changes_direction(page, live_server, network):
     assert page.locator("html").get_attribute("lang") == "ar"
     page.select_option("#language-select", "fr")
     page.click("form.language button")
-    page.wait_for_function("document.documentElement.lang === 'fr'")
+    page.wait_for_selector("html[lang=fr]", state="attached")
     assert page.locator("html").get_attribute("dir") == "ltr"
     assert page.locator("h1").inner_text() == "Membres et partenaires"
     page.select_option("#language-select", "he")
     page.click("form.language button")
-    page.wait_for_function("document.documentElement.lang === 'he'")
+    page.wait_for_selector("html[lang=he]", state="attached")
     assert page.locator("html").get_attribute("dir") == "rtl"
 
 
