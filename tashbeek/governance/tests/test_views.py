@@ -214,3 +214,32 @@ def test_the_backfill_registers_older_membership_decisions(aourir, committee_mem
     entry = old.register_entry
     assert entry.reference == "2024/001" and entry.visibility == "members"
     assert entry.titles["fr"].startswith("Suspendu")
+
+
+def test_only_focal_persons_are_offered_to_stand(
+    client, steering, secretariat, focal_aourir, staff_aourir
+):
+    now = timezone.now()
+    ballot = services.ballot_create(
+        by=secretariat,
+        data={
+            "kind": "election",
+            "seat_body": steering,
+            "titles": {"en": "Electing two members"},
+            "opens_at": now + datetime.timedelta(days=1),
+            "closes_at": now + datetime.timedelta(days=8),
+            "seats": 2,
+        },
+    )
+    services.nominations_open(by=secretariat, ballot=ballot)
+    candidacy = reverse("governance:candidacy", kwargs={"pk": ballot.pk})
+    client.force_login(staff_aourir)
+    assert candidacy not in client.get(ballot.get_absolute_url()).content.decode()
+    client.force_login(focal_aourir)
+    assert candidacy in client.get(ballot.get_absolute_url()).content.decode()
+    response = client.post(
+        candidacy,
+        {"organisation": focal_aourir.affiliations.get().organisation_id, "statements_ar": "نترشح"},
+    )
+    assert response.status_code == 302
+    assert ballot.options.get().organisation.affiliations.filter(user=focal_aourir).exists()

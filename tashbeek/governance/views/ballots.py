@@ -49,7 +49,8 @@ def _page(request, ballot: Ballot, form=None, status: int = 200, receipt: str = 
         "open_now": open_now,
         "receipt": receipt,
         "can_manage": _can_manage(request.user, ballot),
-        "can_stand": ballot.status == Ballot.Status.NOMINATIONS and request.user.is_authenticated,
+        "can_stand": ballot.status == Ballot.Status.NOMINATIONS
+        and selectors.focal_organisations(request.user).exists(),
         "turnout": ballot.participations.count() if ballot.status != Ballot.Status.DRAFT else 0,
     }
     return render(request, "governance/ballot.html", context, status=status)
@@ -130,9 +131,9 @@ def ballot_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def candidacy(request: HttpRequest, pk: int) -> HttpResponse:
     ballot = ballot_from(request, pk)
-    mine = Organisation.objects.filter(
-        affiliations__user=request.user, affiliations__role="focal"
-    ).filter(membership_status=Organisation.Status.ACTIVE)
+    mine = selectors.focal_organisations(request.user).filter(
+        membership_status=Organisation.Status.ACTIVE
+    )
     if not mine.exists():
         raise PermissionDenied
     form = CandidacyForm(request.POST or None, organisations=mine)
