@@ -46,13 +46,16 @@ S = Ballot.Status
 DAY = datetime.timedelta(days=1)
 
 
-def _check_manager(by, ballot: Ballot) -> None:
+def check_manager(by, ballot: Ballot) -> None:
+    """Ballots of a body are run by its chairs and the secretariat; network ballots by the
+    secretariat."""
     allowed = by.has_perm("governance.manage_body", ballot.body) if ballot.body else False
     if not (allowed or by.has_perm("governance.manage_bodies")):
         raise PermissionDenied(_("Only the secretariat and the body's chairs run its ballots."))
 
 
-def _locked(ballot: Ballot) -> Ballot:
+def locked_ballot(ballot: Ballot) -> Ballot:
+    """The ballot's row, locked for the transaction: votes and steps on it queue."""
     return (
         Ballot.objects.select_for_update(of=("self",))
         .select_related("body", "seat_body")
@@ -67,7 +70,7 @@ def ballot_create(*, by, data: dict) -> Ballot:
     for key in ("titles", "texts"):
         data[key] = clean_translations(data.get(key))
     ballot = Ballot(created_by=by, **data)
-    _check_manager(by, ballot)
+    check_manager(by, ballot)
     if not ballot.titles:
         raise ValidationError({"titles": _("Give the question in at least one language.")})
     if ballot.secret:
@@ -94,14 +97,15 @@ def ballot_create(*, by, data: dict) -> Ballot:
 
 @transaction.atomic
 def nominations_open(*, by, ballot: Ballot) -> Ballot:
-    ballot = _locked(ballot)
-    _check_manager(by, ballot)
+    ballot = locked_ballot(ballot)
+    check_manager(by, ballot)
     if ballot.kind != Ballot.Kind.ELECTION or ballot.status != S.DRAFT:
         raise ValidationError(_("Only a draft election opens for candidacies."))
-    return _set_status(ballot, by, S.NOMINATIONS)
+    return status_set(ballot, by, S.NOMINATIONS)
 
 
-def _set_status(ballot: Ballot, by, status: str, reason: str = "") -> Ballot:
+def status_set(ballot: Ballot, by, status: str, reason: str = "") -> Ballot:
+    """Move the ballot to `status` and audit it as `governance.ballot.<status>`."""
     before = ballot.status
     ballot.status = status
     ballot.save()
@@ -119,7 +123,7 @@ def _set_status(ballot: Ballot, by, status: str, reason: str = "") -> Ballot:
 @transaction.atomic
 def candidacy_submit(*, by, ballot: Ballot, organisation: Organisation, statements: dict):
     """A member stands for election, with its statement (in the languages it writes)."""
-    ballot = _locked(ballot)
+    ballot = locked_ballot(ballot)
     if not by.has_perm("governance.stand_for_election", organisation):
         raise PermissionDenied(_("Only the organisation's focal person puts it forward."))
     if ballot.status != S.NOMINATIONS:
@@ -144,7 +148,7 @@ def candidacy_submit(*, by, ballot: Ballot, organisation: Organisation, statemen
     return option
 
 
-def _voters(ballot: Ballot, exclude: set[int] = frozenset()) -> list:
+def voters_of(ballot: Ballot, exclude: set[int] = frozenset()) -> list:
     """The designated voters of the electorate (the delegate where there is one)."""
     organisations = selectors.electorate(ballot).exclude(pk__in=exclude)
     focal = Affiliation.objects.filter(
@@ -163,8 +167,8 @@ def _voters(ballot: Ballot, exclude: set[int] = frozenset()) -> list:
 @transaction.atomic
 def ballot_open(*, by, ballot: Ballot) -> Ballot:
     """Open the vote: the electorate is fixed in size for the quorum, voters are told."""
-    ballot = _locked(ballot)
-    _check_manager(by, ballot)
+    ballot = locked_ballot(ballot)
+    check_manager(by, ballot)
     if ballot.status not in (S.DRAFT, S.NOMINATIONS):
         raise ValidationError(_("This ballot is already open or over."))
     if ballot.closes_at <= timezone.now():
@@ -174,9 +178,9 @@ def ballot_open(*, by, ballot: Ballot) -> Ballot:
     ballot.electorate_size = selectors.electorate(ballot).count()
     if ballot.secret:
         SecretCount.objects.bulk_create(SecretCount(option=o) for o in ballot.options.all())
-    _set_status(ballot, by, S.OPEN)
+    status_set(ballot, by, S.OPEN)
     notify(
-        users=_voters(ballot),
+        users=voters_of(ballot),
         action="governance.ballot.opened",
         message=gettext_noop("A vote is open for your organisation: %(ballot)s."),
         context={"ballot": ballot.titles},
@@ -217,7 +221,7 @@ def _choices(ballot: Ballot, option_ids: list[int]) -> list[BallotOption]:
 def vote_cast(*, by, ballot: Ballot, organisation: Organisation, option_ids: list[int]) -> str:
     """Cast (or, where allowed, change) the organisation's one vote; returns the receipt code.
     A secret ballot adds the choice to its counters and records only *that* it voted."""
-    ballot = _locked(ballot)
+    ballot = locked_ballot(ballot)
     if not ballot.is_open(timezone.now()):
         raise ValidationError(_("This ballot is not open for voting."))
     if not by.has_perm("governance.vote", organisation):
@@ -258,10 +262,10 @@ def vote_cast(*, by, ballot: Ballot, organisation: Organisation, option_ids: lis
 
 @transaction.atomic
 def ballot_cancel(*, by, ballot: Ballot, reason: str) -> Ballot:
-    ballot = _locked(ballot)
-    _check_manager(by, ballot)
+    ballot = locked_ballot(ballot)
+    check_manager(by, ballot)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Give the reason for cancelling the ballot.")})
     if ballot.status in (S.CLOSED, S.CANCELLED):
         raise ValidationError(_("This ballot is already over."))
-    return _set_status(ballot, by, S.CANCELLED, reason.strip())
+    return status_set(ballot, by, S.CANCELLED, reason.strip())

@@ -16,7 +16,7 @@ from tashbeek.notifications.services import notify
 
 from .. import counting, selectors
 from ..models import Ballot, BallotOption, Decision, Seat
-from .ballots import DAY, S, _check_manager, _locked, _set_status, _voters
+from .ballots import DAY, S, check_manager, locked_ballot, status_set, voters_of
 from .bodies import term_end
 from .register import decision_record
 
@@ -65,16 +65,16 @@ def ballot_close(*, by, ballot: Ballot) -> Ballot:
     """Count a ballot whose time is over, publish the result and put the outcome in the
     register; an election's winners take their seats from the decision. `by` None: the
     worker (manage.py close_ballots)."""
-    ballot = _locked(ballot)
+    ballot = locked_ballot(ballot)
     if by is not None:
-        _check_manager(by, ballot)
+        check_manager(by, ballot)
     if ballot.status != S.OPEN:
         raise ValidationError(_("Only an open ballot is closed."))
     if timezone.now() < ballot.closes_at:
         raise ValidationError(_("The ballot closes at its announced time, not before."))
     ballot.result = _result(ballot)
     ballot.closed_at = timezone.now()
-    _set_status(ballot, by, S.CLOSED)
+    status_set(ballot, by, S.CLOSED)
     decided_on = timezone.localdate()
     decision = decision_record(
         by=by,
@@ -122,7 +122,7 @@ def _seat_winners(ballot: Ballot, decision: Decision, by) -> None:
 
 def _tell_result(ballot: Ballot) -> None:
     notify(
-        users=_voters(ballot),
+        users=voters_of(ballot),
         action="governance.ballot.closed",
         message=gettext_noop("The result of the vote is published: %(ballot)s."),
         context={"ballot": ballot.titles},
@@ -145,7 +145,7 @@ def closing_reminders_send(*, now: datetime.datetime | None = None) -> int:
                 continue  # another worker took it
             voted = set(ballot.participations.values_list("organisation_id", flat=True))
             notify(
-                users=_voters(ballot, exclude=voted),
+                users=voters_of(ballot, exclude=voted),
                 action="governance.ballot.closing",
                 message=gettext_noop("Less than a day left to vote: %(ballot)s."),
                 context={"ballot": ballot.titles},
