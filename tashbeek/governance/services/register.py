@@ -71,8 +71,7 @@ def decision_record(
 def decision_create(*, by, data: dict) -> Decision:
     """A decision taken outside a meeting or a ballot (e.g. by written procedure)."""
     body = data.get("body")
-    allowed = by.has_perm("governance.manage_body", body) if body else False
-    if not (allowed or by.has_perm("governance.manage_bodies")):
+    if not by.has_perm("governance.manage_body", body):  # no body: the secretariat
         raise PermissionDenied(_("Only the secretariat and the body's chairs record decisions."))
     return decision_record(by=by, source=Decision.Source.RESOLUTION, **data)
 

@@ -20,12 +20,6 @@ from ..models import Ballot
 from .common import ballot_from
 
 
-def _can_manage(user, ballot: Ballot) -> bool:
-    return user.has_perm("governance.manage_bodies") or (
-        ballot.body is not None and user.has_perm("governance.manage_body", ballot.body)
-    )
-
-
 def _page(request, ballot: Ballot, form=None, status: int = 200, receipt: str = ""):
     organisations = selectors.voter_organisations(request.user, ballot)
     voted = set(
@@ -48,7 +42,7 @@ def _page(request, ballot: Ballot, form=None, status: int = 200, receipt: str = 
         "refusals": refusals,
         "open_now": open_now,
         "receipt": receipt,
-        "can_manage": _can_manage(request.user, ballot),
+        "can_manage": request.user.has_perm("governance.manage_body", ballot),
         "can_stand": ballot.status == Ballot.Status.NOMINATIONS
         and selectors.focal_organisations(request.user).exists(),
         "turnout": ballot.participations.count() if ballot.status != Ballot.Status.DRAFT else 0,
@@ -62,6 +56,7 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("governance.cast_votes", raise_exception=True)
 @require_POST
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
     ballot = ballot_from(request, pk)
@@ -106,11 +101,10 @@ STEPS = {
 
 
 @login_required
+@permission_required("governance.manage_body", fn=ballot_from, raise_exception=True)
 @require_POST
 def ballot_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     ballot = ballot_from(request, pk)
-    if not _can_manage(request.user, ballot):
-        raise PermissionDenied
     try:
         if step == "cancel":
             services.ballot_cancel(
