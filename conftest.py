@@ -491,3 +491,70 @@ def governance(aourir, focal_aourir, secretariat):
         "decision": decision,
         "ballot": ballot,
     }
+
+
+@pytest.fixture
+def cooperation(aourir, other_member, focal_aourir, secretariat):
+    """A twinning Aourir declared with Nablus (awaiting Nablus's confirmation), and a public
+    joint project led by Aourir with Nablus as partner, one budget line, one funding source,
+    one indicator and one open risk."""
+    import datetime
+
+    from tashbeek.cooperation import services as c
+
+    agreement = c.agreement_declare(
+        by=focal_aourir,
+        declared_by=aourir,
+        parties=[other_member],
+        data={"kind": "twinning", "titles": {"fr": "Jumelage Aourir–Naplouse"}},
+    )
+    project = c.project_save(
+        by=focal_aourir,
+        lead=aourir,
+        data={"titles": {"ar": "النقل المدرسي", "fr": "Transport scolaire"}, "public": True},
+    )
+    c.project_partner_set(
+        by=focal_aourir, project=project, organisation=other_member, role="partner"
+    )
+    line = c.budget_line_save(
+        by=focal_aourir,
+        project=project,
+        data={"category": "equipment", "currency": "MAD", "amount_minor": 90_000_000},
+    )
+    c.funding_save(
+        by=focal_aourir,
+        project=project,
+        data={
+            "funder": aourir,
+            "source": "members",
+            "currency": "MAD",
+            "pledged_minor": 30_000_000,
+        },
+    )
+    indicator = c.indicator_save(
+        by=focal_aourir,
+        project=project,
+        data={
+            "names": {"fr": "Élèves transportés"},
+            "unit": "élèves",
+            "baseline": 0,
+            "target": 400,
+        },
+    )
+    issue = c.issue_raise(
+        by=focal_aourir,
+        project=project,
+        data={"kind": "risk", "area": "money", "text": "Fuel costs", "owner": aourir},
+    )
+    c.measurement_record(
+        by=focal_aourir,
+        indicator=indicator,
+        data={"measured_on": datetime.date(2026, 10, 1), "value": 100, "evidence": "Registers"},
+    )
+    return {
+        "agreement": agreement,
+        "project": project,
+        "line": line,
+        "indicator": indicator,
+        "issue": issue,
+    }

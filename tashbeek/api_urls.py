@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from tashbeek.accounts.api.views import TokenObtainView, TokenViewSet
 from tashbeek.communities.api.views import CommunityMembershipViewSet, CommunityViewSet
+from tashbeek.cooperation.api.views import AgreementViewSet, ProjectViewSet
 from tashbeek.discussions.api.views import PostViewSet, ThreadViewSet
 from tashbeek.events.api.views import EventViewSet
 from tashbeek.experiences.api.views import ExperienceViewSet
@@ -63,6 +64,8 @@ router.register("action-items", ActionItemViewSet, basename="action-item")
 router.register("decisions", DecisionViewSet, basename="decision")
 router.register("ballots", BallotViewSet, basename="ballot")
 router.register("network-plan-items", NetworkPlanItemViewSet, basename="network-plan-item")
+router.register("agreements", AgreementViewSet, basename="agreement")
+router.register("projects", ProjectViewSet, basename="project")
 router.register("auth/tokens", TokenViewSet, basename="api-token-owned")
 
 urlpatterns = [

@@ -42,6 +42,7 @@ urlpatterns = [
     path("search/", include("tashbeek.search.urls")),
     path("needs/", include("tashbeek.needs.urls")),
     path("governance/", include("tashbeek.governance.urls")),
+    path("cooperation/", include("tashbeek.cooperation.urls")),
     path("accounts/", include("tashbeek.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("tashbeek.api_urls")),

@@ -16,6 +16,8 @@ NAV = {
     "communities": "communities:list",
     "events": "events:list",
     "governance": "governance:index",
+    "cooperation": "cooperation:agreements",
+    "projects": "cooperation:projects",
     "experiences": "experiences:list",
     "library": "library:list",
     "needs": "needs:list",

@@ -5,3 +5,7 @@ from tashbeek.core.slots import Slot
 
 # provider(*, decision: MembershipDecision, by) -> {} — called inside the decision's transaction.
 MEMBERSHIP_DECIDED = Slot("membership decided")
+
+# provider(*, organisation: Organisation, user) -> {app: html} — sections of the profile page
+# (cooperation lists the organisation's agreements and joint projects).
+ORGANISATION_PAGE = Slot("organisation page")

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tashbeek.library",
     "tashbeek.experiences",
     "tashbeek.governance",
+    "tashbeek.cooperation",
     "tashbeek.discussions",
     "tashbeek.workplans",
     "tashbeek.needs",
@@ -330,6 +331,11 @@ SPECTACULAR_SETTINGS = {
         "NetworkPlanStatusEnum": "tashbeek.governance.models.PlanItem.Status",
         "BudgetSourceEnum": "tashbeek.governance.models.BudgetLine.Source",
         "DecisionSourceEnum": "tashbeek.governance.models.Decision.Source",
+        "ProjectPartnerRoleEnum": "tashbeek.cooperation.models.ProjectPartner.Role",
+        "CommunityRoleEnum": "tashbeek.communities.models.CommunityMembership.Role",
+        "ProjectStatusEnum": "tashbeek.cooperation.models.Project.Status",
+        "AgreementKindEnum": "tashbeek.cooperation.models.Agreement.Kind",
+        "AgreementPhaseEnum": "tashbeek.cooperation.models.Agreement.Phase",
     },
 }
 

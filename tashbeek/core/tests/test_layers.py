@@ -24,6 +24,7 @@ LAYERS = [
     "needs",
     "experiences",
     "governance",
+    "cooperation",
     "demo",
 ]
 

@@ -102,6 +102,36 @@ AFFILIATED_400 = dict.fromkeys(
 NETWORK_MEMBERS_ONLY = grid(404, default=200, resident=404, applicant=404)
 
 # name: (method, kwargs builder(fixtures) -> dict, expected status per persona)
+# Cooperation: Aourir declared a twinning with Nablus (the coordinator and staff_other_member
+# work for Nablus), still awaiting Nablus's confirmation, so only the parties' people and the
+# network's secretariat and committee see it; a public project led by Aourir with Nablus.
+AGREEMENT = lambda f: {"pk": f["cooperation"]["agreement"].pk}  # noqa: E731
+PROJECT = lambda f: {"pk": f["cooperation"]["project"].pk}  # noqa: E731
+NABLUS = ("coordinator", "staff_other_member")
+AOURIR = ("staff_aourir", "focal_aourir")
+AGREEMENT_READERS = grid(
+    404, default=404, **dict.fromkeys(NABLUS + AOURIR + ("committee_member", "secretariat"), 200)
+)
+AGREEMENT_API_READERS = {**AGREEMENT_READERS, "visitor": 404}
+DECLARING_PARTY = grid(
+    302,
+    resident=404,
+    applicant=404,
+    default=403,
+    staff_aourir=200,
+    focal_aourir=200,
+    secretariat=200,
+)
+PARTY_FOCAL_OR_SECRETARIAT = {**DECLARING_PARTY, "staff_aourir": 403}
+PARTNERS = dict.fromkeys(NABLUS + AOURIR + ("secretariat",), 200)
+PROJECT_EDITORS = grid(302, default=403, **PARTNERS)
+PROJECT_INSIDERS = grid(302, default=403, committee_member=200, **PARTNERS)
+LEAD = grid(302, default=403, staff_aourir=200, focal_aourir=200, secretariat=200)
+API_LEAD_400 = grid(401, default=403, staff_aourir=400, focal_aourir=400, secretariat=400)
+API_PARTNERS_400 = grid(401, default=403, **dict.fromkeys(PARTNERS, 400))
+COOPERATION_API = {"agreement", "project"}
+
+
 MATRIX = {
     "home": ("get", None, ALL),
     "healthz": ("get", None, ALL),
@@ -552,6 +582,96 @@ MATRIX = {
         lambda f: {"pk": f["governance"]["plan_item"].pk},
         API_SECRETARIAT_400,
     ),
+    "cooperation:agreements": ("get", None, ALL),
+    "cooperation:graph": ("get", None, ALL),
+    "cooperation:declare": ("get", None, grid(302, default=403, **AFFILIATED)),
+    "cooperation:agreement": ("get", AGREEMENT, AGREEMENT_READERS),
+    "cooperation:agreement_edit": ("get", AGREEMENT, DECLARING_PARTY),
+    # No party named: back to the agreement with the reason.
+    "cooperation:confirm": (
+        "post",
+        AGREEMENT,
+        {**PARTY_FOCAL_OR_SECRETARIAT, "focal_aourir": 302, "secretariat": 302},
+    ),
+    "cooperation:end": ("get", AGREEMENT, PARTY_FOCAL_OR_SECRETARIAT),
+    # No document was uploaded: a 404 for those who may read it.
+    "cooperation:document": (
+        "get",
+        AGREEMENT,
+        {
+            **grid(302, default=404, committee_member=404),
+            **dict.fromkeys(NABLUS + AOURIR + ("secretariat",), 404),
+        },
+    ),
+    "cooperation:projects": ("get", None, ALL),
+    "cooperation:project_new": ("get", None, grid(302, default=403, **AFFILIATED)),
+    "cooperation:project": ("get", PROJECT, ALL),
+    "cooperation:project_edit": ("get", PROJECT, PROJECT_EDITORS),
+    "cooperation:workspace": ("get", PROJECT, PROJECT_INSIDERS),
+    "cooperation:budget_export": ("get", lambda f: {**PROJECT(f), "fmt": "csv"}, PROJECT_INSIDERS),
+    # Empty forms: the workspace again with the reason (400).
+    "cooperation:partners": (
+        "post",
+        PROJECT,
+        {**LEAD, **dict.fromkeys(("staff_aourir", "focal_aourir", "secretariat"), 400)},
+    ),
+    "cooperation:status": (
+        "post",
+        PROJECT,
+        {**LEAD, **dict.fromkeys(("staff_aourir", "focal_aourir", "secretariat"), 400)},
+    ),
+    "cooperation:money_add": ("get", lambda f: {**PROJECT(f), "what": "funding"}, LEAD),
+    "cooperation:record_add": ("get", lambda f: {**PROJECT(f), "what": "expense"}, PROJECT_EDITORS),
+    "cooperation:resolve": (
+        "post",
+        lambda f: {**PROJECT(f), "issue_pk": f["cooperation"]["issue"].pk},
+        {**PROJECT_EDITORS, **dict.fromkeys(PARTNERS, 400)},
+    ),
+    "agreement-list": ("get", None, ALL),
+    "agreement-detail": ("get", AGREEMENT, AGREEMENT_API_READERS),
+    "agreement-confirm": (
+        "post",
+        AGREEMENT,
+        {
+            **AGREEMENT_API_READERS,
+            "visitor": 401,
+            **dict.fromkeys(NABLUS + ("staff_aourir", "committee_member"), 403),
+            "focal_aourir": 400,
+            "secretariat": 400,
+        },
+    ),
+    "agreement-end": (
+        "post",
+        AGREEMENT,
+        {
+            **AGREEMENT_API_READERS,
+            "visitor": 401,
+            **dict.fromkeys(NABLUS + ("staff_aourir", "committee_member"), 403),
+            "focal_aourir": 400,
+            "secretariat": 400,
+        },
+    ),
+    # No document was uploaded: a 404 for those who may read it (and for those who may not
+    # see the agreement at all).
+    "agreement-document": ("get", AGREEMENT, grid(401, default=404)),
+    "project-list": ("get", None, ALL),
+    "project-detail": ("get", PROJECT, ALL),
+    "project-money": ("get", PROJECT, {**PROJECT_INSIDERS, "visitor": 401}),
+    "project-partners": ("post", PROJECT, API_LEAD_400),
+    "project-status": ("post", PROJECT, API_LEAD_400),
+    "project-budget-lines": ("post", PROJECT, API_LEAD_400),
+    "project-funding": ("post", PROJECT, API_LEAD_400),
+    "project-expenses": ("post", PROJECT, API_PARTNERS_400),
+    "project-indicators": ("post", PROJECT, API_PARTNERS_400),
+    "project-measurements": ("post", PROJECT, API_PARTNERS_400),
+    "project-milestones": ("post", PROJECT, API_PARTNERS_400),
+    "project-issues": ("post", PROJECT, API_PARTNERS_400),
+    "project-updates": ("post", PROJECT, API_PARTNERS_400),
+    "project-resolve": (
+        "post",
+        lambda f: {**PROJECT(f), "issue": f["cooperation"]["issue"].pk},
+        API_PARTNERS_400,
+    ),
     # The admin is the operator's (superusers): visitors are sent to its sign-in, everyone
     # else signed in is told it is not for them; every admin URL is behind the same gate.
     "admin:*": ("get", None, grid(302, default=403)),
@@ -634,6 +754,11 @@ def test_matrix(
         "offer": offer,
         # Built only where used: a dozen writes the other rows do not need.
         "governance": request.getfixturevalue("governance") if _governed(url_name) else None,
+        "cooperation": (
+            request.getfixturevalue("cooperation")
+            if url_name.startswith("cooperation:") or url_name.split("-")[0] in COOPERATION_API
+            else None
+        ),
     }
     from django.urls import reverse
 

@@ -17,6 +17,7 @@ from .. import selectors, services
 from ..forms import InviteForm, OrganisationForm, ReasonForm
 from ..models import Affiliation, Organisation
 from ..seo import organisation_ld
+from ..slots import ORGANISATION_PAGE
 from .components import country_name
 
 
@@ -49,6 +50,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "kind_label": Organisation.Kind(organisation.kind).label,
         "country_label": country_name(organisation.country.code, get_language()),
         "status_label": organisation.get_membership_status_display(),
+        # Higher apps' sections (cooperation's agreements and projects), via members.slots.
+        "sections": ORGANISATION_PAGE.collect(organisation=organisation, user=request.user),
     }
     url = request.build_absolute_uri(organisation.get_absolute_url())
     context["og"] = open_graph(

@@ -1,0 +1,282 @@
+"""Forms of cooperation. Field lists come from the services (one declaration per object);
+amounts are typed in major units and reach the services as integer minor units."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from tashbeek.core.files import LIBRARY_TYPES, validate_document_upload
+from tashbeek.core.forms import DigitFoldingMixin, FastSelect, TranslatedField
+from tashbeek.core.money import CURRENCIES, to_minor
+from tashbeek.core.permissions import is_secretariat
+from tashbeek.members.models import Organisation
+from tashbeek.members.rules import affiliations_of
+
+from . import services
+from .models import (
+    Agreement,
+    BudgetLine,
+    Funding,
+    Indicator,
+    Measurement,
+    Milestone,
+    Project,
+    ProjectIssue,
+    ProjectPartner,
+    ProjectUpdate,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CURRENCY_CHOICES = [(c, c) for c in CURRENCIES]
+
+
+def own_organisations(user):
+    """The organisations a person may act for; the secretariat may act for any."""
+    if is_secretariat(user):
+        return Organisation.objects.order_by("sort_name")
+    return Organisation.objects.filter(pk__in=list(affiliations_of(user))).order_by("sort_name")
+
+
+class AmountMixin(DigitFoldingMixin):
+    """`<name>` typed in major units of the form's `currency` → `<name>_minor` in cleaned data."""
+
+    amounts: tuple[str, ...] = ()
+
+    def clean(self):
+        data = super().clean()
+        currency = data.get("currency") or getattr(self, "currency", "")
+        for name in self.amounts:
+            if data.get(name) is not None and currency:
+                data[f"{name}_minor"] = to_minor(data.pop(name), currency)
+        return data
+
+
+def _amount(label, required=True):
+    return forms.DecimalField(
+        label=label, required=required, min_value=0, max_digits=16, decimal_places=3
+    )
+
+
+class AgreementForm(DigitFoldingMixin, forms.ModelForm):
+    titles = TranslatedField(label=_("Title"), required=True, max_length=255)
+    texts = TranslatedField(label=_("Purpose"), required=False, multiline=True, max_length=5000)
+    declared_by = forms.ModelChoiceField(
+        label=_("Declared by"), queryset=Organisation.objects.none(), widget=FastSelect
+    )
+    parties = forms.ModelMultipleChoiceField(
+        label=_("Other parties"),
+        queryset=Organisation.objects.order_by("sort_name"),
+        help_text=_("Members or partners of the directory; each confirms the agreement."),
+    )
+    document = forms.FileField(label=_("Signed document"), required=False)
+
+    class Meta:
+        model = Agreement
+        fields = services.AGREEMENT_FIELDS
+        widgets = {
+            "signed_on": DATE,
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "themes": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["declared_by"].queryset = own_organisations(user)
+        self.fields["themes"].queryset = self.fields["themes"].queryset.filter(scheme="sector")
+        if self.instance.pk:
+            del self.fields["declared_by"], self.fields["parties"]
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        if upload:
+            validate_document_upload(upload, allowed=LIBRARY_TYPES)
+        return upload
+
+    def service_data(self) -> dict:
+        return {k: self.cleaned_data[k] for k in services.AGREEMENT_FIELDS}
+
+
+class EndForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    ended_on = forms.DateField(label=_("Ended on"), required=False, widget=DATE)
+
+
+class ProjectForm(DigitFoldingMixin, forms.ModelForm):
+    titles = TranslatedField(label=_("Title"), required=True, max_length=255)
+    summaries = TranslatedField(
+        label=_("Objective"), required=False, multiline=True, max_length=5000
+    )
+    stories = TranslatedField(
+        label=_("The story for residents"), required=False, multiline=True, max_length=20000
+    )
+    lead = forms.ModelChoiceField(
+        label=_("Lead organisation"), queryset=Organisation.objects.none(), widget=FastSelect
+    )
+
+    class Meta:
+        model = Project
+        fields = services.PROJECT_FIELDS
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "themes": forms.CheckboxSelectMultiple,
+            "sdgs": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = own_organisations(user)
+        self.fields["places"].queryset = Organisation.objects.filter(
+            relation=Organisation.Relation.MEMBER
+        ).order_by("sort_name")
+        self.fields["experiences"].queryset = self.fields["experiences"].queryset.filter(
+            status="published"
+        )
+        if self.instance.pk:
+            del self.fields["lead"]
+
+    def service_data(self) -> dict:
+        return {k: self.cleaned_data[k] for k in services.PROJECT_FIELDS}
+
+
+class PartnerForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("sort_name"),
+        widget=FastSelect,
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[("", _("Remove from the project"))]
+        + [c for c in ProjectPartner.Role.choices if c[0] != ProjectPartner.Role.LEAD],
+        required=False,
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Project.Status.choices)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class BudgetLineForm(AmountMixin, forms.ModelForm):
+    labels = TranslatedField(label=_("Budget line"), required=False, max_length=200)
+    currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCY_CHOICES)
+    amount = _amount(_("Amount"))
+    amounts = ("amount",)
+
+    class Meta:
+        model = BudgetLine
+        fields = ["category", "labels", "currency"]
+
+    def service_data(self) -> dict:
+        return {k: self.cleaned_data[k] for k in services.LINE_FIELDS}
+
+
+class FundingForm(AmountMixin, forms.ModelForm):
+    currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCY_CHOICES)
+    pledged = _amount(_("Pledged"))
+    received = _amount(_("Received so far"), required=False)
+    amounts = ("pledged", "received")
+
+    class Meta:
+        model = Funding
+        fields = ["funder", "source", "in_kind", "currency", "notes"]
+        widgets = {"funder": FastSelect}
+
+    def clean(self):
+        data = super().clean()
+        data.setdefault("received_minor", 0)
+        return data
+
+    def service_data(self) -> dict:
+        return {k: self.cleaned_data[k] for k in services.FUNDING_FIELDS}
+
+
+class ExpenseForm(AmountMixin, forms.Form):
+    line = forms.ModelChoiceField(label=_("Budget line"), queryset=BudgetLine.objects.none())
+    amount = _amount(_("Amount"))
+    spent_on = forms.DateField(label=_("Date"), widget=DATE)
+    description = forms.CharField(label=_("What for"), max_length=255)
+    amounts = ("amount",)
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = project.budget_lines.all()
+
+    def clean(self):
+        line = self.cleaned_data.get("line")
+        self.currency = line.currency if line else ""
+        return super().clean()
+
+    def service_data(self) -> dict:
+        return {k: self.cleaned_data[k] for k in services.EXPENSE_FIELDS}
+
+
+class IndicatorForm(DigitFoldingMixin, forms.ModelForm):
+    names = TranslatedField(label=_("Indicator"), required=True, max_length=200)
+
+    class Meta:
+        model = Indicator
+        fields = services.INDICATOR_FIELDS
+
+
+class MeasurementForm(DigitFoldingMixin, forms.ModelForm):
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.none())
+
+    class Meta:
+        model = Measurement
+        fields = ["indicator", *services.MEASUREMENT_FIELDS]
+        widgets = {"measured_on": DATE}
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = project.indicators.all()
+
+
+class MilestoneForm(forms.ModelForm):
+    titles = TranslatedField(label=_("Milestone"), required=True, max_length=200)
+
+    class Meta:
+        model = Milestone
+        fields = services.MILESTONE_FIELDS
+        widgets = {"due_on": DATE, "done_on": DATE}
+
+
+class IssueForm(forms.ModelForm):
+    class Meta:
+        model = ProjectIssue
+        fields = services.ISSUE_FIELDS
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = Organisation.objects.filter(
+            pk__in=project.partners.values("organisation_id")
+        )
+        self.fields["owner_person"].queryset = (
+            get_user_model()
+            .objects.filter(
+                affiliations__organisation__in=project.partners.values("organisation_id")
+            )
+            .distinct()
+        )
+
+
+class UpdateForm(forms.ModelForm):
+    class Meta:
+        model = ProjectUpdate
+        fields = ["organisation", "text", "public"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, project, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = own_organisations(user).filter(
+            pk__in=project.partners.values("organisation_id")
+        )
+
+
+class ResolveForm(forms.Form):
+    resolution = forms.CharField(
+        label=_("How it was resolved"), widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,221 @@
+"""Reads of cooperation, scoped to the reader: agreements and projects they may see, a
+project's money table ("who pays what") and its progress from the indicators, and the graph
+of who cooperates with whom."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
+from django.utils import timezone
+
+from tashbeek.core.permissions import is_committee_member, is_secretariat
+from tashbeek.members.models import Organisation
+from tashbeek.members.rules import affiliations_of
+
+from .models import (
+    Agreement,
+    AgreementParty,
+    BudgetLine,
+    Expense,
+    Funding,
+    Indicator,
+    Measurement,
+    Project,
+    ProjectPartner,
+    phase_q,
+)
+
+
+def _sees_all(user) -> bool:
+    return is_secretariat(user) or is_committee_member(user)
+
+
+def agreements_visible_to(user):
+    """Signed and ended agreements are public; a proposed one only to its parties' people."""
+    agreements = Agreement.objects.all()
+    if _sees_all(user):
+        return agreements
+    mine = AgreementParty.objects.filter(
+        agreement=OuterRef("pk"), organisation__in=list(affiliations_of(user))
+    )
+    return agreements.filter(~Q(status=Agreement.Status.PROPOSED) | Exists(mine))
+
+
+def agreement_list(user, *, kind="", theme="", phase="", organisation=None):
+    agreements = agreements_visible_to(user)
+    if kind:
+        agreements = agreements.filter(kind=kind)
+    if theme:
+        agreements = agreements.filter(themes__slug=theme)
+    if phase:
+        agreements = agreements.filter(phase_q(phase, timezone.localdate()))
+    if organisation is not None:
+        agreements = agreements.filter(parties__organisation=organisation)
+    parties = AgreementParty.objects.select_related("organisation").order_by("id")
+    return agreements.distinct().prefetch_related(Prefetch("parties", queryset=parties))
+
+
+def projects_visible_to(user):
+    projects = Project.objects.all()
+    if _sees_all(user):
+        return projects
+    return projects.filter(
+        Q(public=True) | Q(partners__organisation__in=list(affiliations_of(user)))
+    ).distinct()
+
+
+def project_list(user, *, status="", theme="", organisation=None):
+    projects = projects_visible_to(user).select_related("lead")
+    if status:
+        projects = projects.filter(status=status)
+    if theme:
+        projects = projects.filter(themes__slug=theme)
+    if organisation is not None:
+        projects = projects.filter(partners__organisation=organisation)
+    return projects.prefetch_related(
+        Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
+        Prefetch("indicators", queryset=Indicator.objects.prefetch_related(_latest())),
+    )
+
+
+def _latest():
+    return Prefetch("values", queryset=Measurement.objects.order_by("-measured_on", "-id"))
+
+
+def project_detail(pk: int, *, user):
+    partners = ProjectPartner.objects.select_related("organisation")
+    return (
+        projects_visible_to(user)
+        .select_related("lead")
+        .prefetch_related(
+            Prefetch("partners", queryset=partners),
+            Prefetch("indicators", queryset=Indicator.objects.prefetch_related(_latest())),
+            "milestones",
+            "themes",
+            "sdgs",
+            "places",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def indicator_progress(indicator: Indicator) -> Decimal | None:
+    """0–1: how far the latest value went from the baseline towards the target."""
+    values = list(indicator.values.all())
+    if not values:
+        return None
+    latest = max(values, key=lambda m: (m.measured_on, m.id)).value
+    span = indicator.target - indicator.baseline
+    share = (latest - indicator.baseline) / span
+    return min(max(share, Decimal(0)), Decimal(1))
+
+
+def project_progress(project: Project) -> int | None:
+    """The mean progress of the measured indicators, as a whole percentage."""
+    shares = [s for s in map(indicator_progress, project.indicators.all()) if s is not None]
+    if not shares:
+        return None
+    return int((sum(shares) / len(shares) * 100).to_integral_value())
+
+
+@dataclass
+class CurrencyTable:
+    """One currency's "who pays what": per funder pledged and received, the budget, what
+    was spent, and the gap the funding leaves. Every total is a sum of integers."""
+
+    currency: str
+    budget: int = 0
+    spent: int = 0
+    pledged: int = 0
+    received: int = 0
+    in_kind: int = 0
+    funders: list[dict] = field(default_factory=list)
+    lines: list[dict] = field(default_factory=list)
+
+    @property
+    def gap(self) -> int:
+        return self.budget - self.pledged
+
+
+def project_money(project: Project) -> list[CurrencyTable]:
+    """The project's money in each of its currencies (no conversion: never add currencies)."""
+    tables: dict[str, CurrencyTable] = {}
+
+    def table(currency):
+        return tables.setdefault(currency, CurrencyTable(currency))
+
+    spent = dict(
+        Expense.objects.filter(line__project=project)
+        .values_list("line")
+        .annotate(total=Sum("amount_minor"))
+        .values_list("line", "total")
+    )
+    for line in BudgetLine.objects.filter(project=project).order_by("id"):
+        t = table(line.currency)
+        used = spent.get(line.pk, 0)
+        t.budget += line.amount_minor
+        t.spent += used
+        t.lines.append({"line": line, "spent": used, "left": line.amount_minor - used})
+    for funding in Funding.objects.filter(project=project).select_related("funder").order_by("id"):
+        t = table(funding.currency)
+        t.pledged += funding.pledged_minor
+        t.received += funding.received_minor
+        t.in_kind += funding.pledged_minor if funding.in_kind else 0
+        t.funders.append({"funding": funding, "share": _share(funding.pledged_minor, 0)})
+    for t in tables.values():
+        for row in t.funders:
+            row["share"] = _share(row["funding"].pledged_minor, t.pledged)
+    return sorted(tables.values(), key=lambda t: t.currency)
+
+
+def _share(part: int, whole: int) -> int | None:
+    return round(part * 100 / whole) if whole else None
+
+
+def organisation_cooperation(organisation: Organisation, *, user) -> dict:
+    """What an organisation's profile shows: its agreements and its projects."""
+    agreements = list(agreement_list(user, organisation=organisation)[:20])
+    projects = list(
+        project_list(user, organisation=organisation).order_by("-starts_on", "-id")[:20]
+    )
+    return {"agreements": agreements, "projects": projects}
+
+
+@dataclass
+class Graph:
+    """Who cooperates with whom: organisations and, for each pair, how many agreements."""
+
+    nodes: list[Organisation]
+    edges: list[tuple[int, int, int]]
+
+
+def cooperation_graph(user, *, kind="", theme="", limit: int = 60) -> Graph:
+    """The pairs of parties of the agreements in force or signed, limited to the `limit`
+    organisations with the most links (a readable picture, not a hairball)."""
+    agreements = agreements_visible_to(user).filter(status=Agreement.Status.SIGNED)
+    if kind:
+        agreements = agreements.filter(kind=kind)
+    if theme:
+        agreements = agreements.filter(themes__slug=theme)
+    rows = AgreementParty.objects.filter(agreement__in=agreements.values("pk")).values_list(
+        "agreement_id", "organisation_id"
+    )
+    by_agreement = defaultdict(list)
+    for agreement_id, organisation_id in rows:
+        by_agreement[agreement_id].append(organisation_id)
+    pairs: dict[tuple[int, int], int] = defaultdict(int)
+    degree: dict[int, int] = defaultdict(int)
+    for members in by_agreement.values():
+        members = sorted(set(members))
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pairs[(a, b)] += 1
+                degree[a] += 1
+                degree[b] += 1
+    kept = sorted(degree, key=lambda o: (-degree[o], o))[:limit]
+    nodes = list(Organisation.objects.filter(pk__in=kept).order_by("sort_name", "pk"))
+    keep = {o.pk for o in nodes}
+    edges = [(a, b, n) for (a, b), n in sorted(pairs.items()) if a in keep and b in keep]
+    return Graph(nodes=nodes, edges=edges)

@@ -1,0 +1,63 @@
+"""Every write of cooperation (typed keyword-only functions, each audited)."""
+
+from .agreements import (
+    AGREEMENT_FIELDS,
+    agreement_confirm,
+    agreement_declare,
+    agreement_end,
+    agreement_update,
+)
+from .money import (
+    EXPENSE_FIELDS,
+    FUNDING_FIELDS,
+    INDICATOR_FIELDS,
+    LINE_FIELDS,
+    MEASUREMENT_FIELDS,
+    budget_line_save,
+    expense_record,
+    funding_save,
+    indicator_save,
+    measurement_record,
+)
+from .projects import (
+    ISSUE_FIELDS,
+    MILESTONE_FIELDS,
+    PROJECT_FIELDS,
+    UPDATE_FIELDS,
+    issue_raise,
+    issue_resolve,
+    milestone_save,
+    project_partner_set,
+    project_save,
+    project_status_set,
+    update_post,
+)
+
+__all__ = [
+    "AGREEMENT_FIELDS",
+    "EXPENSE_FIELDS",
+    "FUNDING_FIELDS",
+    "INDICATOR_FIELDS",
+    "ISSUE_FIELDS",
+    "LINE_FIELDS",
+    "MEASUREMENT_FIELDS",
+    "MILESTONE_FIELDS",
+    "PROJECT_FIELDS",
+    "UPDATE_FIELDS",
+    "agreement_confirm",
+    "agreement_declare",
+    "agreement_end",
+    "agreement_update",
+    "budget_line_save",
+    "expense_record",
+    "funding_save",
+    "indicator_save",
+    "issue_raise",
+    "issue_resolve",
+    "measurement_record",
+    "milestone_save",
+    "project_partner_set",
+    "project_save",
+    "project_status_set",
+    "update_post",
+]

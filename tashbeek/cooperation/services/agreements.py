@@ -1,0 +1,203 @@
+"""Writes for agreements: declared by one party, confirmed by each other party, signed when
+all confirmed, ended with a reason; the signed document is checked by its content."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from tashbeek.core.audit import audit_record, audited_save, snapshot
+from tashbeek.core.files import LIBRARY_TYPES, stored_content, validate_document_upload
+from tashbeek.core.i18n import clean_translations
+from tashbeek.core.permissions import is_secretariat
+from tashbeek.members.models import Affiliation, Organisation
+from tashbeek.members.rules import acts_for
+from tashbeek.notifications.services import notify
+
+from ..models import Agreement, AgreementParty
+
+AGREEMENT_FIELDS = [
+    "kind",
+    "titles",
+    "texts",
+    "themes",
+    "signed_on",
+    "starts_on",
+    "ends_on",
+    "renewal",
+    "document_public",
+]
+
+
+def _focal_people(organisation_ids):
+    return [
+        a.user
+        for a in Affiliation.objects.filter(
+            organisation_id__in=organisation_ids, role=Affiliation.Role.FOCAL
+        ).select_related("user")
+    ]
+
+
+@transaction.atomic
+def agreement_declare(
+    *, by, declared_by: Organisation, parties: list[Organisation], data: dict, document=None
+) -> Agreement:
+    """One party declares an agreement with the others; its own confirmation is given, the
+    others' focal persons are asked for theirs."""
+    if not acts_for(by, declared_by):
+        raise PermissionDenied(_("You may declare agreements only for your own organisation."))
+    others = {p.pk: p for p in parties if p.pk != declared_by.pk}
+    if not others:
+        raise ValidationError({"parties": _("An agreement needs at least one other party.")})
+    data = dict(data)
+    themes = data.pop("themes", [])
+    agreement = Agreement(declared_by=declared_by, created_by=by)
+    _assign(agreement, data)
+    agreement = audited_save(
+        agreement,
+        by=by,
+        fields=AGREEMENT_FIELDS,
+        before={},
+        actions=("cooperation.agreement.declared", ""),
+        related={"themes": themes},
+    )
+    now = timezone.now()
+    AgreementParty.objects.bulk_create(
+        [
+            AgreementParty(
+                agreement=agreement, organisation=declared_by, confirmed_at=now, confirmed_by=by
+            )
+        ]
+        + [AgreementParty(agreement=agreement, organisation=o) for o in others.values()]
+    )
+    if document is not None:
+        _store_document(agreement, document)
+    notify(
+        users=_focal_people(others),
+        action="cooperation.agreement.declared",
+        message=gettext_noop("%(party)s declared an agreement with you, to confirm: %(title)s."),
+        context={"party": declared_by.names, "title": agreement.titles},
+        url=agreement.get_absolute_url(),
+    )
+    return agreement
+
+
+def _assign(agreement: Agreement, data: dict) -> None:
+    for key in ("titles", "texts"):
+        if key in data:
+            data[key] = clean_translations(data[key])
+    for key, value in data.items():
+        setattr(agreement, key, value)
+    if not agreement.titles:
+        raise ValidationError({"titles": _("Give the title in at least one language.")})
+    if agreement.starts_on and agreement.ends_on and agreement.ends_on < agreement.starts_on:
+        raise ValidationError({"ends_on": _("An agreement cannot end before it starts.")})
+
+
+@transaction.atomic
+def agreement_update(*, by, agreement: Agreement, data: dict, document=None) -> Agreement:
+    """The declaring party corrects its declaration while it awaits confirmation."""
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if not by.has_perm("cooperation.change_agreement", agreement):
+        raise PermissionDenied(
+            _("Only the declaring party changes an agreement, before it is signed.")
+        )
+    data = dict(data)
+    related = {"themes": data.pop("themes")} if "themes" in data else {}
+    before = snapshot(agreement, AGREEMENT_FIELDS)
+    _assign(agreement, data)
+    audited_save(
+        agreement,
+        by=by,
+        fields=AGREEMENT_FIELDS,
+        before=before,
+        actions=("", "cooperation.agreement.updated"),
+        related=related,
+    )
+    if document is not None:
+        _store_document(agreement, document)
+    return agreement
+
+
+def _store_document(agreement: Agreement, upload) -> None:
+    content_type = validate_document_upload(upload, allowed=LIBRARY_TYPES)
+    agreement.document.save(upload.name, stored_content(upload, content_type), save=False)
+    agreement.document_type = content_type
+    agreement.document_name = upload.name[:255]
+    agreement.save(update_fields=["document", "document_type", "document_name"])
+
+
+@transaction.atomic
+def agreement_confirm(*, by, agreement: Agreement, organisation: Organisation) -> Agreement:
+    """A party confirms (its focal person, or the secretariat for a party without one); the
+    last confirmation signs the agreement."""
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    party = agreement.parties.filter(organisation=organisation).first()
+    allowed = is_secretariat(by) or _is_focal(by, organisation)
+    if party is None or not allowed:
+        raise PermissionDenied(_("Only a party's focal person confirms for that party."))
+    if agreement.status != Agreement.Status.PROPOSED or party.confirmed_at:
+        raise ValidationError(_("This agreement needs no confirmation from this party."))
+    party.confirmed_at, party.confirmed_by = timezone.now(), by
+    party.save(update_fields=["confirmed_at", "confirmed_by"])
+    audit_record(
+        actor=by,
+        action="cooperation.agreement.confirmed",
+        obj=agreement,
+        before={},
+        after={"party": organisation.pk},
+    )
+    if not agreement.parties.filter(confirmed_at__isnull=True).exists():
+        agreement.status = Agreement.Status.SIGNED
+        agreement.signed_on = agreement.signed_on or timezone.localdate()
+        agreement.save(update_fields=["status", "signed_on"])
+        audit_record(
+            actor=by,
+            action="cooperation.agreement.signed",
+            obj=agreement,
+            before={"status": Agreement.Status.PROPOSED},
+            after={"status": agreement.status, "signed_on": str(agreement.signed_on)},
+        )
+        notify(
+            users=_focal_people(agreement.parties.values("organisation_id")),
+            action="cooperation.agreement.signed",
+            message=gettext_noop("Every party confirmed the agreement: %(title)s."),
+            context={"title": agreement.titles},
+            url=agreement.get_absolute_url(),
+        )
+    return agreement
+
+
+def _is_focal(user, organisation: Organisation) -> bool:
+    return Affiliation.objects.filter(
+        user=user, organisation=organisation, role=Affiliation.Role.FOCAL
+    ).exists()
+
+
+@transaction.atomic
+def agreement_end(*, by, agreement: Agreement, reason: str, ended_on=None) -> Agreement:
+    """End a signed agreement, or withdraw a proposed one, always with the reason."""
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if not by.has_perm("cooperation.end_agreement", agreement):
+        raise PermissionDenied(
+            _("Only a party's focal person or the secretariat ends an agreement.")
+        )
+    if agreement.status == Agreement.Status.ENDED:
+        raise ValidationError(_("This agreement has already ended."))
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give the reason.")})
+    before = {"status": agreement.status}
+    agreement.status = Agreement.Status.ENDED
+    agreement.end_reason = reason.strip()
+    agreement.ended_on = ended_on or timezone.localdate()
+    agreement.save(update_fields=["status", "end_reason", "ended_on"])
+    audit_record(
+        actor=by,
+        action="cooperation.agreement.ended",
+        obj=agreement,
+        before=before,
+        after={"status": agreement.status},
+        reason=agreement.end_reason,
+    )
+    return agreement

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from .views import agreements, projects
+
+app_name = "cooperation"
+
+urlpatterns = [
+    path("", agreements.agreements, name="agreements"),
+    path("graph/", agreements.graph, name="graph"),
+    path("agreements/new/", agreements.declare, name="declare"),
+    path("agreements/<int:pk>/", agreements.agreement, name="agreement"),
+    path("agreements/<int:pk>/edit/", agreements.edit, name="agreement_edit"),
+    path("agreements/<int:pk>/confirm/", agreements.confirm, name="confirm"),
+    path("agreements/<int:pk>/end/", agreements.end, name="end"),
+    path("agreements/<int:pk>/document/", agreements.document, name="document"),
+    path("projects/", projects.projects, name="projects"),
+    path("projects/new/", projects.project_new, name="project_new"),
+    path("projects/<int:pk>/", projects.project, name="project"),
+    path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
+    path("projects/<int:pk>/workspace/", projects.workspace, name="workspace"),
+    path("projects/<int:pk>/budget.<str:fmt>", projects.budget_export, name="budget_export"),
+    path("projects/<int:pk>/partners/", projects.partners, name="partners"),
+    path("projects/<int:pk>/status/", projects.status, name="status"),
+    path("projects/<int:pk>/money/<slug:what>/", projects.money_add, name="money_add"),
+    path("projects/<int:pk>/add/<slug:what>/", projects.record_add, name="record_add"),
+    path("projects/<int:pk>/issues/<int:issue_pk>/resolve/", projects.resolve, name="resolve"),
+]

@@ -1,0 +1,186 @@
+"""Agreements: the registry with its filters, one agreement with its parties' confirmations,
+declaring, correcting, confirming and ending, the signed document, and the graph."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from tashbeek.core.files import private_file_response
+from tashbeek.core.models import Theme
+from tashbeek.core.permissions import is_secretariat
+from tashbeek.core.web import form_page
+from tashbeek.members.models import Affiliation, Organisation
+
+from .. import selectors, services
+from ..forms import AgreementForm, EndForm
+from ..graph import layout
+from ..models import Agreement
+from .common import agreement_from
+
+
+def _filters(request) -> dict:
+    kind = request.GET.get("kind", "")
+    theme = request.GET.get("theme", "")
+    phase = request.GET.get("phase", "")
+    return {
+        "kind": kind if kind in Agreement.Kind.values else "",
+        "theme": theme if Theme.objects.filter(slug=theme).exists() else "",
+        "phase": phase if phase in Agreement.Phase.values else "",
+    }
+
+
+def _filter_context(filters: dict) -> dict:
+    return {
+        "filters": filters,
+        "kinds": Agreement.Kind.choices,
+        "phases": Agreement.Phase.choices,
+        "themes": Theme.objects.filter(scheme=Theme.Scheme.SECTOR, parent__isnull=True),
+    }
+
+
+@require_GET
+def agreements(request: HttpRequest) -> HttpResponse:
+    filters = _filters(request)
+    rows = selectors.agreement_list(request.user, **filters).select_related("declared_by")
+    context = {
+        "agreements": rows[:200],
+        "count": rows.count(),
+        "can_declare": request.user.has_perm("cooperation.declare_agreement"),
+        **_filter_context(filters),
+    }
+    return render(request, "cooperation/agreements.html", context)
+
+
+@require_GET
+def graph(request: HttpRequest) -> HttpResponse:
+    filters = _filters(request)
+    data = selectors.cooperation_graph(request.user, kind=filters["kind"], theme=filters["theme"])
+    context = {"graph": layout(data), "count": len(data.nodes), **_filter_context(filters)}
+    return render(request, "cooperation/graph.html", context)
+
+
+@require_GET
+@permission_required("cooperation.view_agreement", fn=agreement_from, raise_exception=True)
+def agreement(request: HttpRequest, pk: int) -> HttpResponse:
+    item = agreement_from(request, pk)
+    user = request.user
+    mine = {
+        a.organisation_id
+        for a in Affiliation.objects.filter(user=user.pk, role=Affiliation.Role.FOCAL)
+    }
+    for_anyone = is_secretariat(user)  # confirms for a party that has no focal person here
+    to_confirm = [
+        p
+        for p in item.parties.all()
+        if p.confirmed_at is None and (p.organisation_id in mine or for_anyone)
+    ]
+    context = {
+        "agreement": item,
+        "to_confirm": to_confirm if item.status == Agreement.Status.PROPOSED else [],
+        "can_change": user.has_perm("cooperation.change_agreement", item),
+        "can_end": item.status != Agreement.Status.ENDED
+        and user.has_perm("cooperation.end_agreement", item),
+        "can_download": bool(item.document)
+        and user.has_perm("cooperation.view_agreement_document", item),
+    }
+    return render(request, "cooperation/agreement.html", context)
+
+
+@login_required
+@permission_required("cooperation.declare_agreement", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def declare(request: HttpRequest) -> HttpResponse:
+    form = AgreementForm(request.POST or None, request.FILES or None, user=request.user)
+
+    def save():
+        data = form.cleaned_data
+        item = services.agreement_declare(
+            by=request.user,
+            declared_by=data["declared_by"],
+            parties=list(data["parties"]),
+            data=form.service_data(),
+            document=data.get("document"),
+        )
+        messages.success(request, _("The agreement is declared; each party is asked to confirm."))
+        return redirect(item)
+
+    context = {"title": _("Declare an agreement"), "multipart": True}
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+@login_required
+@permission_required("cooperation.change_agreement", fn=agreement_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = agreement_from(request, pk)
+    form = AgreementForm(
+        request.POST or None, request.FILES or None, instance=item, user=request.user
+    )
+
+    def save():
+        services.agreement_update(
+            by=request.user,
+            agreement=item,
+            data=form.service_data(),
+            document=form.cleaned_data.get("document"),
+        )
+        messages.success(request, _("The agreement is updated."))
+        return redirect(item)
+
+    context = {
+        "title": _("Correct the agreement"),
+        "back": item.get_absolute_url(),
+        "multipart": True,
+    }
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+@login_required
+@permission_required("cooperation.confirm_agreement", fn=agreement_from, raise_exception=True)
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    item = agreement_from(request, pk)
+    party = request.POST.get("organisation", "")
+    organisation = get_object_or_404(Organisation, pk=int(party)) if party.isdigit() else None
+    try:
+        if organisation is None:
+            raise ValidationError(_("Choose the party you confirm for."))
+        services.agreement_confirm(by=request.user, agreement=item, organisation=organisation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(item)
+    messages.success(request, _("Your confirmation is recorded."))
+    return redirect(item)
+
+
+@login_required
+@permission_required("cooperation.end_agreement", fn=agreement_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def end(request: HttpRequest, pk: int) -> HttpResponse:
+    item = agreement_from(request, pk)
+    form = EndForm(request.POST or None)
+
+    def save():
+        services.agreement_end(by=request.user, agreement=item, **form.cleaned_data)
+        messages.success(request, _("The agreement is ended."))
+        return redirect(item)
+
+    context = {"title": _("End the agreement"), "back": item.get_absolute_url()}
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+@login_required
+@permission_required("cooperation.view_agreement_document", fn=agreement_from, raise_exception=True)
+@require_GET
+def document(request: HttpRequest, pk: int) -> HttpResponse:
+    item = agreement_from(request, pk)
+    if not item.document:
+        return HttpResponse(status=404)
+    return private_file_response(
+        item.document, content_type=item.document_type, filename=item.document_name
+    )

@@ -1,0 +1,38 @@
+"""Object getters the views declare their permission against (rules' permission_required
+calls them before the view; the object is kept on the request so it is read once)."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .. import selectors
+
+
+def _cached(request, key: str, load):
+    cache = request.__dict__.setdefault("_cooperation", {})
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]
+
+
+def agreement_from(request, pk: int, **_kwargs):
+    parties = selectors.AgreementParty.objects.select_related("organisation").order_by("id")
+    return _cached(
+        request,
+        f"agreement:{pk}",
+        lambda: get_object_or_404(
+            selectors.agreements_visible_to(request.user)
+            .select_related("declared_by")
+            .prefetch_related(selectors.Prefetch("parties", queryset=parties), "themes"),
+            pk=pk,
+        ),
+    )
+
+
+def project_from(request, pk: int, **_kwargs):
+    def load():
+        project = selectors.project_detail(pk, user=request.user)
+        if project is None:
+            raise Http404
+        return project
+
+    return _cached(request, f"project:{pk}", load)

@@ -1,0 +1,292 @@
+"""Joint projects: the list, the public page residents read, starting and editing a
+project, and the partners' workspace with its money, indicators, risks and updates."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from tashbeek.core.exports import Column, export_response
+from tashbeek.core.models import Theme
+from tashbeek.core.money import exponent, to_major
+from tashbeek.core.web import add_service_errors, form_page
+
+from .. import selectors, services
+from ..forms import (
+    BudgetLineForm,
+    ExpenseForm,
+    FundingForm,
+    IndicatorForm,
+    IssueForm,
+    MeasurementForm,
+    MilestoneForm,
+    PartnerForm,
+    ProjectForm,
+    ResolveForm,
+    StatusForm,
+    UpdateForm,
+)
+from ..models import Project, ProjectIssue
+from .common import project_from
+
+
+@require_GET
+def projects(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    status = status if status in Project.Status.values else ""
+    theme = request.GET.get("theme", "")
+    theme = theme if Theme.objects.filter(slug=theme).exists() else ""
+    rows = selectors.project_list(request.user, status=status, theme=theme)
+    shown = list(rows[:100])
+    for project in shown:
+        project.progress = selectors.project_progress(project)
+    context = {
+        "projects": shown,
+        "count": rows.count(),
+        "status": status,
+        "theme": theme,
+        "statuses": Project.Status.choices,
+        "themes": Theme.objects.filter(scheme=Theme.Scheme.SECTOR, parent__isnull=True),
+        "can_add": request.user.has_perm("cooperation.add_project"),
+    }
+    return render(request, "cooperation/projects.html", context)
+
+
+@require_GET
+@permission_required("cooperation.view_project", fn=project_from, raise_exception=True)
+def project(request: HttpRequest, pk: int) -> HttpResponse:
+    item = project_from(request, pk)
+    context = {
+        "project": item,
+        "progress": selectors.project_progress(item),
+        "indicators": [(i, selectors.indicator_progress(i)) for i in item.indicators.all()],
+        "money": selectors.project_money(item),
+        "updates": item.updates.filter(public=True).select_related("organisation")[:10],
+        "can_see_workspace": request.user.has_perm("cooperation.view_workspace", item),
+    }
+    return render(request, "cooperation/project.html", context)
+
+
+@login_required
+@permission_required("cooperation.add_project", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def project_new(request: HttpRequest) -> HttpResponse:
+    form = ProjectForm(request.POST or None, user=request.user)
+
+    def save():
+        item = services.project_save(
+            by=request.user, lead=form.cleaned_data["lead"], data=form.service_data()
+        )
+        messages.success(request, _("The project is created."))
+        return redirect("cooperation:workspace", pk=item.pk)
+
+    return form_page(
+        request, form, save, "cooperation/form.html", {"title": _("Start a joint project")}
+    )
+
+
+@login_required
+@permission_required("cooperation.change_project", fn=project_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = project_from(request, pk)
+    form = ProjectForm(request.POST or None, instance=item, user=request.user)
+
+    def save():
+        services.project_save(by=request.user, project=item, data=form.service_data())
+        messages.success(request, _("The project is updated."))
+        return redirect(item)
+
+    context = {"title": _("Edit the project"), "back": item.get_absolute_url()}
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+def _workspace_context(request, item) -> dict:
+    return {
+        "project": item,
+        "progress": selectors.project_progress(item),
+        "indicators": [(i, selectors.indicator_progress(i)) for i in item.indicators.all()],
+        "money": selectors.project_money(item),
+        "issues": item.issues.select_related("owner", "owner_person"),
+        "updates": item.updates.select_related("organisation", "author")[:30],
+        "can_manage": request.user.has_perm("cooperation.manage_budget", item),
+        "can_change": request.user.has_perm("cooperation.change_project", item),
+        "partner_form": PartnerForm(),
+        "status_form": StatusForm(initial={"status": item.status}),
+        "resolve_form": ResolveForm(),
+        "record_links": [(what, entry[2]) for what, entry in RECORDS.items()],
+        "money_links": [(what, entry[2]) for what, entry in MONEY.items()],
+    }
+
+
+@login_required
+@permission_required("cooperation.view_workspace", fn=project_from, raise_exception=True)
+@require_GET
+def workspace(request: HttpRequest, pk: int) -> HttpResponse:
+    item = project_from(request, pk)
+    return render(request, "cooperation/workspace.html", _workspace_context(request, item))
+
+
+# What the lead adds (the money) and what any partner records, each: form, service, message.
+MONEY = {
+    "line": (BudgetLineForm, services.budget_line_save, gettext_lazy("Add a budget line")),
+    "funding": (FundingForm, services.funding_save, gettext_lazy("Add funding")),
+}
+RECORDS = {
+    "expense": (ExpenseForm, services.expense_record, gettext_lazy("Record an expense")),
+    "indicator": (IndicatorForm, services.indicator_save, gettext_lazy("Add an indicator")),
+    "measurement": (MeasurementForm, None, gettext_lazy("Record an indicator value")),
+    "milestone": (MilestoneForm, services.milestone_save, gettext_lazy("Add a milestone")),
+    "issue": (IssueForm, services.issue_raise, gettext_lazy("Raise a risk or challenge")),
+    "update": (UpdateForm, services.update_post, gettext_lazy("Post an update")),
+}
+
+
+def _form_kwargs(form_class, request, item) -> dict:
+    kwargs = {}
+    if form_class in (ExpenseForm, MeasurementForm, IssueForm, UpdateForm):
+        kwargs["project"] = item
+    if form_class is UpdateForm:
+        kwargs["user"] = request.user
+    return kwargs
+
+
+def _add(request, item, registry: dict, what: str) -> HttpResponse:
+    if what not in registry:
+        raise Http404
+    form_class, service, title = registry[what]
+    form = form_class(request.POST or None, **_form_kwargs(form_class, request, item))
+
+    def save():
+        data = (
+            form.service_data()
+            if hasattr(form, "service_data")
+            else {k: v for k, v in form.cleaned_data.items() if k != "indicator"}
+        )
+        if service is None:
+            services.measurement_record(
+                by=request.user, indicator=form.cleaned_data["indicator"], data=data
+            )
+        else:
+            service(by=request.user, project=item, data=data)
+        messages.success(request, _("Saved."))
+        return redirect("cooperation:workspace", pk=item.pk)
+
+    context = {"title": str(title), "back": item.get_absolute_url(), "project": item}
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+@login_required
+@permission_required("cooperation.manage_budget", fn=project_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def money_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
+    return _add(request, project_from(request, pk), MONEY, what)
+
+
+@login_required
+@permission_required("cooperation.change_project", fn=project_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def record_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
+    return _add(request, project_from(request, pk), RECORDS, what)
+
+
+def _posted(request, item, form, run) -> HttpResponse:
+    """A small workspace form posted: run the service, or show the workspace with why not."""
+    if form.is_valid():
+        try:
+            run(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("cooperation:workspace", pk=item.pk)
+    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return render(
+        request, "cooperation/workspace.html", _workspace_context(request, item), status=400
+    )
+
+
+@login_required
+@permission_required("cooperation.manage_budget", fn=project_from, raise_exception=True)
+@require_POST
+def partners(request: HttpRequest, pk: int) -> HttpResponse:
+    item = project_from(request, pk)
+    return _posted(
+        request,
+        item,
+        PartnerForm(request.POST),
+        lambda d: services.project_partner_set(
+            by=request.user, project=item, organisation=d["organisation"], role=d["role"] or None
+        ),
+    )
+
+
+@login_required
+@permission_required("cooperation.manage_budget", fn=project_from, raise_exception=True)
+@require_POST
+def status(request: HttpRequest, pk: int) -> HttpResponse:
+    item = project_from(request, pk)
+    return _posted(
+        request,
+        item,
+        StatusForm(request.POST),
+        lambda d: services.project_status_set(by=request.user, project=item, **d),
+    )
+
+
+@login_required
+@permission_required("cooperation.change_project", fn=project_from, raise_exception=True)
+@require_POST
+def resolve(request: HttpRequest, pk: int, issue_pk: int) -> HttpResponse:
+    item = project_from(request, pk)
+    issue = get_object_or_404(ProjectIssue, pk=issue_pk, project=item)
+    return _posted(
+        request,
+        item,
+        ResolveForm(request.POST),
+        lambda d: services.issue_resolve(by=request.user, issue=issue, **d),
+    )
+
+
+@login_required
+@permission_required("cooperation.view_workspace", fn=project_from, raise_exception=True)
+@require_GET
+def budget_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The budget lines, funding and spending of the project, one row each, per currency."""
+    item = project_from(request, pk)
+    rows = []
+    for table in selectors.project_money(item):
+        for row in table.lines:
+            line = row["line"]
+            rows.append(
+                (_("Budget line"), line.label, "", table.currency, line.amount_minor, row["spent"])
+            )
+        for row in table.funders:
+            f = row["funding"]
+            rows.append(
+                (
+                    f.get_source_display(),
+                    f.funder.name,
+                    _("in kind") if f.in_kind else "",
+                    table.currency,
+                    f.pledged_minor,
+                    f.received_minor,
+                )
+            )
+    places = lambda r: exponent(r[3])  # noqa: E731
+    columns = [
+        Column(_("Kind"), lambda r: r[0]),
+        Column(_("Name"), lambda r: r[1]),
+        Column(_("Note"), lambda r: r[2]),
+        Column(_("Currency"), lambda r: r[3]),
+        Column(_("Amount"), lambda r: to_major(r[4], r[3]), "money", places),
+        Column(_("Spent or received"), lambda r: to_major(r[5], r[3]), "money", places),
+    ]
+    return export_response(
+        fmt=fmt, columns=columns, rows=rows, name=f"project-{item.pk}-budget", title=item.title
+    )
