@@ -203,7 +203,8 @@ class CurrencyTableSerializer(serializers.Serializer):
 
     def get_lines(self, table) -> list[dict]:
         return [
-            {**ProjectBudgetLineSerializer(row["line"]).data, "spent": row["spent"]} for row in table.lines
+            {**ProjectBudgetLineSerializer(row["line"]).data, "spent": row["spent"]}
+            for row in table.lines
         ]
 
 

@@ -213,7 +213,9 @@ class ProjectViewSet(viewsets.ModelViewSet):
         services.project_partner_set(by=request.user, project=project, **body.validated_data)
         return self._fresh(project)
 
-    @extend_schema(request=s.ProjectStatusSerializer, responses={200: s.ProjectSerializer, **ERRORS})
+    @extend_schema(
+        request=s.ProjectStatusSerializer, responses={200: s.ProjectSerializer, **ERRORS}
+    )
     @action(detail=True, methods=["post"])
     def status(self, request, pk=None):
         project = self.get_object()

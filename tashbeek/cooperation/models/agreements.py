@@ -86,10 +86,12 @@ class Agreement(models.Model):
                 | Q(starts_on__isnull=True)
                 | Q(ends_on__gte=models.F("starts_on")),
                 name="agreement_ends_after_start",
+                violation_error_message=_("An agreement cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="ended") | ~Q(end_reason=""),
                 name="ended_agreement_has_reason",
+                violation_error_message=_("Give the reason."),
             ),
         ]
 

@@ -74,6 +74,7 @@ class Funding(models.Model):
             models.CheckConstraint(
                 condition=Q(received_minor__lte=F("pledged_minor")),
                 name="received_at_most_pledged",
+                violation_error_message=_("More cannot be received than was pledged."),
             )
         ]
 

@@ -77,6 +77,7 @@ class Project(models.Model):
                 | Q(starts_on__isnull=True)
                 | Q(ends_on__gte=models.F("starts_on")),
                 name="project_ends_after_start",
+                violation_error_message=_("A project cannot end before it starts."),
             )
         ]
 
