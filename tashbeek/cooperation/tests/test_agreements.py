@@ -3,6 +3,7 @@ reason; proposed ones seen only by the parties; the signed document checked by i
 and served only to who may read it; the graph and the profile list what is signed."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +21,11 @@ from tashbeek.notifications.models import Notification
 from tashbeek.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def _english_pages(settings):
+    settings.LANGUAGE_CODE = "en"
 
 
 def _declare(by, declared_by, parties, **data):
@@ -177,6 +183,7 @@ def test_the_document_is_checked_and_private_unless_made_public(
 
 
 def test_graph_and_profile_show_signed_agreements(
+    _english_pages,
     client, aourir, other_member, focal_aourir, focal_nablus
 ):
     agreement = _declare(focal_aourir, aourir, [other_member])
@@ -185,6 +192,12 @@ def test_graph_and_profile_show_signed_agreements(
     page = client.get(reverse("cooperation:graph")).text
     assert page.count("<circle") == 2 and page.count("<line") == 1
     assert client.get(reverse("cooperation:graph") + "?kind=mou").text.count("<circle") == 0
+    aourir.latitude, aourir.longitude = Decimal("30.49"), Decimal("-9.64")
+    aourir.save()
+    other_member.latitude = other_member.longitude = None
+    other_member.save()
+    page = client.get(reverse("cooperation:graph") + "?view=map").text
+    assert page.count("<circle") == 1 and "Not on the map" in page
     profile = client.get(aourir.get_absolute_url()).text
     assert agreement.get_absolute_url() in profile
 

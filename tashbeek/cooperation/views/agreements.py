@@ -60,7 +60,13 @@ def agreements(request: HttpRequest) -> HttpResponse:
 def graph(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
     data = selectors.cooperation_graph(request.user, kind=filters["kind"], theme=filters["theme"])
-    context = {"graph": layout(data), "count": len(data.nodes), **_filter_context(filters)}
+    mode = "map" if request.GET.get("view") == "map" else "circle"
+    context = {
+        "graph": layout(data, mode=mode),
+        "mode": mode,
+        "count": len(data.nodes),
+        **_filter_context(filters),
+    }
     return render(request, "cooperation/graph.html", context)
 
 

@@ -12,6 +12,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from tashbeek.communities import demo as communities_demo
+from tashbeek.cooperation import demo as cooperation_demo
 from tashbeek.core.models import Theme
 from tashbeek.core.taxonomy import sync_taxonomy
 from tashbeek.discussions import demo as discussions_demo
@@ -124,6 +125,7 @@ class Command(BaseCommand):
         experiences_demo.load(people=people)
         needs_demo.load(people=people)
         governance_demo.load(people=people)
+        cooperation_demo.load(people=people)
         # The demo writes some rows directly (organisations, people): index everything once.
         indexed = reindex(embed=False)
         embedded = embeddings.embed_pending()
