@@ -10,6 +10,8 @@ from rest_framework.routers import DefaultRouter
 
 from tashbeek.accounts.api.views import TokenObtainView, TokenViewSet
 from tashbeek.communities.api.views import CommunityMembershipViewSet, CommunityViewSet
+from tashbeek.cooperation.api.services_api import SharedServiceViewSet
+from tashbeek.cooperation.api.tenders_api import TenderViewSet
 from tashbeek.cooperation.api.views import AgreementViewSet, ProjectViewSet
 from tashbeek.discussions.api.views import PostViewSet, ThreadViewSet
 from tashbeek.events.api.views import EventViewSet
@@ -66,6 +68,8 @@ router.register("ballots", BallotViewSet, basename="ballot")
 router.register("network-plan-items", NetworkPlanItemViewSet, basename="network-plan-item")
 router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("projects", ProjectViewSet, basename="project")
+router.register("shared-services", SharedServiceViewSet, basename="shared-service")
+router.register("tenders", TenderViewSet, basename="tender")
 router.register("auth/tokens", TokenViewSet, basename="api-token-owned")
 
 urlpatterns = [

@@ -28,5 +28,18 @@ register_actions(
         "cooperation.indicator.added": _("Indicator added"),
         "cooperation.indicator.updated": _("Indicator changed"),
         "cooperation.measurement.recorded": _("Indicator value recorded"),
+        "cooperation.service.created": _("Shared service added"),
+        "cooperation.service.updated": _("Shared service changed"),
+        "cooperation.service.joined": _("Authority joined a shared service"),
+        "cooperation.service.left": _("Authority left a shared service"),
+        "cooperation.service.usage": _("Use of a shared service recorded"),
+        "cooperation.service.contributions": _("Contributions to a shared service computed"),
+        "cooperation.contribution.paid": _("Contribution payment recorded"),
+        "cooperation.tender.opened": _("Joint tender opened"),
+        "cooperation.tender.demand": _("Quantities declared for a joint tender"),
+        "cooperation.tender.published": _("Joint tender published"),
+        "cooperation.tender.evaluation": _("Joint tender bids under evaluation"),
+        "cooperation.tender.cancelled": _("Joint tender cancelled"),
+        "cooperation.tender.awarded": _("Lot of a joint tender awarded"),
     }
 )

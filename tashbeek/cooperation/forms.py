@@ -3,6 +3,7 @@ amounts are typed in major units and reach the services as integer minor units."
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tashbeek.core.files import LIBRARY_TYPES, validate_document_upload
@@ -18,12 +19,16 @@ from .models import (
     BudgetLine,
     Funding,
     Indicator,
+    Item,
+    Lot,
     Measurement,
     Milestone,
     Project,
     ProjectIssue,
     ProjectPartner,
     ProjectUpdate,
+    SharedService,
+    Tender,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -280,3 +285,214 @@ class ResolveForm(forms.Form):
     resolution = forms.CharField(
         label=_("How it was resolved"), widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ServiceForm(DigitFoldingMixin, forms.ModelForm):
+    names = TranslatedField(label=_("Name"), required=True, max_length=200)
+    texts = TranslatedField(label=_("Description"), required=False, multiline=True, max_length=5000)
+    service_levels = TranslatedField(
+        label=_("Service levels"), required=False, multiline=True, max_length=5000
+    )
+    operator = forms.ModelChoiceField(
+        label=_("Operator"), queryset=Organisation.objects.none(), widget=FastSelect
+    )
+    currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCY_CHOICES)
+
+    class Meta:
+        model = SharedService
+        fields = services.SERVICE_FIELDS
+        widgets = {"themes": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["operator"].queryset = own_organisations(user)
+        self.fields["themes"].queryset = self.fields["themes"].queryset.filter(scheme="sector")
+        if self.instance.pk:
+            del self.fields["operator"]
+
+    def service_data(self) -> dict:
+        return {k: self.cleaned_data[k] for k in services.SERVICE_FIELDS}
+
+
+class JoinForm(DigitFoldingMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Authority"), queryset=Organisation.objects.order_by("sort_name"), widget=FastSelect
+    )
+    joined_on = forms.DateField(label=_("Joined"), widget=DATE)
+    share = forms.DecimalField(
+        label=_("Fixed share (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        help_text=_("Only for services shared by fixed shares."),
+    )
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        share = data.get("share")
+        return {
+            "organisation": data["organisation"],
+            "joined_on": data["joined_on"],
+            "share_bp": None if share is None else int(share * 100),
+        }
+
+
+class UsageForm(DigitFoldingMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Authority"), queryset=Organisation.objects.none()
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    units = forms.DecimalField(label=_("Units used"), min_value=0, max_digits=14, decimal_places=2)
+
+    def __init__(self, *args, service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=service.participations.values("organisation_id")
+        ).order_by("sort_name")
+
+
+class ComputeForm(AmountMixin, forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    total = _amount(_("The year's cost to share"))
+    due_on = forms.DateField(label=_("Due date"), widget=DATE)
+    amounts = ("total",)
+
+    def __init__(self, *args, service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.currency = service.currency
+
+
+class PayForm(AmountMixin, forms.Form):
+    amount = _amount(_("Amount paid"))
+    amounts = ("amount",)
+
+    def __init__(self, *args, contribution, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.currency = contribution.currency
+
+
+class TenderForm(DigitFoldingMixin, forms.Form):
+    """A joint tender with its lots and items: one line per item, `lot | item | unit |
+    estimated unit price` (the lot's name groups the items)."""
+
+    lead = forms.ModelChoiceField(
+        label=_("Lead authority"), queryset=Organisation.objects.none(), widget=FastSelect
+    )
+    titles = TranslatedField(label=_("Title"), required=True, max_length=255)
+    texts = TranslatedField(label=_("Description"), required=False, multiline=True)
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Participating authorities"),
+        queryset=Organisation.objects.filter(relation=Organisation.Relation.MEMBER).order_by(
+            "sort_name"
+        ),
+    )
+    currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCY_CHOICES)
+    demand_deadline = forms.DateTimeField(
+        label=_("Quantities due by"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    lines = forms.CharField(
+        label=_("Lots and items"),
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+        help_text=_("One item a line: lot | item | unit | estimated unit price (optional)."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = Organisation.objects.filter(
+            pk__in=list(affiliations_of(user))
+        ).order_by("sort_name")
+
+    def clean(self):
+        data = super().clean()
+        lots: dict[str, list] = {}
+        language = get_language()[:2]
+        for number, line in enumerate((data.get("lines") or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|")]
+            if len(parts) < 3 or not all(parts[:3]):
+                self.add_error("lines", _("Line %(n)s: write lot | item | unit.") % {"n": number})
+                continue
+            estimate = None
+            if len(parts) > 3 and parts[3] and data.get("currency"):
+                try:
+                    estimate = to_minor(parts[3].replace(",", "."), data["currency"])
+                except ValueError:
+                    self.add_error(
+                        "lines", _("Line %(n)s: the price is not a number.") % {"n": number}
+                    )
+                    continue
+            lots.setdefault(parts[0], []).append(
+                {"titles": {language: parts[1]}, "unit": parts[2], "unit_estimate_minor": estimate}
+            )
+        data["lots"] = [
+            {"titles": {language: name}, "items": items} for name, items in lots.items()
+        ]
+        return data
+
+
+class DemandForm(DigitFoldingMixin, forms.Form):
+    """The quantity of each item, for one of the person's authorities."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Authority"), queryset=Organisation.objects.none()
+    )
+
+    def __init__(self, *args, tender, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = tender.participants.filter(
+            pk__in=list(affiliations_of(user))
+        )
+        self.items = list(Item.objects.filter(lot__tender=tender).select_related("lot"))
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.DecimalField(
+                label=f"{item.lot.number}. {item.title} ({item.unit})",
+                min_value=0,
+                max_digits=14,
+                decimal_places=2,
+                required=False,
+            )
+
+    def quantities(self) -> dict:
+        return {
+            item: self.cleaned_data[f"item_{item.pk}"]
+            for item in self.items
+            if self.cleaned_data.get(f"item_{item.pk}") is not None
+        }
+
+
+class StageForm(forms.Form):
+    stage = forms.ChoiceField(
+        label=_("Stage"),
+        choices=[
+            (s.value, s.label)
+            for s in (Tender.Stage.PUBLISHED, Tender.Stage.EVALUATION, Tender.Stage.CANCELLED)
+        ],
+    )
+    published_on = forms.DateField(label=_("Published"), required=False, widget=DATE)
+    clarification_until = forms.DateField(label=_("Questions until"), required=False, widget=DATE)
+    bids_due = forms.DateTimeField(
+        label=_("Bids due"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    evaluation_until = forms.DateField(label=_("Evaluation until"), required=False, widget=DATE)
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AwardForm(AmountMixin, forms.Form):
+    lot = forms.ModelChoiceField(label=_("Lot"), queryset=Lot.objects.none())
+    supplier = forms.ModelChoiceField(
+        label=_("Supplier"), queryset=Organisation.objects.order_by("sort_name"), widget=FastSelect
+    )
+    amount = _amount(_("Amount"))
+    awarded_on = forms.DateField(label=_("Awarded on"), widget=DATE)
+    amounts = ("amount",)
+
+    def __init__(self, *args, tender, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.currency = tender.currency
+        self.fields["lot"].queryset = tender.lots.filter(award__isnull=True)

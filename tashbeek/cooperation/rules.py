@@ -6,7 +6,7 @@ import rules
 
 from tashbeek.core.permissions import is_committee_member, is_secretariat
 from tashbeek.members.models import Affiliation
-from tashbeek.members.rules import affiliations_of
+from tashbeek.members.rules import affiliations_of, is_network_member
 
 from .models import Agreement, Project
 
@@ -85,6 +85,32 @@ def is_declaring_party_while_proposed(user, agreement) -> bool:
     )
 
 
+@rules.predicate
+def works_for_the_operator(user, service) -> bool:
+    return service is not None and service.operator_id in _organisations(user)
+
+
+@rules.predicate
+def works_for_the_lead_authority(user, tender) -> bool:
+    return tender is not None and tender.lead_id in _organisations(user)
+
+
+@rules.predicate
+def works_for_a_participant(user, tender) -> bool:
+    if tender is None:
+        return False
+    ids = getattr(tender, "_participant_ids", None)
+    if ids is None:
+        ids = set(tender.participants.values_list("pk", flat=True))
+        tender._participant_ids = ids
+    return bool(ids & _organisations(user))
+
+
+@rules.predicate
+def works_for(user, organisation) -> bool:
+    return organisation is not None and organisation.pk in _organisations(user)
+
+
 can_see_agreement = is_public_agreement | works_for_a_party | is_secretariat | is_committee_member
 rules.add_perm("cooperation.declare_agreement", works_for_an_organisation | is_secretariat)
 rules.add_perm("cooperation.view_agreement", can_see_agreement)
@@ -109,3 +135,13 @@ rules.add_perm(
 )
 rules.add_perm("cooperation.change_project", works_for_a_partner | is_secretariat)
 rules.add_perm("cooperation.manage_budget", works_for_the_lead | is_secretariat)
+
+rules.add_perm("cooperation.add_service", works_for_an_organisation | is_secretariat)
+rules.add_perm("cooperation.manage_service", works_for_the_operator | is_secretariat)
+# Who owes what for a service: the network's members (and the operator's staff).
+rules.add_perm("cooperation.view_contributions", is_network_member | works_for_the_operator)
+
+rules.add_perm("cooperation.open_tender", works_for)
+rules.add_perm("cooperation.open_tenders", works_for_an_organisation)
+rules.add_perm("cooperation.manage_tender", works_for_the_lead_authority | is_secretariat)
+rules.add_perm("cooperation.declare_demand", works_for_a_participant)

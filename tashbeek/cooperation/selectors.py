@@ -17,12 +17,15 @@ from .models import (
     Agreement,
     AgreementParty,
     BudgetLine,
+    Contribution,
     Expense,
     Funding,
     Indicator,
     Measurement,
+    Participation,
     Project,
     ProjectPartner,
+    SharedService,
     phase_q,
 )
 
@@ -219,3 +222,29 @@ def cooperation_graph(user, *, kind="", theme="", limit: int = 60) -> Graph:
     keep = {o.pk for o in nodes}
     edges = [(a, b, n) for (a, b), n in sorted(pairs.items()) if a in keep and b in keep]
     return Graph(nodes=nodes, edges=edges)
+
+
+def service_list():
+    current = Participation.objects.filter(left_on__isnull=True).select_related("organisation")
+    return (
+        SharedService.objects.select_related("operator")
+        .prefetch_related(Prefetch("participations", queryset=current, to_attr="current"))
+        .order_by("slug")
+    )
+
+
+def service_indicators(service) -> list:
+    rows = Indicator.objects.filter(service=service).prefetch_related(_latest())
+    return [(i, indicator_progress(i)) for i in rows]
+
+
+def contributions(service, year: int) -> dict:
+    """The year's shares with their totals (sums of integers: owed, paid, balance)."""
+    rows = list(
+        Contribution.objects.filter(service=service, year=year)
+        .select_related("organisation")
+        .order_by("organisation__sort_name", "id")
+    )
+    owed = sum(r.amount_minor for r in rows)
+    paid = sum(r.paid_minor for r in rows)
+    return {"rows": rows, "owed": owed, "paid": paid, "balance": owed - paid}

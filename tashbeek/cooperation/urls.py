@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, projects
+from .views import agreements, projects, shared, tenders
 
 app_name = "cooperation"
 
@@ -24,4 +24,20 @@ urlpatterns = [
     path("projects/<int:pk>/money/<slug:what>/", projects.money_add, name="money_add"),
     path("projects/<int:pk>/add/<slug:what>/", projects.record_add, name="record_add"),
     path("projects/<int:pk>/issues/<int:issue_pk>/resolve/", projects.resolve, name="resolve"),
+    path("services/", shared.catalogue, name="services"),
+    path("services/new/", shared.service_new, name="service_new"),
+    path("services/<slug:slug>/", shared.service, name="service"),
+    path("services/<slug:slug>/edit/", shared.service_edit, name="service_edit"),
+    path("services/<slug:slug>/join/", shared.join, name="service_join"),
+    path("services/<slug:slug>/leave/<int:pk>/", shared.leave, name="service_leave"),
+    path("services/<slug:slug>/usage/", shared.usage, name="service_usage"),
+    path("services/<slug:slug>/contributions/", shared.compute, name="service_compute"),
+    path("services/<slug:slug>/contributions/<int:pk>/pay/", shared.pay, name="contribution_pay"),
+    path("tenders/", tenders.tenders, name="tenders"),
+    path("tenders/new/", tenders.tender_new, name="tender_new"),
+    path("tenders/<int:pk>/", tenders.tender, name="tender"),
+    path("tenders/<int:pk>/quantities/", tenders.declare, name="tender_declare"),
+    path("tenders/<int:pk>/stage/", tenders.stage, name="tender_stage"),
+    path("tenders/<int:pk>/award/", tenders.award, name="tender_award"),
+    path("tenders/<int:pk>/ocds.json", tenders.tender_ocds, name="tender_ocds"),
 ]

@@ -33,3 +33,28 @@ def format_money(minor: int | None, currency: str) -> str:
         return "—"
     places = exponent(currency)
     return f"{number_format(to_major(minor, currency), places, force_grouping=True)} {currency}"
+
+
+def split(total_minor: int, weights: dict) -> dict:
+    """Share `total_minor` between the keys of `weights` in proportion to them, in whole
+    minor units that always sum to the total: each gets the floor of its exact share, and
+    the units left over go to the largest remainders (ties to the earlier key). Weights
+    are non-negative numbers (ints or Decimals); all zero means equal shares."""
+    if total_minor < 0:
+        raise ValueError("a negative total cannot be split")
+    keys = list(weights)
+    if not keys:
+        return {}
+    values = [Decimal(str(weights[k])) for k in keys]
+    if any(v < 0 for v in values):
+        raise ValueError("weights cannot be negative")
+    whole = sum(values)
+    if whole == 0:
+        values, whole = [Decimal(1)] * len(keys), Decimal(len(keys))
+    exact = [Decimal(total_minor) * v / whole for v in values]
+    shares = [int(e) for e in exact]  # floor: the shares are non-negative
+    left = total_minor - sum(shares)
+    order = sorted(range(len(keys)), key=lambda i: (-(exact[i] - shares[i]), i))
+    for i in order[:left]:
+        shares[i] += 1
+    return dict(zip(keys, shares, strict=True))

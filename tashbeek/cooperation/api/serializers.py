@@ -10,15 +10,21 @@ from ..models import (
     Agreement,
     AgreementParty,
     BudgetLine,
+    Contribution,
     Expense,
     Funding,
     Indicator,
+    Item,
+    Lot,
     Measurement,
     Milestone,
+    Participation,
     Project,
     ProjectIssue,
     ProjectPartner,
     ProjectUpdate,
+    SharedService,
+    Tender,
 )
 
 
@@ -210,3 +216,143 @@ class CurrencyTableSerializer(serializers.Serializer):
 
 class ResolveSerializer(serializers.Serializer):
     resolution = serializers.CharField(max_length=5000)
+
+
+class ParticipationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Participation
+        fields = ["id", "organisation", "joined_on", "left_on", "share_bp"]
+        read_only_fields = ["left_on"]
+
+
+class SharedServiceSerializer(serializers.ModelSerializer):
+    names = serializers.JSONField()
+    texts = serializers.JSONField(required=False)
+    service_levels = serializers.JSONField(required=False)
+    themes = _themes()
+    operator = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    participations = ParticipationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = SharedService
+        fields = ["id", "operator", *services.SERVICE_FIELDS, "participations"]
+
+
+class LeaveSerializer(serializers.Serializer):
+    participation = serializers.IntegerField()
+    left_on = serializers.DateField()
+
+
+class UsageSerializer(serializers.Serializer):
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    units = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0)
+
+
+class ComputeSerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    total_minor = serializers.IntegerField(min_value=1)
+    due_on = serializers.DateField()
+
+
+class ContributionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Contribution
+        fields = [
+            "id",
+            "organisation",
+            "year",
+            "currency",
+            "amount_minor",
+            "paid_minor",
+            "due_on",
+            "basis",
+        ]
+
+
+class PaySerializer(serializers.Serializer):
+    amount_minor = serializers.IntegerField(min_value=1)
+
+
+class TenderItemSerializer(serializers.ModelSerializer):
+    titles = serializers.JSONField()
+    total = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True, default=0)
+
+    class Meta:
+        model = Item
+        fields = ["id", "titles", "unit", "unit_estimate_minor", "total"]
+
+
+class LotSerializer(serializers.ModelSerializer):
+    titles = serializers.JSONField()
+    items = TenderItemSerializer(many=True)
+
+    class Meta:
+        model = Lot
+        fields = ["id", "number", "titles", "items"]
+        read_only_fields = ["number"]
+
+
+class TenderSerializer(serializers.ModelSerializer):
+    titles = serializers.JSONField()
+    texts = serializers.JSONField(required=False)
+    lead = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    participants = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), many=True
+    )
+    lots = LotSerializer(many=True)
+
+    class Meta:
+        model = Tender
+        fields = [
+            "id",
+            "lead",
+            "titles",
+            "texts",
+            "participants",
+            "currency",
+            "stage",
+            "demand_deadline",
+            "published_on",
+            "clarification_until",
+            "bids_due",
+            "evaluation_until",
+            "awarded_on",
+            "stage_reason",
+            "lots",
+        ]
+        read_only_fields = [
+            "stage",
+            "published_on",
+            "clarification_until",
+            "bids_due",
+            "evaluation_until",
+            "awarded_on",
+            "stage_reason",
+        ]
+
+
+class QuantitySerializer(serializers.Serializer):
+    item = serializers.IntegerField()
+    quantity = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0)
+
+
+class DeclareSerializer(serializers.Serializer):
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    quantities = QuantitySerializer(many=True, allow_empty=False)
+
+
+class StageSerializer(serializers.Serializer):
+    stage = serializers.ChoiceField(choices=["published", "evaluation", "cancelled"])
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    published_on = serializers.DateField(required=False)
+    clarification_until = serializers.DateField(required=False)
+    bids_due = serializers.DateTimeField(required=False)
+    evaluation_until = serializers.DateField(required=False)
+
+
+class AwardSerializer(serializers.Serializer):
+    lot = serializers.IntegerField()
+    supplier = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    amount_minor = serializers.IntegerField(min_value=1)
+    awarded_on = serializers.DateField()

@@ -23,10 +23,10 @@ CHANGE = "cooperation.change_project"
 MANAGE = "cooperation.manage_budget"
 
 
-def _schema(serializer):
+def _schema(serializer, *, writes=("create", "partial_update")):
     views = {
         name: extend_schema(responses={200: serializer, **ERRORS})
-        for name in ("retrieve", "create", "partial_update")
+        for name in ("retrieve", *writes)
     }
     views["list"] = extend_schema(
         responses={200: serializer(many=True), **ERRORS},

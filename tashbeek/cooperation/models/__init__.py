@@ -2,8 +2,20 @@ from .agreements import Agreement, AgreementParty, phase_q
 from .indicators import Indicator, Measurement
 from .money import BudgetLine, Expense, Funding
 from .projects import Milestone, Project, ProjectIssue, ProjectPartner, ProjectUpdate
+from .services import Contribution, Participation, SharedService, Usage
+from .tenders import Award, Contract, Demand, Item, Lot, Tender
 
 __all__ = [
+    "Award",
+    "Contract",
+    "Demand",
+    "Item",
+    "Lot",
+    "Tender",
+    "Contribution",
+    "Participation",
+    "SharedService",
+    "Usage",
     "Agreement",
     "AgreementParty",
     "BudgetLine",

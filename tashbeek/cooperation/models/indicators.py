@@ -12,21 +12,42 @@ from .projects import Project
 class Indicator(models.Model):
     """What the project measures. Its progress is how far the latest value went from the
     baseline towards the target (bounded to 0–100 %); a target below the baseline counts
-    a decrease as progress (less waste, fewer complaints)."""
+    a decrease as progress (less waste, fewer complaints). It belongs to a joint project or
+    to a shared service (its service levels)."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators")
+    project = models.ForeignKey(
+        Project, null=True, blank=True, on_delete=models.CASCADE, related_name="indicators"
+    )
+    service = models.ForeignKey(
+        "cooperation.SharedService",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="indicators",
+    )
     names = models.JSONField(_("indicator"), default=dict)
     unit = models.CharField(_("unit"), max_length=40)
     baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2)
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
 
     class Meta:
-        ordering = ["project", "id"]
+        ordering = ["project", "service", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(project__isnull=True) ^ models.Q(service__isnull=True),
+                name="indicator_of_a_project_or_a_service",
+            )
+        ]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def owner(self):
+        """The project or the shared service the indicator measures."""
+        return self.project or self.service
 
     @property
     def name(self) -> str:

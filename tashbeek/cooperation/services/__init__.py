@@ -32,8 +32,32 @@ from .projects import (
     project_status_set,
     update_post,
 )
+from .shared import (
+    SERVICE_FIELDS,
+    contribution_pay,
+    contributions_compute,
+    participants_in,
+    participation_join,
+    participation_leave,
+    service_save,
+    usage_record,
+)
+from .tenders import award_record, contract_parts, demand_declare, tender_open, tender_stage
 
 __all__ = [
+    "award_record",
+    "contract_parts",
+    "demand_declare",
+    "tender_open",
+    "tender_stage",
+    "SERVICE_FIELDS",
+    "contribution_pay",
+    "contributions_compute",
+    "participants_in",
+    "participation_join",
+    "participation_leave",
+    "service_save",
+    "usage_record",
     "AGREEMENT_FIELDS",
     "EXPENSE_FIELDS",
     "FUNDING_FIELDS",

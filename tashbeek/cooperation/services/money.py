@@ -110,7 +110,11 @@ def expense_record(*, by, project: Project, data: dict) -> Expense:
 
 
 @transaction.atomic
-def indicator_save(*, by, project: Project, data: dict, indicator: Indicator | None = None):
+def indicator_save(
+    *, by, project: Project | None = None, service=None, data: dict, indicator=None
+) -> Indicator:
+    """An indicator of a project (its partners define it) or of a shared service's levels
+    (its operator defines it)."""
     data = dict(data)
     if "names" in data:
         data["names"] = clean_translations(data["names"])
@@ -122,11 +126,16 @@ def indicator_save(*, by, project: Project, data: dict, indicator: Indicator | N
         and data.get("target", indicator.target if indicator else None) == baseline
     ):
         raise ValidationError({"target": _("The target differs from the baseline.")})
+    owner, perm = (
+        (project, "cooperation.change_project")
+        if project is not None
+        else (service, "cooperation.manage_service")
+    )
     return _save(
         by,
-        "cooperation.change_project",
-        project,
-        indicator or Indicator(project=project),
+        perm,
+        owner,
+        indicator or Indicator(project=project, service=service),
         data,
         INDICATOR_FIELDS,
         ("cooperation.indicator.added", "cooperation.indicator.updated"),
@@ -136,12 +145,14 @@ def indicator_save(*, by, project: Project, data: dict, indicator: Indicator | N
 
 @transaction.atomic
 def measurement_record(*, by, indicator: Indicator, data: dict) -> Measurement:
+    """A dated value with its evidence, by a project's partners or a service's operator."""
     if not (data.get("evidence") or "").strip():
         raise ValidationError({"evidence": _("Say what proves the value.")})
+    perm = "cooperation.change_project" if indicator.project_id else "cooperation.manage_service"
     return _save(
         by,
-        "cooperation.change_project",
-        indicator.project,
+        perm,
+        indicator.owner,
         Measurement(indicator=indicator, recorded_by=by),
         dict(data),
         MEASUREMENT_FIELDS,

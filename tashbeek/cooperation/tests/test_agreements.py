@@ -183,8 +183,7 @@ def test_the_document_is_checked_and_private_unless_made_public(
 
 
 def test_graph_and_profile_show_signed_agreements(
-    _english_pages,
-    client, aourir, other_member, focal_aourir, focal_nablus
+    _english_pages, client, aourir, other_member, focal_aourir, focal_nablus
 ):
     agreement = _declare(focal_aourir, aourir, [other_member])
     assert "<svg" not in client.get(reverse("cooperation:graph")).text  # not signed yet

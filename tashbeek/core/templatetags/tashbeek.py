@@ -1,3 +1,4 @@
+from decimal import Decimal
 from html import escape
 from urllib.parse import urlencode
 
@@ -6,6 +7,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Page
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -92,6 +94,15 @@ def with_param(context, key: str, value=None) -> str:
 def money(minor, currency: str) -> str:
     """{{ due.amount_minor|money:due.currency }} → "1,250.00 MAD" in the reader's locale."""
     return format_money(minor, currency)
+
+
+@register.filter
+def bp_percent(basis_points) -> str:
+    """2500 → "25 %" (or "25,5 %"): a share kept in basis points, in the reader's locale."""
+    if basis_points is None:
+        return ""
+    value = Decimal(basis_points) / 100
+    return f"{number_format(value.normalize(), None)} %"
 
 
 def _zone_label(zone: str) -> str:

@@ -1,0 +1,191 @@
+"""Shared services: the catalogue, a service with its authorities, levels and indicators,
+and each year's contributions split by its formula; managing it is the operator's."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from rules.contrib.views import permission_required
+
+from tashbeek.core.web import form_page
+
+from .. import selectors, services
+from ..forms import ComputeForm, JoinForm, PayForm, ServiceForm, UsageForm
+from ..models import Contribution, Participation, SharedService
+
+
+def service_from(request, slug: str, **_kwargs) -> SharedService:
+    cache = request.__dict__.setdefault("_cooperation", {})
+    key = f"service:{slug}"
+    if key not in cache:
+        cache[key] = get_object_or_404(SharedService.objects.select_related("operator"), slug=slug)
+    return cache[key]
+
+
+def _year(request) -> int:
+    text = request.GET.get("year", "")
+    year = int(text) if text.isdigit() else timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+@require_GET
+def catalogue(request: HttpRequest) -> HttpResponse:
+    context = {
+        "services": selectors.service_list(),
+        "can_add": request.user.has_perm("cooperation.add_service"),
+    }
+    return render(request, "cooperation/services.html", context)
+
+
+@require_GET
+def service(request: HttpRequest, slug: str) -> HttpResponse:
+    item = service_from(request, slug)
+    year = _year(request)
+    user = request.user
+    can_see = user.has_perm("cooperation.view_contributions", item)
+    context = {
+        "service": item,
+        "year": year,
+        "participants": services.participants_in(item, year),
+        "history": item.participations.select_related("organisation").order_by("joined_on"),
+        "indicators": selectors.service_indicators(item),
+        "contributions": selectors.contributions(item, year) if can_see else None,
+        "can_manage": user.has_perm("cooperation.manage_service", item),
+    }
+    return render(request, "cooperation/service.html", context)
+
+
+@login_required
+@permission_required("cooperation.add_service", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def service_new(request: HttpRequest) -> HttpResponse:
+    form = ServiceForm(request.POST or None, user=request.user)
+
+    def save():
+        item = services.service_save(
+            by=request.user, operator=form.cleaned_data["operator"], data=form.service_data()
+        )
+        messages.success(request, _("The service is in the catalogue."))
+        return redirect(item)
+
+    return form_page(
+        request, form, save, "cooperation/form.html", {"title": _("Add a shared service")}
+    )
+
+
+@login_required
+@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    item = service_from(request, slug)
+    form = ServiceForm(request.POST or None, instance=item, user=request.user)
+
+    def save():
+        saved = services.service_save(by=request.user, service=item, data=form.service_data())
+        messages.success(request, _("The service is updated."))
+        return redirect(saved)
+
+    context = {"title": _("Edit the service"), "back": item.get_absolute_url()}
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+def _service_form(request, item, form, run, title) -> HttpResponse:
+    def save():
+        run(form)
+        messages.success(request, _("Saved."))
+        return redirect(item)
+
+    context = {"title": title, "back": item.get_absolute_url()}
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+@login_required
+@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest, slug: str) -> HttpResponse:
+    item = service_from(request, slug)
+    form = JoinForm(request.POST or None, initial={"joined_on": timezone.localdate()})
+    return _service_form(
+        request,
+        item,
+        form,
+        lambda f: services.participation_join(by=request.user, service=item, **f.service_kwargs()),
+        _("An authority joins the service"),
+    )
+
+
+@login_required
+@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
+@require_POST
+def leave(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    item = service_from(request, slug)
+    participation = get_object_or_404(Participation, pk=pk, service=item)
+    try:
+        left_on = datetime.date.fromisoformat(request.POST.get("left_on", ""))
+        services.participation_leave(by=request.user, participation=participation, left_on=left_on)
+    except ValueError:
+        messages.error(request, _("Give the date it left."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(item)
+
+
+@login_required
+@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def usage(request: HttpRequest, slug: str) -> HttpResponse:
+    item = service_from(request, slug)
+    form = UsageForm(request.POST or None, service=item, initial={"year": _year(request)})
+    return _service_form(
+        request,
+        item,
+        form,
+        lambda f: services.usage_record(by=request.user, service=item, **f.cleaned_data),
+        _("Record the use of the service"),
+    )
+
+
+@login_required
+@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def compute(request: HttpRequest, slug: str) -> HttpResponse:
+    item = service_from(request, slug)
+    form = ComputeForm(request.POST or None, service=item, initial={"year": _year(request)})
+
+    def run(f):
+        data = f.cleaned_data
+        services.contributions_compute(
+            by=request.user,
+            service=item,
+            year=data["year"],
+            total_minor=data["total_minor"],
+            due_on=data["due_on"],
+        )
+
+    return _service_form(request, item, form, run, _("Share the year's cost"))
+
+
+@login_required
+@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def pay(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    item = service_from(request, slug)
+    contribution = get_object_or_404(Contribution, pk=pk, service=item)
+    form = PayForm(request.POST or None, contribution=contribution)
+    return _service_form(
+        request,
+        item,
+        form,
+        lambda f: services.contribution_pay(
+            by=request.user, contribution=contribution, amount_minor=f.cleaned_data["amount_minor"]
+        ),
+        _("Record a payment"),
+    )

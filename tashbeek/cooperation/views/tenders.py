@@ -1,0 +1,169 @@
+"""Joint tenders: the list, one tender with the quantities each authority declared and the
+totals, declaring one's own quantities, the lead's timeline and awards, and the OCDS
+release package."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Sum
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from rules.contrib.views import permission_required
+
+from tashbeek.core.web import form_page
+
+from .. import ocds, services
+from ..forms import AwardForm, DemandForm, StageForm, TenderForm
+from ..models import Demand, Item, Tender
+
+
+def tender_from(request, pk: int, **_kwargs) -> Tender:
+    cache = request.__dict__.setdefault("_cooperation", {})
+    key = f"tender:{pk}"
+    if key not in cache:
+        cache[key] = get_object_or_404(Tender.objects.select_related("lead"), pk=pk)
+    return cache[key]
+
+
+@require_GET
+def tenders(request: HttpRequest) -> HttpResponse:
+    rows = Tender.objects.select_related("lead").prefetch_related("participants")
+    context = {
+        "tenders": rows[:100],
+        "can_open": request.user.has_perm("cooperation.open_tenders"),
+    }
+    return render(request, "cooperation/tenders.html", context)
+
+
+def demand_table(tender: Tender) -> dict:
+    """Each item's quantity per authority and in total, authorities as columns."""
+    items = list(Item.objects.filter(lot__tender=tender).select_related("lot"))
+    participants = list(tender.participants.order_by("sort_name", "pk"))
+    cells = {
+        (d.item_id, d.organisation_id): d.quantity
+        for d in Demand.objects.filter(item__lot__tender=tender)
+    }
+    totals = dict(
+        Demand.objects.filter(item__lot__tender=tender)
+        .values_list("item")
+        .annotate(total=Sum("quantity"))
+        .values_list("item", "total")
+    )
+    rows = [
+        {
+            "item": item,
+            "cells": [cells.get((item.pk, org.pk)) for org in participants],
+            "total": totals.get(item.pk, 0),
+        }
+        for item in items
+    ]
+    declared = {org for _item, org in cells}
+    return {"participants": participants, "rows": rows, "declared": declared}
+
+
+@require_GET
+def tender(request: HttpRequest, pk: int) -> HttpResponse:
+    item = tender_from(request, pk)
+    user = request.user
+    context = {
+        "tender": item,
+        "table": demand_table(item),
+        "awards": list(item.lots.prefetch_related("award__contracts__organisation")),
+        "can_manage": user.has_perm("cooperation.manage_tender", item),
+        "can_declare": item.stage == Tender.Stage.DEMAND
+        and user.has_perm("cooperation.declare_demand", item),
+    }
+    return render(request, "cooperation/tender.html", context)
+
+
+@login_required
+@permission_required("cooperation.open_tenders", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def tender_new(request: HttpRequest) -> HttpResponse:
+    form = TenderForm(request.POST or None, user=request.user)
+
+    def save():
+        data = form.cleaned_data
+        saved = services.tender_open(
+            by=request.user,
+            lead=data["lead"],
+            participants=list(data["participants"]),
+            data=data,
+            lots=data["lots"],
+        )
+        messages.success(request, _("The tender is open for quantities."))
+        return redirect(saved)
+
+    return form_page(
+        request, form, save, "cooperation/form.html", {"title": _("Open a joint tender")}
+    )
+
+
+@login_required
+@permission_required("cooperation.declare_demand", fn=tender_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def declare(request: HttpRequest, pk: int) -> HttpResponse:
+    item = tender_from(request, pk)
+    form = DemandForm(request.POST or None, tender=item, user=request.user)
+
+    def save():
+        services.demand_declare(
+            by=request.user,
+            tender=item,
+            organisation=form.cleaned_data["organisation"],
+            quantities=form.quantities(),
+        )
+        messages.success(request, _("Your quantities are recorded."))
+        return redirect(item)
+
+    context = {"title": _("Declare your quantities"), "back": item.get_absolute_url()}
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+@login_required
+@permission_required("cooperation.manage_tender", fn=tender_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def stage(request: HttpRequest, pk: int) -> HttpResponse:
+    item = tender_from(request, pk)
+    form = StageForm(request.POST or None)
+
+    def save():
+        services.tender_stage(by=request.user, tender=item, **form.cleaned_data)
+        messages.success(request, _("The tender is updated."))
+        return redirect(item)
+
+    context = {"title": _("The tender's timeline"), "back": item.get_absolute_url()}
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+@login_required
+@permission_required("cooperation.manage_tender", fn=tender_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def award(request: HttpRequest, pk: int) -> HttpResponse:
+    item = tender_from(request, pk)
+    form = AwardForm(request.POST or None, tender=item)
+
+    def save():
+        data = form.cleaned_data
+        services.award_record(
+            by=request.user,
+            lot=data["lot"],
+            supplier=data["supplier"],
+            amount_minor=data["amount_minor"],
+            awarded_on=data["awarded_on"],
+        )
+        messages.success(request, _("The lot is awarded."))
+        return redirect(item)
+
+    context = {"title": _("Award a lot"), "back": item.get_absolute_url()}
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+@require_GET
+def tender_ocds(request: HttpRequest, pk: int) -> HttpResponse:
+    item = tender_from(request, pk)
+    package = ocds.release_package(item, uri=request.build_absolute_uri())
+    response = JsonResponse(package, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = f'inline; filename="tender-{item.pk}-ocds.json"'
+    return response
