@@ -500,6 +500,8 @@ def cooperation(aourir, other_member, focal_aourir, secretariat):
     one indicator and one open risk."""
     import datetime
 
+    from django.utils import timezone
+
     from tashbeek.cooperation import services as c
 
     agreement = c.agreement_declare(
@@ -551,7 +553,42 @@ def cooperation(aourir, other_member, focal_aourir, secretariat):
         indicator=indicator,
         data={"measured_on": datetime.date(2026, 10, 1), "value": 100, "evidence": "Registers"},
     )
+    service = c.service_save(
+        by=focal_aourir,
+        operator=aourir,
+        data={
+            "slug": "shared-collection",
+            "names": {"ar": "الجمع المشترك"},
+            "formula": "equal",
+            "currency": "MAD",
+        },
+    )
+    for org in (aourir, other_member):
+        c.participation_join(
+            by=focal_aourir, service=service, organisation=org, joined_on=datetime.date(2026, 1, 1)
+        )
+    contribution = c.contributions_compute(
+        by=focal_aourir,
+        service=service,
+        year=2026,
+        total_minor=100_000,
+        due_on=datetime.date(2026, 6, 30),
+    )[0]
+    tender = c.tender_open(
+        by=focal_aourir,
+        lead=aourir,
+        participants=[other_member],
+        data={
+            "titles": {"fr": "Achat groupé de bacs"},
+            "currency": "MAD",
+            "demand_deadline": timezone.now() + datetime.timedelta(days=7),
+        },
+        lots=[{"titles": {"fr": "Bacs"}, "items": [{"titles": {"fr": "Bac"}, "unit": "u"}]}],
+    )
     return {
+        "service": service,
+        "contribution": contribution,
+        "tender": tender,
         "agreement": agreement,
         "project": project,
         "line": line,

@@ -6,10 +6,12 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tashbeek.core.dates import TIME_ZONES
 from tashbeek.core.files import LIBRARY_TYPES, validate_document_upload
 from tashbeek.core.forms import DigitFoldingMixin, FastSelect, TranslatedField
 from tashbeek.core.money import CURRENCIES, to_minor
 from tashbeek.core.permissions import is_secretariat
+from tashbeek.events.forms import LOCAL, in_own_zone
 from tashbeek.members.models import Organisation
 from tashbeek.members.rules import affiliations_of
 
@@ -388,8 +390,9 @@ class TenderForm(DigitFoldingMixin, forms.Form):
         ),
     )
     currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCY_CHOICES)
-    demand_deadline = forms.DateTimeField(
-        label=_("Quantities due by"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    demand_deadline = forms.DateTimeField(label=_("Quantities due by (local time)"), widget=LOCAL)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), choices=[(t, t) for t in TIME_ZONES], widget=FastSelect
     )
     lines = forms.CharField(
         label=_("Lots and items"),
@@ -399,12 +402,12 @@ class TenderForm(DigitFoldingMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = Organisation.objects.filter(
-            pk__in=list(affiliations_of(user))
-        ).order_by("sort_name")
+        self.fields["lead"].queryset = own_organisations(user)
 
     def clean(self):
         data = super().clean()
+        if data.get("time_zone"):
+            in_own_zone(data, data["time_zone"], ("demand_deadline",))
         lots: dict[str, list] = {}
         language = get_language()[:2]
         for number, line in enumerate((data.get("lines") or "").splitlines(), start=1):
@@ -463,6 +466,8 @@ class DemandForm(DigitFoldingMixin, forms.Form):
 
 
 class StageForm(forms.Form):
+    """The lead moves the tender along; times are typed in the tender's own zone."""
+
     stage = forms.ChoiceField(
         label=_("Stage"),
         choices=[
@@ -472,15 +477,20 @@ class StageForm(forms.Form):
     )
     published_on = forms.DateField(label=_("Published"), required=False, widget=DATE)
     clarification_until = forms.DateField(label=_("Questions until"), required=False, widget=DATE)
-    bids_due = forms.DateTimeField(
-        label=_("Bids due"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-    )
+    bids_due = forms.DateTimeField(label=_("Bids due (local time)"), required=False, widget=LOCAL)
     evaluation_until = forms.DateField(label=_("Evaluation until"), required=False, widget=DATE)
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args, tender, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tender = tender
+
+    def clean(self):
+        data = super().clean()
+        in_own_zone(data, self.tender.time_zone, ("bids_due",))
+        return data
 
 
 class AwardForm(AmountMixin, forms.Form):

@@ -141,7 +141,7 @@ rules.add_perm("cooperation.manage_service", works_for_the_operator | is_secreta
 # Who owes what for a service: the network's members (and the operator's staff).
 rules.add_perm("cooperation.view_contributions", is_network_member | works_for_the_operator)
 
-rules.add_perm("cooperation.open_tender", works_for)
-rules.add_perm("cooperation.open_tenders", works_for_an_organisation)
+rules.add_perm("cooperation.open_tender", works_for | is_secretariat)
+rules.add_perm("cooperation.open_tenders", works_for_an_organisation | is_secretariat)
 rules.add_perm("cooperation.manage_tender", works_for_the_lead_authority | is_secretariat)
 rules.add_perm("cooperation.declare_demand", works_for_a_participant)

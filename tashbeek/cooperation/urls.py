@@ -18,6 +18,7 @@ urlpatterns = [
     path("projects/<int:pk>/", projects.project, name="project"),
     path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
     path("projects/<int:pk>/workspace/", projects.workspace, name="workspace"),
+    path("projects/<int:pk>/iati.xml", projects.project_iati, name="project_iati"),
     path("projects/<int:pk>/budget.<str:fmt>", projects.budget_export, name="budget_export"),
     path("projects/<int:pk>/partners/", projects.partners, name="partners"),
     path("projects/<int:pk>/status/", projects.status, name="status"),

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from tashbeek.core.dates import TIME_ZONES
 from tashbeek.core.models import Theme
 from tashbeek.members.models import Organisation
 
@@ -301,6 +302,7 @@ class TenderSerializer(serializers.ModelSerializer):
         queryset=Organisation.objects.all(), many=True
     )
     lots = LotSerializer(many=True)
+    time_zone = serializers.ChoiceField(choices=TIME_ZONES, required=False)
 
     class Meta:
         model = Tender
@@ -313,6 +315,7 @@ class TenderSerializer(serializers.ModelSerializer):
             "currency",
             "stage",
             "demand_deadline",
+            "time_zone",
             "published_on",
             "clarification_until",
             "bids_due",

@@ -3,9 +3,9 @@ joint projects (partners, status, budget lines, funding, expenses, indicators an
 values, milestones, risks and updates, and the "who pays what" table). The permission map
 names the rule; object actions are checked against the object; services assert the rest."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema, extend_schema_view
 from rest_framework import status as http
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -15,7 +15,7 @@ from tashbeek.api.errors import ERRORS
 from tashbeek.core.files import private_file_response
 from tashbeek.core.models import Theme
 
-from .. import selectors, services
+from .. import iati, selectors, services
 from ..models import Agreement, Project, ProjectIssue
 from . import serializers as s
 
@@ -25,8 +25,7 @@ MANAGE = "cooperation.manage_budget"
 
 def _schema(serializer, *, writes=("create", "partial_update")):
     views = {
-        name: extend_schema(responses={200: serializer, **ERRORS})
-        for name in ("retrieve", *writes)
+        name: extend_schema(responses={200: serializer, **ERRORS}) for name in ("retrieve", *writes)
     }
     views["list"] = extend_schema(
         responses={200: serializer(many=True), **ERRORS},
@@ -163,8 +162,11 @@ class ProjectViewSet(viewsets.ModelViewSet):
         "issues": CHANGE,
         "resolve": CHANGE,
         "updates": CHANGE,
+        "iati": None,
     }
-    object_actions = tuple(k for k in permission_map if k not in ("list", "retrieve", "create"))
+    object_actions = tuple(
+        k for k in permission_map if k not in ("list", "retrieve", "create", "iati")
+    )
 
     def get_queryset(self):
         params = self.request.query_params
@@ -292,3 +294,10 @@ class ProjectViewSet(viewsets.ModelViewSet):
     @action(detail=True, methods=["post"])
     def updates(self, request, pk=None):
         return self._add(request, s.UpdateSerializer, services.update_post)
+
+    @extend_schema(responses={(200, "application/xml"): OpenApiTypes.STR, **ERRORS})
+    @action(detail=True, methods=["get"])
+    def iati(self, request, pk=None):
+        """The project as an IATI 2.03 activity (validated against the IATI schema in tests)."""
+        project = self.get_object()
+        return HttpResponse(iati.activity_xml(project), content_type="application/xml")

@@ -37,6 +37,8 @@ class Tender(models.Model):
     currency = models.CharField(_("currency"), max_length=3)
     stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices, default=Stage.DEMAND)
     demand_deadline = models.DateTimeField(_("quantities due by"))
+    # The lead authority's zone: the deadline and the bids' due time are shown in it.
+    time_zone = models.CharField(_("time zone"), max_length=64, default=settings.TIME_ZONE)
     published_on = models.DateField(_("published"), null=True, blank=True)
     clarification_until = models.DateField(_("questions until"), null=True, blank=True)
     bids_due = models.DateTimeField(_("bids due"), null=True, blank=True)

@@ -6,12 +6,14 @@ of each lot with every authority's contract for its part."""
 from collections import defaultdict
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tashbeek.core.audit import audit_record
+from tashbeek.core.dates import TIME_ZONES
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.money import CURRENCIES, split
 from tashbeek.members.models import Organisation
@@ -44,6 +46,8 @@ def tender_open(
     deadline = data.get("demand_deadline")
     if deadline is None or deadline <= timezone.now():
         raise ValidationError({"demand_deadline": _("The deadline is in the future.")})
+    if data.get("time_zone") and data["time_zone"] not in TIME_ZONES:
+        raise ValidationError({"time_zone": _("Choose a time zone from the list.")})
     if not lots or not all(lot.get("items") for lot in lots):
         raise ValidationError({"lots": _("Each lot needs at least one item.")})
     tender = Tender.objects.create(
@@ -52,6 +56,7 @@ def tender_open(
         texts=clean_translations(data.get("texts")),
         currency=data["currency"],
         demand_deadline=deadline,
+        time_zone=data.get("time_zone") or settings.TIME_ZONE,
         created_by=by,
     )
     tender.participants.set({lead, *participants})

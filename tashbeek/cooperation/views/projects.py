@@ -16,7 +16,7 @@ from tashbeek.core.models import Theme
 from tashbeek.core.money import exponent, to_major
 from tashbeek.core.web import add_service_errors, form_page
 
-from .. import selectors, services
+from .. import iati, selectors, services
 from ..forms import (
     BudgetLineForm,
     ExpenseForm,
@@ -68,6 +68,7 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
         "money": selectors.project_money(item),
         "updates": item.updates.filter(public=True).select_related("organisation")[:10],
         "can_see_workspace": request.user.has_perm("cooperation.view_workspace", item),
+        "international": iati.has_international_funder(item),
     }
     return render(request, "cooperation/project.html", context)
 
@@ -251,6 +252,16 @@ def resolve(request: HttpRequest, pk: int, issue_pk: int) -> HttpResponse:
         ResolveForm(request.POST),
         lambda d: services.issue_resolve(by=request.user, issue=issue, **d),
     )
+
+
+@require_GET
+@permission_required("cooperation.view_project", fn=project_from, raise_exception=True)
+def project_iati(request: HttpRequest, pk: int) -> HttpResponse:
+    """The project as an IATI 2.03 activity file (for its international funders)."""
+    item = project_from(request, pk)
+    response = HttpResponse(iati.activity_xml(item), content_type="application/xml")
+    response["Content-Disposition"] = f'inline; filename="project-{item.pk}-iati.xml"'
+    return response
 
 
 @login_required

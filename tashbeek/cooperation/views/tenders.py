@@ -2,6 +2,7 @@
 totals, declaring one's own quantities, the lead's timeline and awards, and the OCDS
 release package."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
@@ -24,6 +25,10 @@ def tender_from(request, pk: int, **_kwargs) -> Tender:
     if key not in cache:
         cache[key] = get_object_or_404(Tender.objects.select_related("lead"), pk=pk)
     return cache[key]
+
+
+def _zone(request) -> str:
+    return getattr(request.user, "time_zone", "") or settings.TIME_ZONE
 
 
 @require_GET
@@ -81,7 +86,9 @@ def tender(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("cooperation.open_tenders", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def tender_new(request: HttpRequest) -> HttpResponse:
-    form = TenderForm(request.POST or None, user=request.user)
+    form = TenderForm(
+        request.POST or None, user=request.user, initial={"time_zone": _zone(request)}
+    )
 
     def save():
         data = form.cleaned_data
@@ -126,7 +133,7 @@ def declare(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def stage(request: HttpRequest, pk: int) -> HttpResponse:
     item = tender_from(request, pk)
-    form = StageForm(request.POST or None)
+    form = StageForm(request.POST or None, tender=item)
 
     def save():
         services.tender_stage(by=request.user, tender=item, **form.cleaned_data)

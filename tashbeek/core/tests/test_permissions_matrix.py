@@ -129,7 +129,13 @@ PROJECT_INSIDERS = grid(302, default=403, committee_member=200, **PARTNERS)
 LEAD = grid(302, default=403, staff_aourir=200, focal_aourir=200, secretariat=200)
 API_LEAD_400 = grid(401, default=403, staff_aourir=400, focal_aourir=400, secretariat=400)
 API_PARTNERS_400 = grid(401, default=403, **dict.fromkeys(PARTNERS, 400))
-COOPERATION_API = {"agreement", "project"}
+COOPERATION_API = {"agreement", "project", "shared", "tender"}
+SERVICE = lambda f: {"slug": f["cooperation"]["service"].slug}  # noqa: E731
+TENDER = lambda f: {"pk": f["cooperation"]["tender"].pk}  # noqa: E731
+# Aourir operates the shared service and leads the tender; Nablus takes part in both.
+OPERATOR = LEAD
+TENDER_PARTICIPANTS = grid(302, default=403, **dict.fromkeys(NABLUS + AOURIR, 200))
+API_PARTICIPANTS_400 = grid(401, default=403, **dict.fromkeys(NABLUS + AOURIR, 400))
 
 
 MATRIX = {
@@ -672,6 +678,62 @@ MATRIX = {
         lambda f: {**PROJECT(f), "issue": f["cooperation"]["issue"].pk},
         API_PARTNERS_400,
     ),
+    "cooperation:services": ("get", None, ALL),
+    "cooperation:service": ("get", SERVICE, ALL),
+    "cooperation:service_new": ("get", None, grid(302, default=403, **AFFILIATED)),
+    "cooperation:service_edit": ("get", SERVICE, OPERATOR),
+    "cooperation:service_join": ("get", SERVICE, OPERATOR),
+    # No date given: back to the service with the reason.
+    "cooperation:service_leave": (
+        "post",
+        lambda f: {
+            **SERVICE(f),
+            "pk": f["cooperation"]["service"].participations.order_by("id").last().pk,
+        },
+        {**OPERATOR, "staff_aourir": 302, "focal_aourir": 302, "secretariat": 302},
+    ),
+    "cooperation:service_usage": ("get", SERVICE, OPERATOR),
+    "cooperation:service_compute": ("get", SERVICE, OPERATOR),
+    "cooperation:contribution_pay": (
+        "get",
+        lambda f: {**SERVICE(f), "pk": f["cooperation"]["contribution"].pk},
+        OPERATOR,
+    ),
+    "cooperation:tenders": ("get", None, ALL),
+    "cooperation:tender_new": ("get", None, grid(302, default=403, **AFFILIATED)),
+    "cooperation:tender": ("get", TENDER, ALL),
+    "cooperation:tender_declare": ("get", TENDER, TENDER_PARTICIPANTS),
+    "cooperation:tender_stage": ("get", TENDER, LEAD),
+    "cooperation:tender_award": ("get", TENDER, LEAD),
+    "cooperation:tender_ocds": ("get", TENDER, ALL),
+    "cooperation:project_iati": ("get", PROJECT, ALL),
+    "project-iati": ("get", PROJECT, ALL),
+    "shared-service-list": ("get", None, ALL),
+    "shared-service-detail": ("get", SERVICE, ALL),
+    "shared-service-participants": ("post", SERVICE, API_LEAD_400),
+    "shared-service-leave": ("post", SERVICE, API_LEAD_400),
+    "shared-service-usage": ("post", SERVICE, API_LEAD_400),
+    "shared-service-compute": ("post", SERVICE, API_LEAD_400),
+    "shared-service-contributions": (
+        "get",
+        SERVICE,
+        grid(
+            401,
+            default=403,
+            **dict.fromkeys(NABLUS + AOURIR + ("committee_member", "secretariat"), 200),
+        ),
+    ),
+    "shared-service-pay": (
+        "post",
+        lambda f: {**SERVICE(f), "contribution": f["cooperation"]["contribution"].pk},
+        API_LEAD_400,
+    ),
+    "tender-list": ("get", None, ALL),
+    "tender-detail": ("get", TENDER, ALL),
+    "tender-quantities": ("post", TENDER, API_PARTICIPANTS_400),
+    "tender-stage": ("post", TENDER, API_LEAD_400),
+    "tender-award": ("post", TENDER, API_LEAD_400),
+    "tender-ocds": ("get", TENDER, ALL),
     # The admin is the operator's (superusers): visitors are sent to its sign-in, everyone
     # else signed in is told it is not for them; every admin URL is behind the same gate.
     "admin:*": ("get", None, grid(302, default=403)),
