@@ -2,7 +2,8 @@
 communes for roads and sanitation, an international body, associations, a company, the
 national human development initiative) and its four joint projects with budgets from
 several funders and indicators; twinnings between network members, one still awaiting a
-confirmation and one ended. Idempotent: loaded once, with the school-transport project."""
+confirmation and one ended; the Galilee cluster's shared services with cost sharing and
+a joint tender with quantities from several authorities. Idempotent: loaded once."""
 
 import datetime
 
@@ -13,7 +14,7 @@ from tashbeek.experiences.models import Experience
 from tashbeek.members.models import Organisation
 
 from . import services
-from .models import Project
+from .models import Demand, Item, Project, SharedService
 
 SCHOOL_TRANSPORT = "School transport for the outlying douars"
 
@@ -177,6 +178,11 @@ AGREEMENTS = [
 
 
 def load(*, people: dict) -> None:
+    load_aourir(people=people)
+    load_galilee(people=people)
+
+
+def load_aourir(*, people: dict) -> None:
     if Project.objects.filter(titles__en=SCHOOL_TRANSPORT).exists():
         return
     secretariat = people["secretariat@demo.tashbeek.org"]
@@ -510,3 +516,180 @@ PROJECTS = [
         "status": {"status": "completed", "reason": "L'édition a eu lieu ; le bilan est publié."},
     },
 ]
+
+
+# The Galilee cluster: services run for its member authorities, funded by them and by the
+# ministries, and the purchasing power of buying together.
+GALILEE = [
+    "nazareth",
+    "nof-hagalil",
+    "afula",
+    "migdal-haemek",
+    "yafa-an-naseriyye",
+    "kafr-kanna",
+    "iksal",
+    "daburiyya",
+    "ramat-yishai",
+    "emek-yizrael",
+    "gilboa",
+    "bustan-al-marj",
+]
+SERVICES = [
+    (
+        "galilee-waste-collection",
+        "population",
+        {"ar": "جمع النفايات المشترك", "he": "איסוף פסולת משותף", "en": "Joint waste collection"},
+        {
+            "he": "משאיות ומסלולים משותפים לכל הרשויות באשכול.",
+            "en": "Shared trucks and routes for every authority of the cluster.",
+        },
+        {"en": "Each street served twice a week; complaints answered within 48 hours."},
+        ["waste-collection"],
+        GALILEE,
+        6_400_000_00,
+    ),
+    (
+        "galilee-engineering-office",
+        "equal",
+        {
+            "ar": "مكتب الهندسة الإقليمي",
+            "he": "משרד הנדסה אזורי",
+            "en": "Regional engineering office",
+        },
+        {"en": "Engineers and planners the small councils could not hire alone."},
+        {"en": "A building permit file is reviewed within 30 days."},
+        ["planning-projects"],
+        ["yafa-an-naseriyye", "kafr-kanna", "iksal", "daburiyya", "bustan-al-marj"],
+        1_800_000_00,
+    ),
+    (
+        "galilee-gis",
+        "use",
+        {"ar": "وحدة نظم المعلومات الجغرافية", "he": "יחידת GIS", "en": "GIS unit"},
+        {"en": "Maps, cadastre layers and spatial analysis for planning departments."},
+        {},
+        ["planning-gis"],
+        ["nazareth", "afula", "nof-hagalil", "migdal-haemek", "emek-yizrael"],
+        900_000_00,
+    ),
+]
+
+
+def load_galilee(*, people: dict) -> None:
+    """The cluster's shared services (three formulas), this year's contributions with some
+    paid, and a joint tender collecting quantities from several authorities."""
+    if SharedService.objects.filter(slug="galilee-waste-collection").exists():
+        return
+    secretariat = people["secretariat@demo.tashbeek.org"]
+    orgs = {
+        o.website.rsplit("/", 1)[-1]: o
+        for o in Organisation.objects.filter(website__startswith="https://demo.tashbeek.org/")
+    }
+    cluster = orgs["galilee-cluster"]
+    year = timezone.localdate().year
+    for slug, formula, names, texts, levels, themes, members, cost in SERVICES:
+        service = services.service_save(
+            by=secretariat,
+            operator=cluster,
+            data={
+                "slug": slug,
+                "names": names,
+                "texts": texts,
+                "service_levels": levels,
+                "formula": formula,
+                "currency": "ILS",
+                "use_unit": "h" if formula == "use" else "",
+                "themes": list(Theme.objects.filter(slug__in=themes)),
+            },
+        )
+        for i, key in enumerate(members):
+            services.participation_join(
+                by=secretariat,
+                service=service,
+                organisation=orgs[key],
+                joined_on=datetime.date(2020 + i % 4, 1, 1),
+            )
+            if formula == "use":
+                services.usage_record(
+                    by=secretariat,
+                    service=service,
+                    organisation=orgs[key],
+                    year=year,
+                    units=120 + 35 * i,
+                )
+        rows = services.contributions_compute(
+            by=secretariat,
+            service=service,
+            year=year,
+            total_minor=cost,
+            due_on=datetime.date(year, 3, 31),
+        )
+        for row in rows[::2]:
+            services.contribution_pay(
+                by=secretariat, contribution=row, amount_minor=row.amount_minor
+            )
+    waste = SharedService.objects.get(slug="galilee-waste-collection")
+    indicator = services.indicator_save(
+        by=secretariat,
+        service=waste,
+        data={
+            "names": {"en": "Waste recycled", "he": "פסולת שמוחזרה"},
+            "unit": "%",
+            "baseline": 12,
+            "target": 35,
+        },
+    )
+    services.measurement_record(
+        by=secretariat,
+        indicator=indicator,
+        data={
+            "measured_on": datetime.date(year, 6, 30),
+            "value": 21,
+            "evidence": "Weighbridge reports",
+        },
+    )
+    tender = services.tender_open(
+        by=secretariat,
+        lead=cluster,
+        participants=[orgs[k] for k in GALILEE[:8]],
+        data={
+            "titles": {
+                "ar": "مناقصة موحدة للحاويات والإنارة",
+                "he": "מכרז משותף למכלים ולתאורה",
+                "en": "Joint tender for bins and street lighting",
+            },
+            "texts": {"en": "Buying together for the cluster's authorities lowers the unit price."},
+            "currency": "ILS",
+            "time_zone": "Asia/Jerusalem",
+            "demand_deadline": timezone.now() + datetime.timedelta(days=21),
+        },
+        lots=[
+            {
+                "titles": {"en": "Waste bins", "he": "מכלי אשפה"},
+                "items": [
+                    {"titles": {"en": "240 l bin"}, "unit": "bin", "unit_estimate_minor": 180_00},
+                    {
+                        "titles": {"en": "1,100 l container"},
+                        "unit": "container",
+                        "unit_estimate_minor": 1_400_00,
+                    },
+                ],
+            },
+            {
+                "titles": {"en": "LED street lights", "he": "תאורת רחוב LED"},
+                "items": [
+                    {
+                        "titles": {"en": "LED luminaire 60 W"},
+                        "unit": "luminaire",
+                        "unit_estimate_minor": 950_00,
+                    }
+                ],
+            },
+        ],
+    )
+    # The demo's authorities have no staff accounts of their own: their declarations are
+    # written as the loader writes the directory (each through the same unique row).
+    items = list(Item.objects.filter(lot__tender=tender).order_by("id"))
+    for i, key in enumerate(GALILEE[:6]):
+        for item, base in zip(items, (400, 25, 120), strict=True):
+            Demand.objects.create(item=item, organisation=orgs[key], quantity=base + 37 * i)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 SIZE = 640
 RADIUS = 250
-MARGIN = 30
+MARGIN = 60
+NEAR = 18
 
 
 @dataclass
@@ -63,11 +64,37 @@ def _map(organisations) -> dict[int, tuple[float, float, float]]:
     scale = (SIZE - 2 * MARGIN) / span
     middle_x = (max(lons) + min(lons)) / 2
     middle_y = (max(lats) + min(lats)) / 2
-    places = {}
+    points = {}
     for org, lat, lon in zip(located, lats, lons, strict=True):
         x = SIZE / 2 + (lon - middle_x) * squeeze * scale
         y = SIZE / 2 - (lat - middle_y) * scale
-        places[org.pk] = (x, y, 1.0 if x >= SIZE / 2 else -1.0)
+        points[org.pk] = (x, y)
+    return _spread(points)
+
+
+def _spread(points: dict[int, tuple[float, float]]) -> dict[int, tuple[float, float, float]]:
+    """Neighbours closer than NEAR pixels (a commune and the next one, at a region's scale)
+    are fanned out on a small circle around their centre, so each keeps a readable dot and
+    label; the side of the label follows the fanned position."""
+    groups: list[list[int]] = []
+    for pk, (x, y) in sorted(points.items(), key=lambda item: item[1]):
+        for group in groups:
+            gx, gy = points[group[0]]
+            if math.hypot(x - gx, y - gy) < NEAR:
+                group.append(pk)
+                break
+        else:
+            groups.append([pk])
+    places = {}
+    for group in groups:
+        cx = sum(points[pk][0] for pk in group) / len(group)
+        cy = sum(points[pk][1] for pk in group) / len(group)
+        radius = 0 if len(group) == 1 else 14 + 5 * len(group)
+        for i, pk in enumerate(group):
+            angle = 2 * math.pi * i / len(group) - math.pi / 2
+            x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+            side = math.cos(angle) if radius else (1.0 if x >= SIZE / 2 else -1.0)
+            places[pk] = (x, y, 1.0 if side >= 0 else -1.0)
     return places
 
 

@@ -139,7 +139,8 @@ def test_the_page_declares_and_confirms(client, aourir, other_member, focal_aour
     assert response.status_code == 302 and response["Location"] == agreement.get_absolute_url()
     client.force_login(focal_nablus)
     page = client.get(agreement.get_absolute_url()).text
-    assert "Confirm for" in page
+    confirm = reverse("cooperation:confirm", kwargs={"pk": agreement.pk})
+    assert f'action="{confirm}"' in page
     response = client.post(
         reverse("cooperation:confirm", kwargs={"pk": agreement.pk}),
         {"organisation": other_member.pk},
