@@ -69,6 +69,8 @@ class Help:
     documents: list[Match]
     offers: list[Match]
     peers: list[Peer]
+    # Joint projects and shared services that already answer it (indexed by cooperation).
+    cooperation: list[Match] = field(default_factory=list)
 
 
 def who_can_help(*, user, need: Need, limit: int = 8) -> Help:
@@ -79,13 +81,13 @@ def who_can_help(*, user, need: Need, limit: int = 8) -> Help:
     found = match(
         user=user,
         text=text,
-        kinds=("experience", "document", "offer"),
+        kinds=("experience", "document", "offer", "project", "service"),
         limit=limit * 3,
         themes=themes,
     )
     # Pages show only what has a reason to be there; the API's /match/ keeps the raw ranking.
     found = [item for item in found if item.is_explained]
-    by_kind = {"experience": [], "document": [], "offer": []}
+    by_kind = {"experience": [], "document": [], "offer": [], "project": [], "service": []}
     for item in found:
         by_kind[item.entry.kind].append(item)
     return Help(
@@ -93,6 +95,7 @@ def who_can_help(*, user, need: Need, limit: int = 8) -> Help:
         documents=by_kind["document"][:limit],
         offers=by_kind["offer"][:limit],
         peers=_peers(found, need.organisation_id, limit),
+        cooperation=(by_kind["project"] + by_kind["service"])[:limit],
     )
 
 

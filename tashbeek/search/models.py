@@ -23,6 +23,9 @@ class SearchEntry(models.Model):
         THREAD = "thread", _("Discussions")
         NEED = "need", _("Needs")
         OFFER = "offer", _("Offers of expertise")
+        PROJECT = "project", _("Joint projects")
+        AGREEMENT = "agreement", _("Partnerships")
+        SERVICE = "service", _("Shared services")
 
     class Audience(models.TextChoices):
         PUBLIC = "public", _("Everyone")

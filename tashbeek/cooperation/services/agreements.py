@@ -14,6 +14,7 @@ from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.rules import acts_for
 from tashbeek.notifications.services import notify
+from tashbeek.search.services import index_refresh
 
 from ..models import Agreement, AgreementParty
 
@@ -117,6 +118,7 @@ def agreement_update(*, by, agreement: Agreement, data: dict, document=None) -> 
     )
     if document is not None:
         _store_document(agreement, document)
+    index_refresh(agreement)
     return agreement
 
 
@@ -166,6 +168,7 @@ def agreement_confirm(*, by, agreement: Agreement, organisation: Organisation) -
             context={"title": agreement.titles},
             url=agreement.get_absolute_url(),
         )
+        index_refresh(agreement)  # signed: now public, so searchable
     return agreement
 
 
@@ -200,4 +203,5 @@ def agreement_end(*, by, agreement: Agreement, reason: str, ended_on=None) -> Ag
         after={"status": agreement.status},
         reason=agreement.end_reason,
     )
+    index_refresh(agreement)
     return agreement

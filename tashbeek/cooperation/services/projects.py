@@ -11,6 +11,7 @@ from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.members.models import Organisation
 from tashbeek.members.rules import acts_for
+from tashbeek.search.services import index_refresh
 
 from ..models import Milestone, Project, ProjectIssue, ProjectPartner, ProjectUpdate
 
@@ -73,6 +74,7 @@ def project_save(
         ProjectPartner.objects.create(
             project=project, organisation=project.lead, role=ProjectPartner.Role.LEAD
         )
+    index_refresh(project)  # a public project is searchable; a private one leaves the index
     return project
 
 

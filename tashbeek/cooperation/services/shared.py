@@ -13,6 +13,7 @@ from tashbeek.core.i18n import clean_translations
 from tashbeek.core.money import CURRENCIES, split
 from tashbeek.members.models import Organisation
 from tashbeek.members.rules import acts_for
+from tashbeek.search.services import index_refresh
 
 from ..models import Contribution, Participation, SharedService, Usage
 
@@ -56,7 +57,7 @@ def service_save(
         raise ValidationError({"names": _("Give the name in at least one language.")})
     if service.currency not in CURRENCIES:
         raise ValidationError({"currency": _("Choose a currency from the list.")})
-    return audited_save(
+    service = audited_save(
         service,
         by=by,
         fields=SERVICE_FIELDS,
@@ -64,6 +65,8 @@ def service_save(
         actions=("cooperation.service.created", "cooperation.service.updated"),
         related=themes,
     )
+    index_refresh(service)
+    return service
 
 
 @transaction.atomic

@@ -52,6 +52,7 @@ class HelpSerializer(serializers.Serializer):
     experiences = MatchSerializer(many=True)
     documents = MatchSerializer(many=True)
     offers = MatchSerializer(many=True)
+    cooperation = MatchSerializer(many=True, help_text="Joint projects and shared services.")
 
 
 class StatusSerializer(serializers.Serializer):
@@ -108,7 +109,8 @@ class NeedViewSet(_save_hooks(_need_save), viewsets.ModelViewSet):
     @extend_schema(responses={200: HelpSerializer, **ERRORS})
     @action(detail=True, methods=["get"])
     def help(self, request, pk=None):
-        """Who can help: matching experiences, documents, offers and the peers behind them."""
+        """Who can help: matching experiences, documents, offers, joint projects and shared
+        services, and the peers behind them."""
         found = selectors.who_can_help(user=request.user, need=self.get_object())
         return Response(HelpSerializer(found).data)
 
