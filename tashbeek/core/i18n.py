@@ -90,3 +90,16 @@ def clean_translations(values: dict | None) -> dict:
         for code, text in (values or {}).items()
         if code in known and str(text or "").strip()
     }
+
+
+class Titled:
+    """`title` and `text` in the reader's language, for a model that keeps them per
+    language in its `titles` and (optionally) `texts` JSON fields."""
+
+    @property
+    def title(self) -> str:
+        return pick(self.titles) or (f"#{self.pk}" if self.pk else "")
+
+    @property
+    def text(self) -> str:
+        return pick(getattr(self, "texts", None))

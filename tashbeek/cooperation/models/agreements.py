@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tashbeek.core.files import private_storage, private_upload_to
-from tashbeek.core.i18n import pick
+from tashbeek.core.i18n import Titled
 from tashbeek.members.models import Organisation
 
 
-class Agreement(models.Model):
+class Agreement(Titled, models.Model):
     """An agreement between two or more organisations. Its stored status is proposed, signed
     or ended; whether a signed agreement is in force or expired follows from its dates
     (`phase`), so no clock has to move it."""
@@ -102,14 +102,6 @@ class Agreement(models.Model):
         from django.urls import reverse
 
         return reverse("cooperation:agreement", kwargs={"pk": self.pk})
-
-    @property
-    def title(self) -> str:
-        return pick(self.titles) or f"#{self.pk}"
-
-    @property
-    def text(self) -> str:
-        return pick(self.texts)
 
     @property
     def phase(self) -> str:

@@ -6,11 +6,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tashbeek.core.i18n import pick
+from tashbeek.core.i18n import Titled, pick
 from tashbeek.members.models import Organisation
 
 
-class Project(models.Model):
+class Project(Titled, models.Model):
     """A project run together by several organisations. Progress comes from its indicators
     (selectors.project_progress), never from a typed percentage."""
 
@@ -90,10 +90,6 @@ class Project(models.Model):
         return reverse("cooperation:project", kwargs={"pk": self.pk})
 
     @property
-    def title(self) -> str:
-        return pick(self.titles) or f"#{self.pk}"
-
-    @property
     def summary(self) -> str:
         return pick(self.summaries)
 
@@ -130,7 +126,7 @@ class ProjectPartner(models.Model):
         return f"{self.organisation} · {self.get_role_display()}"
 
 
-class Milestone(models.Model):
+class Milestone(Titled, models.Model):
     """A dated step of a project; done when its date of completion is recorded."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
@@ -144,10 +140,6 @@ class Milestone(models.Model):
         verbose_name_plural = _("milestones")
 
     def __str__(self) -> str:
-        return pick(self.titles)
-
-    @property
-    def title(self) -> str:
         return pick(self.titles)
 
 

@@ -7,11 +7,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tashbeek.core.i18n import pick
+from tashbeek.core.i18n import Titled
 from tashbeek.members.models import Organisation
 
 
-class Tender(models.Model):
+class Tender(Titled, models.Model):
     """A joint procurement. The stages follow OCDS's tender statuses: planning (demand is
     collected), active (published, clarification, bids due, evaluation), complete (awarded),
     cancelled."""
@@ -64,16 +64,8 @@ class Tender(models.Model):
 
         return reverse("cooperation:tender", kwargs={"pk": self.pk})
 
-    @property
-    def title(self) -> str:
-        return pick(self.titles) or f"#{self.pk}"
 
-    @property
-    def text(self) -> str:
-        return pick(self.texts)
-
-
-class Lot(models.Model):
+class Lot(Titled, models.Model):
     """A part of the tender awarded on its own."""
 
     tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="lots")
@@ -89,12 +81,8 @@ class Lot(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
-    @property
-    def title(self) -> str:
-        return pick(self.titles)
 
-
-class Item(models.Model):
+class Item(Titled, models.Model):
     """Something bought, in a unit; each authority declares how many it needs."""
 
     lot = models.ForeignKey(Lot, on_delete=models.CASCADE, related_name="items")
@@ -111,10 +99,6 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def title(self) -> str:
-        return pick(self.titles)
 
 
 class Demand(models.Model):
