@@ -10,6 +10,7 @@ latency beside /healthz served by the same server in the same run.
 
 import argparse
 import http.client
+import inspect
 import json
 import os
 import statistics
@@ -208,6 +209,40 @@ def _merge(results: list[dict]) -> dict:
         "p50_ms": statistics.median(latencies) * 1000,
         "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
     }
+
+
+def drive_pages(database, organisations, setup_code, pages, clients, seconds, port, warm):
+    """Seed `organisations`, run `setup_code` in the app's shell (its last printed word is a
+    session key; the words before it are passed to `pages`), serve the app and drive each
+    of `pages(*words)` — (label, path), /healthz first — as that session, in the same run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        url = _prepare(database, organisations, Path(tmp))
+        setup = subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", setup_code],
+            cwd=ROOT,
+            env=_env(url),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        # The shell may print its own lines first: keep the last words, as many as `pages`
+        # takes, and the session key after them.
+        wanted = len(inspect.signature(pages).parameters)
+        *words, session = setup.stdout.split()[-(wanted + 1) :]
+        headers = {"Cookie": f"sessionid={session}"}
+        server = _serve(url, port)
+        try:
+            _drive(port, warm, clients, 1.0, headers)  # warm both workers
+            rows = []
+            for label, path in pages(*words):
+                result = _drive(port, path, clients, seconds, headers)
+                rows.append({"database": database, "page": label, **result})
+        finally:
+            server.terminate()
+            server.wait()
+    for row in rows:
+        row["ratio"] = row["rps"] / rows[0]["rps"]
+    return rows
 
 
 def report(rows: list[dict], name: str) -> None:

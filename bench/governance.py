@@ -10,13 +10,11 @@ clients for S seconds, beside /healthz in the same run.
 """
 
 import argparse
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory import PYTHON, ROOT, _drive, _env, _prepare, _serve, report  # noqa: E402
+from directory import drive_pages, report  # noqa: E402
 
 SETUP = """
 import datetime
@@ -59,48 +57,24 @@ print(Meeting.objects.order_by("pk").first().pk, session.session_key)
 
 
 def run(database, organisations, decisions, meetings, clients, seconds, port):
-    with tempfile.TemporaryDirectory() as tmp:
-        url = _prepare(database, organisations, Path(tmp))
-        setup = subprocess.run(
-            [
-                PYTHON,
-                "manage.py",
-                "shell",
-                "-c",
-                SETUP.replace("{decisions}", str(decisions)).replace("{meetings}", str(meetings)),
-            ],
-            cwd=ROOT,
-            env=_env(url),
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        meeting, session = setup.stdout.split()[-2:]
-        headers = {"Cookie": f"sessionid={session}"}
-        server = _serve(url, port)
-        try:
-            pages = [
-                ("/healthz (baseline)", "/healthz"),
-                ("governance overview", "/governance/"),
-                ("body page", "/governance/bodies/steering/"),
-                ("register, first page", "/governance/decisions/"),
-                ("register, one year", "/governance/decisions/?year=2020"),
-                ("register, by reference", "/governance/decisions/?q=2021/417"),
-                ("register, words", "/governance/decisions/?q=%D8%A7%D9%84%D9%86%D9%82%D9%84"),
-                ("meeting page", f"/governance/meetings/{meeting}/"),
-                ("API decisions", "/api/v1/decisions/"),
-            ]
-            _drive(port, "/governance/decisions/", clients, 1.0, headers)  # warm both workers
-            rows = []
-            for label, path in pages:
-                result = _drive(port, path, clients, seconds, headers)
-                rows.append({"database": database, "page": label, **result})
-        finally:
-            server.terminate()
-            server.wait()
-    for row in rows:
-        row["ratio"] = row["rps"] / rows[0]["rps"]
-    return rows
+    code = SETUP.replace("{decisions}", str(decisions)).replace("{meetings}", str(meetings))
+
+    def pages(meeting):
+        return [
+            ("/healthz (baseline)", "/healthz"),
+            ("governance overview", "/governance/"),
+            ("body page", "/governance/bodies/steering/"),
+            ("register, first page", "/governance/decisions/"),
+            ("register, one year", "/governance/decisions/?year=2020"),
+            ("register, by reference", "/governance/decisions/?q=2021/417"),
+            ("register, words", "/governance/decisions/?q=%D8%A7%D9%84%D9%86%D9%82%D9%84"),
+            ("meeting page", f"/governance/meetings/{meeting}/"),
+            ("API decisions", "/api/v1/decisions/"),
+        ]
+
+    return drive_pages(
+        database, organisations, code, pages, clients, seconds, port, "/governance/decisions/"
+    )
 
 
 def main() -> None:

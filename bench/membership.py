@@ -8,13 +8,11 @@ a signed-in committee member with C keep-alive clients for S seconds, beside /he
 """
 
 import argparse
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory import PYTHON, ROOT, _drive, _env, _prepare, _serve, report  # noqa: E402
+from directory import drive_pages, report  # noqa: E402
 
 SETUP = """
 import datetime
@@ -51,38 +49,20 @@ print(session.session_key)
 
 
 def run(database, organisations, applications, clients, seconds, port):
-    with tempfile.TemporaryDirectory() as tmp:
-        url = _prepare(database, organisations, Path(tmp))
-        setup = subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c", SETUP.replace("{apps}", str(applications))],
-            cwd=ROOT,
-            env=_env(url),
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        headers = {"Cookie": f"sessionid={setup.stdout.split()[-1]}"}
-        server = _serve(url, port)
-        try:
-            pages = [
-                ("/healthz (baseline)", "/healthz"),
-                ("committee queue", "/members/applications/"),
-                ("queue filtered", "/members/applications/?country=MA&age=month"),
-                ("dues ledger", "/members/dues/"),
-                ("dues overdue", "/members/dues/?status=overdue"),
-                ("API dues", "/api/v1/dues/"),
-            ]
-            _drive(port, "/members/dues/", clients, 1.0, headers)  # warm both workers
-            rows = []
-            for label, path in pages:
-                result = _drive(port, path, clients, seconds, headers)
-                rows.append({"database": database, "page": label, **result})
-        finally:
-            server.terminate()
-            server.wait()
-    for row in rows:
-        row["ratio"] = row["rps"] / rows[0]["rps"]
-    return rows
+    def pages():
+        return [
+            ("/healthz (baseline)", "/healthz"),
+            ("committee queue", "/members/applications/"),
+            ("queue filtered", "/members/applications/?country=MA&age=month"),
+            ("dues ledger", "/members/dues/"),
+            ("dues overdue", "/members/dues/?status=overdue"),
+            ("API dues", "/api/v1/dues/"),
+        ]
+
+    code = SETUP.replace("{apps}", str(applications))
+    return drive_pages(
+        database, organisations, code, pages, clients, seconds, port, "/members/dues/"
+    )
 
 
 def main() -> None:

@@ -79,7 +79,11 @@ class Agreement(Titled, models.Model):
         ordering = ["-signed_on", "-id"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
-        indexes = [models.Index(fields=["status", "kind"])]
+        indexes = [
+            models.Index(fields=["status", "kind"]),
+            # The registry's order: read newest first and stop at a page, not sort them all.
+            models.Index(fields=["-signed_on", "-id"], name="agreement_newest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True)

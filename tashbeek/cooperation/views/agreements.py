@@ -3,6 +3,7 @@ declaring, correcting, confirming and ending, the signed document, and the graph
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -46,10 +47,12 @@ def _filter_context(filters: dict) -> dict:
 @require_GET
 def agreements(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
-    rows = selectors.agreement_list(request.user, **filters).select_related("declared_by")
+    rows = selectors.agreement_list(request.user, **filters).defer("texts")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
-        "agreements": rows[:200],
-        "count": rows.count(),
+        "agreements": page.object_list,
+        "page": page,
+        "count": page.paginator.count,
         "can_declare": request.user.has_perm("cooperation.declare_agreement"),
         **_filter_context(filters),
     }
@@ -59,7 +62,7 @@ def agreements(request: HttpRequest) -> HttpResponse:
 @require_GET
 def graph(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
-    data = selectors.cooperation_graph(request.user, kind=filters["kind"], theme=filters["theme"])
+    data = selectors.cooperation_graph(kind=filters["kind"], theme=filters["theme"])
     mode = "map" if request.GET.get("view") == "map" else "circle"
     context = {
         "graph": layout(data, mode=mode),

@@ -4,6 +4,7 @@ project, and the partners' workspace with its money, indicators, risks and updat
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -41,13 +42,15 @@ def projects(request: HttpRequest) -> HttpResponse:
     status = status if status in Project.Status.values else ""
     theme = request.GET.get("theme", "")
     theme = theme if Theme.objects.filter(slug=theme).exists() else ""
-    rows = selectors.project_list(request.user, status=status, theme=theme)
-    shown = list(rows[:100])
+    rows = selectors.project_list(request.user, status=status, theme=theme).defer("stories")
+    page = Paginator(rows, 30).get_page(request.GET.get("page"))
+    shown = list(page.object_list)
     for project in shown:
         project.progress = selectors.project_progress(project)
     context = {
         "projects": shown,
-        "count": rows.count(),
+        "page": page,
+        "count": page.paginator.count,
         "status": status,
         "theme": theme,
         "statuses": Project.Status.choices,
