@@ -585,7 +585,16 @@ def cooperation(aourir, other_member, focal_aourir, secretariat):
         },
         lots=[{"titles": {"fr": "Bacs"}, "items": [{"titles": {"fr": "Bac"}, "unit": "u"}]}],
     )
+    attachment = c.attachment_add(
+        by=focal_aourir,
+        organisation=aourir,
+        upload=pdf_upload("rapport.pdf"),
+        titles={"fr": "Rapport d'étape"},
+        public=False,
+        project=project,
+    )
     return {
+        "attachment": attachment,
         "service": service,
         "contribution": contribution,
         "tender": tender,

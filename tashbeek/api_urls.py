@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from tashbeek.accounts.api.views import TokenObtainView, TokenViewSet
 from tashbeek.communities.api.views import CommunityMembershipViewSet, CommunityViewSet
+from tashbeek.cooperation.api.attachments_api import AttachmentViewSet
 from tashbeek.cooperation.api.services_api import SharedServiceViewSet
 from tashbeek.cooperation.api.tenders_api import TenderViewSet
 from tashbeek.cooperation.api.views import AgreementViewSet, ProjectViewSet
@@ -70,6 +71,7 @@ router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("projects", ProjectViewSet, basename="project")
 router.register("shared-services", SharedServiceViewSet, basename="shared-service")
 router.register("tenders", TenderViewSet, basename="tender")
+router.register("cooperation-documents", AttachmentViewSet, basename="cooperation-document")
 router.register("auth/tokens", TokenViewSet, basename="api-token-owned")
 
 urlpatterns = [

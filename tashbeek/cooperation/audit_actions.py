@@ -35,6 +35,7 @@ register_actions(
         "cooperation.service.usage": _("Use of a shared service recorded"),
         "cooperation.service.contributions": _("Contributions to a shared service computed"),
         "cooperation.contribution.paid": _("Contribution payment recorded"),
+        "cooperation.document.added": _("Project or tender document added"),
         "cooperation.tender.opened": _("Joint tender opened"),
         "cooperation.tender.demand": _("Quantities declared for a joint tender"),
         "cooperation.tender.published": _("Joint tender published"),

@@ -506,3 +506,23 @@ class AwardForm(AmountMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.currency = tender.currency
         self.fields["lot"].queryset = tender.lots.filter(award__isnull=True)
+
+
+class AttachmentForm(forms.Form):
+    titles = TranslatedField(label=_("Title"), required=True, max_length=200)
+    organisation = forms.ModelChoiceField(
+        label=_("In the name of"), queryset=Organisation.objects.none()
+    )
+    file = forms.FileField(label=_("File"))
+    public = forms.BooleanField(
+        label=_("Public"), required=False, help_text=_("Otherwise only the partners read it.")
+    )
+
+    def __init__(self, *args, user, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = own_organisations(user).filter(pk__in=organisations)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_document_upload(upload, allowed=LIBRARY_TYPES)
+        return upload

@@ -145,3 +145,27 @@ rules.add_perm("cooperation.open_tender", works_for | is_secretariat)
 rules.add_perm("cooperation.open_tenders", works_for_an_organisation | is_secretariat)
 rules.add_perm("cooperation.manage_tender", works_for_the_lead_authority | is_secretariat)
 rules.add_perm("cooperation.declare_demand", works_for_a_participant)
+
+
+@rules.predicate
+def is_public_attachment(user, attachment) -> bool:
+    return attachment is not None and attachment.public
+
+
+@rules.predicate
+def may_work_on_its_owner(user, attachment) -> bool:
+    """The project's partners, or the tender's lead and participants."""
+    if attachment is None:
+        return False
+    if attachment.project_id:
+        return works_for_a_partner(user, attachment.project)
+    return works_for_a_participant(user, attachment.tender) or works_for_the_lead_authority(
+        user, attachment.tender
+    )
+
+
+rules.add_perm(
+    "cooperation.view_attachment",
+    is_public_attachment | may_work_on_its_owner | is_secretariat | is_committee_member,
+)
+rules.add_perm("cooperation.add_documents", works_for_an_organisation | is_secretariat)

@@ -16,6 +16,7 @@ from tashbeek.members.rules import affiliations_of
 from .models import (
     Agreement,
     AgreementParty,
+    Attachment,
     BudgetLine,
     Contribution,
     Expense,
@@ -286,3 +287,10 @@ def contributions(service, year: int) -> dict:
     owed = sum(r.amount_minor for r in rows)
     paid = sum(r.paid_minor for r in rows)
     return {"rows": rows, "owed": owed, "paid": paid, "balance": owed - paid}
+
+
+def attachments_for(user, *, project=None, tender=None, insider: bool = False):
+    """A project's or tender's documents the reader may open: all for its insiders, the
+    public ones for everyone else."""
+    rows = Attachment.objects.filter(project=project, tender=tender).select_related("organisation")
+    return rows if insider or _sees_all(user) else rows.filter(public=True)

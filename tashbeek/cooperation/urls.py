@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, projects, shared, tenders
+from .views import agreements, attachments, projects, shared, tenders
 
 app_name = "cooperation"
 
@@ -41,4 +41,15 @@ urlpatterns = [
     path("tenders/<int:pk>/stage/", tenders.stage, name="tender_stage"),
     path("tenders/<int:pk>/award/", tenders.award, name="tender_award"),
     path("tenders/<int:pk>/ocds.json", tenders.tender_ocds, name="tender_ocds"),
+    path(
+        "projects/<int:pk>/documents/new/",
+        attachments.project_document_add,
+        name="project_document_add",
+    ),
+    path(
+        "tenders/<int:pk>/documents/new/",
+        attachments.tender_document_add,
+        name="tender_document_add",
+    ),
+    path("documents/<int:pk>/", attachments.document, name="document_file"),
 ]

@@ -10,6 +10,7 @@ from .. import selectors, services
 from ..models import (
     Agreement,
     AgreementParty,
+    Attachment,
     BudgetLine,
     Contribution,
     Expense,
@@ -359,3 +360,32 @@ class AwardSerializer(serializers.Serializer):
     supplier = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
     amount_minor = serializers.IntegerField(min_value=1)
     awarded_on = serializers.DateField()
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    titles = serializers.JSONField()
+    file = serializers.FileField(write_only=True)
+
+    class Meta:
+        model = Attachment
+        fields = [
+            "id",
+            "project",
+            "tender",
+            "titles",
+            "organisation",
+            "public",
+            "file",
+            "content_type",
+            "original_name",
+            "size",
+            "uploaded_at",
+        ]
+        read_only_fields = [
+            "project",
+            "tender",
+            "content_type",
+            "original_name",
+            "size",
+            "uploaded_at",
+        ]

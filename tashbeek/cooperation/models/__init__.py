@@ -1,4 +1,5 @@
 from .agreements import Agreement, AgreementParty, phase_q
+from .attachments import Attachment
 from .indicators import Indicator, Measurement
 from .money import BudgetLine, Expense, Funding
 from .projects import Milestone, Project, ProjectIssue, ProjectPartner, ProjectUpdate
@@ -6,6 +7,7 @@ from .services import Contribution, Participation, SharedService, Usage
 from .tenders import Award, Contract, Demand, Item, Lot, Tender
 
 __all__ = [
+    "Attachment",
     "Award",
     "Contract",
     "Demand",

@@ -7,6 +7,7 @@ from .agreements import (
     agreement_end,
     agreement_update,
 )
+from .attachments import attachment_add
 from .money import (
     EXPENSE_FIELDS,
     FUNDING_FIELDS,
@@ -45,6 +46,7 @@ from .shared import (
 from .tenders import award_record, contract_parts, demand_declare, tender_open, tender_stage
 
 __all__ = [
+    "attachment_add",
     "award_record",
     "contract_parts",
     "demand_declare",

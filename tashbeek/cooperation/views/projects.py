@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -72,6 +73,11 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
         "updates": item.updates.filter(public=True).select_related("organisation")[:10],
         "can_see_workspace": request.user.has_perm("cooperation.view_workspace", item),
         "international": iati.has_international_funder(item),
+        "attachments": selectors.attachments_for(
+            request.user,
+            project=item,
+            insider=request.user.has_perm("cooperation.view_workspace", item),
+        ),
     }
     return render(request, "cooperation/project.html", context)
 
@@ -123,6 +129,10 @@ def _workspace_context(request, item) -> dict:
         "partner_form": PartnerForm(),
         "status_form": StatusForm(initial={"status": item.status}),
         "resolve_form": ResolveForm(),
+        "attachments": selectors.attachments_for(request.user, project=item, insider=True),
+        "add_url": reverse("cooperation:project_document_add", kwargs={"pk": item.pk})
+        if request.user.has_perm("cooperation.change_project", item)
+        else "",
         "record_links": [(what, entry[2]) for what, entry in RECORDS.items()],
         "money_links": [(what, entry[2]) for what, entry in MONEY.items()],
     }

@@ -8,13 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
 from tashbeek.core.web import form_page
 
-from .. import ocds, services
+from .. import ocds, selectors, services
 from ..forms import AwardForm, DemandForm, StageForm, TenderForm
 from ..models import Demand, Item, Tender
 
@@ -78,6 +79,12 @@ def tender(request: HttpRequest, pk: int) -> HttpResponse:
         "can_manage": user.has_perm("cooperation.manage_tender", item),
         "can_declare": item.stage == Tender.Stage.DEMAND
         and user.has_perm("cooperation.declare_demand", item),
+        "attachments": selectors.attachments_for(
+            user, tender=item, insider=user.has_perm("cooperation.declare_demand", item)
+        ),
+        "add_url": reverse("cooperation:tender_document_add", kwargs={"pk": item.pk})
+        if user.has_perm("cooperation.declare_demand", item)
+        else "",
     }
     return render(request, "cooperation/tender.html", context)
 

@@ -129,7 +129,8 @@ PROJECT_INSIDERS = grid(302, default=403, committee_member=200, **PARTNERS)
 LEAD = grid(302, default=403, staff_aourir=200, focal_aourir=200, secretariat=200)
 API_LEAD_400 = grid(401, default=403, staff_aourir=400, focal_aourir=400, secretariat=400)
 API_PARTNERS_400 = grid(401, default=403, **dict.fromkeys(PARTNERS, 400))
-COOPERATION_API = {"agreement", "project", "shared", "tender"}
+COOPERATION_API = {"agreement", "project", "shared", "tender", "cooperation"}
+ATTACHMENT = lambda f: {"pk": f["cooperation"]["attachment"].pk}  # noqa: E731
 SERVICE = lambda f: {"slug": f["cooperation"]["service"].slug}  # noqa: E731
 TENDER = lambda f: {"pk": f["cooperation"]["tender"].pk}  # noqa: E731
 # Aourir operates the shared service and leads the tender; Nablus takes part in both.
@@ -734,6 +735,25 @@ MATRIX = {
     "tender-stage": ("post", TENDER, API_LEAD_400),
     "tender-award": ("post", TENDER, API_LEAD_400),
     "tender-ocds": ("get", TENDER, ALL),
+    "cooperation:project_document_add": ("get", PROJECT, PROJECT_EDITORS),
+    "cooperation:tender_document_add": ("get", TENDER, TENDER_PARTICIPANTS),
+    # A progress report kept to the project's partners (and the network's committee).
+    "cooperation:document_file": (
+        "get",
+        ATTACHMENT,
+        grid(403, default=403, committee_member=200, **PARTNERS),
+    ),
+    "cooperation-document-list": ("get", None, ALL),
+    "cooperation-document-detail": (
+        "get",
+        ATTACHMENT,
+        grid(401, default=403, committee_member=200, **PARTNERS),
+    ),
+    "cooperation-document-download": (
+        "get",
+        ATTACHMENT,
+        grid(401, default=403, committee_member=200, **PARTNERS),
+    ),
     # The admin is the operator's (superusers): visitors are sent to its sign-in, everyone
     # else signed in is told it is not for them; every admin URL is behind the same gate.
     "admin:*": ("get", None, grid(302, default=403)),

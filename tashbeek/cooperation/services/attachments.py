@@ -1,0 +1,51 @@
+"""Writes for project and tender documents: checked by content, stored privately, audited."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tashbeek.core.audit import audit_record
+from tashbeek.core.files import LIBRARY_TYPES, stored_content, validate_document_upload
+from tashbeek.core.i18n import clean_translations
+from tashbeek.members.rules import acts_for
+
+from ..models import Attachment
+
+
+@transaction.atomic
+def attachment_add(
+    *, by, organisation, upload, titles: dict, public: bool, project=None, tender=None
+) -> Attachment:
+    """A partner adds a document to its project, or the lead and participants to their
+    tender, in the name of an organisation the person acts for."""
+    owner = project or tender
+    perm = "cooperation.change_project" if project else "cooperation.declare_demand"
+    allowed = by.has_perm(perm, owner) or (
+        tender is not None and by.has_perm("cooperation.manage_tender", tender)
+    )
+    if owner is None or not allowed or not acts_for(by, organisation):
+        raise PermissionDenied(_("Only the partners add documents, in their own name."))
+    titles = clean_translations(titles)
+    if not titles:
+        raise ValidationError({"titles": _("Give the title in at least one language.")})
+    content_type = validate_document_upload(upload, allowed=LIBRARY_TYPES)
+    attachment = Attachment(
+        project=project,
+        tender=tender,
+        titles=titles,
+        organisation=organisation,
+        content_type=content_type,
+        original_name=upload.name[:255],
+        size=upload.size,
+        public=public,
+        uploaded_by=by,
+    )
+    attachment.file.save(upload.name, stored_content(upload, content_type), save=False)
+    attachment.save()
+    audit_record(
+        actor=by,
+        action="cooperation.document.added",
+        obj=attachment,
+        after={"owner": str(owner), "public": public, "type": content_type},
+    )
+    return attachment

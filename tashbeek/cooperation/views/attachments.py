@@ -1,0 +1,91 @@
+"""Documents of projects and tenders: adding one (checked by content) and reading one
+through a view that first checks the reader may (private files have no URL)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from rules.contrib.views import permission_required
+
+from tashbeek.core.files import private_file_response
+from tashbeek.core.web import form_page
+
+from .. import services
+from ..forms import AttachmentForm
+from ..models import Attachment
+from .common import project_from
+from .tenders import tender_from
+
+
+def attachment_from(request, pk: int, **_kwargs) -> Attachment:
+    """The document, if its project or tender is visible to the reader (404 otherwise)."""
+    attachment = get_object_or_404(Attachment.objects.select_related("project", "tender"), pk=pk)
+    if attachment.project_id:
+        project_from(request, attachment.project_id)  # 404 for a project the reader cannot see
+    return attachment
+
+
+def _add(request, *, owner, organisations, back, **target) -> HttpResponse:
+    form = AttachmentForm(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        organisations=organisations,
+    )
+
+    def save():
+        data = form.cleaned_data
+        services.attachment_add(
+            by=request.user,
+            organisation=data["organisation"],
+            upload=data["file"],
+            titles=data["titles"],
+            public=data["public"],
+            **target,
+        )
+        messages.success(request, _("The document is added."))
+        return redirect(back)
+
+    context = {"title": _("Add a document"), "back": back, "multipart": True}
+    return form_page(request, form, save, "cooperation/form.html", context)
+
+
+@login_required
+@permission_required("cooperation.change_project", fn=project_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def project_document_add(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_from(request, pk)
+    return _add(
+        request,
+        owner=project,
+        organisations=project.partners.values("organisation_id"),
+        back=project.get_absolute_url(),
+        project=project,
+    )
+
+
+@login_required
+@permission_required("cooperation.declare_demand", fn=tender_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def tender_document_add(request: HttpRequest, pk: int) -> HttpResponse:
+    tender = tender_from(request, pk)
+    return _add(
+        request,
+        owner=tender,
+        organisations=tender.participants.values("pk"),
+        back=tender.get_absolute_url(),
+        tender=tender,
+    )
+
+
+@require_GET
+@permission_required("cooperation.view_attachment", fn=attachment_from, raise_exception=True)
+def document(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = attachment_from(request, pk)
+    if not attachment.file:
+        raise Http404
+    return private_file_response(
+        attachment.file, content_type=attachment.content_type, filename=attachment.original_name
+    )
