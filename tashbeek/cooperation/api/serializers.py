@@ -1,5 +1,6 @@
 """Serializers of the cooperation API; field lists come from the services, as for the forms."""
 
+from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
 from tashbeek.core.dates import TIME_ZONES
@@ -28,6 +29,7 @@ from ..models import (
     SharedService,
     Tender,
 )
+from ..services.agreements import PARTNER_KINDS
 
 
 def _themes():
@@ -42,6 +44,14 @@ class PartySerializer(serializers.ModelSerializer):
         fields = ["organisation", "confirmed_at"]
 
 
+class NewPartnerSerializer(serializers.Serializer):
+    """A party not yet in the directory: it joins it as a partner."""
+
+    names = serializers.JSONField()
+    kind = serializers.ChoiceField(choices=[(k.value, k.label) for k in PARTNER_KINDS])
+    country = CountryField(required=False, allow_blank=True)
+
+
 class AgreementSerializer(serializers.ModelSerializer):
     titles = serializers.JSONField()
     texts = serializers.JSONField(required=False)
@@ -50,6 +60,7 @@ class AgreementSerializer(serializers.ModelSerializer):
     other_parties = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), many=True, write_only=True, required=False
     )
+    new_partners = NewPartnerSerializer(many=True, write_only=True, required=False)
     parties = PartySerializer(many=True, read_only=True)
     phase = serializers.ChoiceField(choices=Agreement.Phase.choices, read_only=True)
     has_document = serializers.SerializerMethodField()
@@ -60,6 +71,7 @@ class AgreementSerializer(serializers.ModelSerializer):
             "id",
             "declared_by",
             "other_parties",
+            "new_partners",
             *services.AGREEMENT_FIELDS,
             "status",
             "phase",

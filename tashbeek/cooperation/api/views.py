@@ -82,14 +82,19 @@ class AgreementViewSet(viewsets.ModelViewSet):
         data = dict(serializer.validated_data)
         declared_by = data.pop("declared_by")
         parties = data.pop("other_parties", [])
+        new_partners = [dict(p) for p in data.pop("new_partners", [])]
         serializer.instance = services.agreement_declare(
-            by=self.request.user, declared_by=declared_by, parties=parties, data=data
+            by=self.request.user,
+            declared_by=declared_by,
+            parties=parties,
+            data=data,
+            new_partners=new_partners,
         )
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
-        data.pop("declared_by", None)
-        data.pop("other_parties", None)
+        for key in ("declared_by", "other_parties", "new_partners"):
+            data.pop(key, None)
         serializer.instance = services.agreement_update(
             by=self.request.user, agreement=serializer.instance, data=data
         )

@@ -13,6 +13,7 @@ from tashbeek.core.i18n import clean_translations
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.rules import acts_for
+from tashbeek.members.services import organisation_create
 from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
 
@@ -40,14 +41,49 @@ def _focal_people(organisation_ids):
     ]
 
 
+PARTNER_KINDS = (
+    Organisation.Kind.GOVERNMENT,
+    Organisation.Kind.ASSOCIATION,
+    Organisation.Kind.COMPANY,
+    Organisation.Kind.ACADEMIC,
+    Organisation.Kind.DONOR,
+    Organisation.Kind.MUNICIPALITY,
+)
+
+
+def _new_partner(by, spec: dict) -> Organisation:
+    """A party not yet in the directory joins it as a partner (a ministry, an association,
+    a company, a university, a donor or a commune abroad), with the declaring person's
+    audit entry; the secretariat completes its profile later."""
+    if spec.get("kind") not in PARTNER_KINDS:
+        raise ValidationError({"new_partner_kind": _("Choose the kind of partner.")})
+    return organisation_create(
+        by=by,
+        data={
+            "names": spec.get("names"),
+            "kind": spec["kind"],
+            "country": spec.get("country") or "",
+            "relation": Organisation.Relation.PARTNER,
+        },
+    )
+
+
 @transaction.atomic
 def agreement_declare(
-    *, by, declared_by: Organisation, parties: list[Organisation], data: dict, document=None
+    *,
+    by,
+    declared_by: Organisation,
+    parties: list[Organisation],
+    data: dict,
+    document=None,
+    new_partners: list[dict] = (),
 ) -> Agreement:
     """One party declares an agreement with the others; its own confirmation is given, the
-    others' focal persons are asked for theirs."""
+    others' focal persons are asked for theirs. `new_partners` ({"names", "kind",
+    "country"}) are parties added to the directory as partners on the way."""
     if not acts_for(by, declared_by):
         raise PermissionDenied(_("You may declare agreements only for your own organisation."))
+    parties = list(parties) + [_new_partner(by, spec) for spec in new_partners]
     others = {p.pk: p for p in parties if p.pk != declared_by.pk}
     if not others:
         raise ValidationError({"parties": _("An agreement needs at least one other party.")})

@@ -220,3 +220,28 @@ def test_list_and_graph_queries_do_not_grow(client, focal_aourir, aourir):
     add(8)
     many = (count(reverse("cooperation:agreements")), count(reverse("cooperation:graph")))
     assert many == few
+
+
+def test_a_party_not_in_the_directory_joins_it_as_a_partner(client, aourir, focal_aourir):
+    client.force_login(focal_aourir)
+    response = client.post(
+        reverse("cooperation:declare"),
+        {
+            "declared_by": aourir.pk,
+            "kind": "mou",
+            "titles_fr": "Protocole avec l'association des parents",
+            "renewal": "none",
+            "new_partner_name": "Association des parents d'élèves de Tamraght",
+            "new_partner_kind": "association",
+            "new_partner_country": "MA",
+        },
+    )
+    assert response.status_code == 302
+    agreement = Agreement.objects.get()
+    partner = agreement.parties.exclude(organisation=aourir).get().organisation
+    assert (partner.relation, partner.kind, str(partner.country)) == (
+        "partner",
+        "association",
+        "MA",
+    )
+    assert partner.membership_status == ""

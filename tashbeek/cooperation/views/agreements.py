@@ -114,6 +114,7 @@ def declare(request: HttpRequest) -> HttpResponse:
             parties=list(data["parties"]),
             data=form.service_data(),
             document=data.get("document"),
+            new_partners=form.new_partners(),
         )
         messages.success(request, _("The agreement is declared; each party is asked to confirm."))
         return redirect(item)
