@@ -19,14 +19,7 @@ def test_a_private_report_is_read_by_the_partners_only(
     client, cooperation, aourir, focal_aourir, staff_other_member, resident
 ):
     project = cooperation["project"]
-    report = services.attachment_add(
-        by=focal_aourir,
-        organisation=aourir,
-        upload=pdf_upload("rapport.pdf"),
-        titles={"fr": "Rapport d'étape"},
-        public=False,
-        project=project,
-    )
+    report = cooperation["attachment"]  # private, added by Aourir
     url = reverse("cooperation:document_file", kwargs={"pk": report.pk})
     client.force_login(resident)
     assert client.get(url).status_code == 403
@@ -72,7 +65,7 @@ def test_uploads_are_checked_and_only_partners_add(
             public=True,
             project=project,
         )
-    assert not Attachment.objects.exists()
+    assert Attachment.objects.count() == 1  # the fixture's report only
 
 
 def test_tender_documents_through_the_page_and_the_api(
@@ -90,7 +83,7 @@ def test_tender_documents_through_the_page_and_the_api(
         },
     )
     assert response.status_code == 302
-    document = Attachment.objects.get()
+    document = Attachment.objects.get(tender=tender)
     assert document.tender == tender and not document.public
     api = client.get(f"/api/v1/cooperation-documents/?tender={tender.pk}")
     assert [d["id"] for d in api.json()["results"]] == [document.pk]
