@@ -6,9 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.utils import timezone
 
+from tashbeek.core.counters import counter_value
 from tashbeek.core.permissions import is_committee_member, is_secretariat
 from tashbeek.members.models import Organisation
 from tashbeek.members.rules import affiliations_of
@@ -206,7 +209,7 @@ class Graph:
     edges: list[tuple[int, int, int]]
 
 
-def cooperation_graph(*, kind="", theme="", limit: int = 60) -> Graph:
+def _graph_links(kind: str, theme: str, limit: int) -> tuple[list[int], list]:
     """The pairs of parties of signed agreements among the `limit` organisations with the
     most of them (a readable picture, not a hairball). The ranking is counted by the
     database; only the kept organisations' rows are read to pair them."""
@@ -259,8 +262,25 @@ def cooperation_graph(*, kind="", theme="", limit: int = 60) -> Graph:
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 pairs[(a, b)] += 1
+    return kept, sorted((a, b, n) for (a, b), n in pairs.items())
+
+
+GRAPH_VERSION = "cooperation.graph"
+
+
+def cooperation_graph(*, kind="", theme="", limit: int = 60) -> Graph:
+    """Who cooperates with whom. The links are cached per filter and data version (the
+    services bump `cooperation.graph` when an agreement is signed or ends), so the graph is
+    counted once per change, not per reader; the organisations are read fresh each time,
+    so their names follow the reader's language and any renaming."""
+    key = f"cooperation:graph:{counter_value(GRAPH_VERSION)}:{kind}:{theme}:{limit}"
+    links = cache.get(key)
+    if links is None:
+        links = _graph_links(kind, theme, limit)
+        cache.set(key, links, timeout=settings.COOPERATION_GRAPH_CACHE_SECONDS)
+    kept, edges = links
     nodes = list(Organisation.objects.filter(pk__in=kept).order_by("sort_name", "pk"))
-    return Graph(nodes=nodes, edges=sorted((a, b, n) for (a, b), n in pairs.items()))
+    return Graph(nodes=nodes, edges=edges)
 
 
 def service_list():

@@ -239,6 +239,9 @@ CONTENT_SECURITY_POLICY = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Directory facet counts are cached per filter set and data version; 0 turns the cache off.
 DIRECTORY_FACET_CACHE_SECONDS = env_int("DIRECTORY_FACET_CACHE_SECONDS", 300)
+# The cooperation graph's links, cached per filter and data version (a signed or ended
+# agreement makes the old entry unreachable; the timeout only frees memory); 0 turns it off.
+COOPERATION_GRAPH_CACHE_SECONDS = env_int("COOPERATION_GRAPH_CACHE_SECONDS", 24 * 3600)
 
 # Sentence embeddings for matchmaking (computed in a background thread after each save).
 SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from tashbeek.core.audit import audit_record, audited_save, snapshot
+from tashbeek.core.counters import counter_bump
 from tashbeek.core.files import LIBRARY_TYPES, stored_content, validate_document_upload
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.permissions import is_secretariat
@@ -18,6 +19,7 @@ from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
 
 from ..models import Agreement, AgreementParty
+from ..selectors import GRAPH_VERSION
 
 AGREEMENT_FIELDS = [
     "kind",
@@ -155,6 +157,7 @@ def agreement_update(*, by, agreement: Agreement, data: dict, document=None) -> 
     if document is not None:
         _store_document(agreement, document)
     index_refresh(agreement)
+    counter_bump(GRAPH_VERSION)
     return agreement
 
 
@@ -205,6 +208,7 @@ def agreement_confirm(*, by, agreement: Agreement, organisation: Organisation) -
             url=agreement.get_absolute_url(),
         )
         index_refresh(agreement)  # signed: now public, so searchable
+        counter_bump(GRAPH_VERSION)  # and drawn in the graph
     return agreement
 
 
@@ -240,4 +244,5 @@ def agreement_end(*, by, agreement: Agreement, reason: str, ended_on=None) -> Ag
         reason=agreement.end_reason,
     )
     index_refresh(agreement)
+    counter_bump(GRAPH_VERSION)
     return agreement
