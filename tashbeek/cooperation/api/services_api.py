@@ -2,6 +2,7 @@
 split by the formula, and payments. Managing a service is its operator's and the
 secretariat's; the contributions are read by the network's members."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status as http
@@ -35,8 +36,19 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
         "compute": MANAGE,
         "contributions": "cooperation.view_contributions",
         "pay": MANAGE,
+        "indicators": MANAGE,
+        "measurements": MANAGE,
     }
-    object_actions = ("participants", "leave", "usage", "compute", "contributions", "pay")
+    object_actions = (
+        "participants",
+        "leave",
+        "usage",
+        "compute",
+        "contributions",
+        "pay",
+        "indicators",
+        "measurements",
+    )
 
     def get_queryset(self):
         return selectors.service_list().prefetch_related("participations", "themes")
@@ -140,3 +152,31 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
             by=request.user, contribution=row, amount_minor=body.validated_data["amount_minor"]
         )
         return Response(s.ContributionSerializer(row).data)
+
+    @extend_schema(request=s.IndicatorSerializer, responses={201: s.IndicatorSerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def indicators(self, request, slug=None):
+        """The operator states a service level as an indicator."""
+        service = self.get_object()
+        body = s.IndicatorSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        row = services.indicator_save(
+            by=request.user, service=service, data=dict(body.validated_data)
+        )
+        return Response(s.IndicatorSerializer(row).data, status=http.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.MeasurementSerializer, responses={201: s.MeasurementSerializer, **ERRORS}
+    )
+    @action(detail=True, methods=["post"])
+    def measurements(self, request, slug=None):
+        """A dated value of one of the service's indicators, with its evidence."""
+        service = self.get_object()
+        body = s.MeasurementSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = dict(body.validated_data)
+        indicator = data.pop("indicator")
+        if indicator.service_id != service.pk:
+            raise Http404
+        row = services.measurement_record(by=request.user, indicator=indicator, data=data)
+        return Response(s.MeasurementSerializer(row).data, status=http.HTTP_201_CREATED)

@@ -151,9 +151,10 @@ class MeasurementForm(DigitFoldingMixin, forms.ModelForm):
         fields = ["indicator", *services.MEASUREMENT_FIELDS]
         widgets = {"measured_on": DATE}
 
-    def __init__(self, *args, project, **kwargs):
+    def __init__(self, *args, owner, **kwargs):
+        """`owner`: the project or the shared service whose indicator is measured."""
         super().__init__(*args, **kwargs)
-        self.fields["indicator"].queryset = project.indicators.all()
+        self.fields["indicator"].queryset = owner.indicators.all()
 
 
 class MilestoneForm(forms.ModelForm):

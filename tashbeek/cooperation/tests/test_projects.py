@@ -213,6 +213,10 @@ def test_budget_export_adds_up(client, project, focal_aourir):
     assert len(rows) == 3 and "900000.00" in amounts.values()
     xlsx = client.get(url.replace(".csv", ".xlsx"))
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    url = reverse("cooperation:indicators_export", kwargs={"pk": project.pk, "fmt": "csv"})
+    rows = list(csv.reader(io.StringIO(client.get(url).content.decode("utf-8-sig"))))
+    assert rows[1][0] == "Élèves transportés" and rows[1][5] == "100.00"
+    assert rows[1][6] == "Registers"
 
 
 def test_project_list_queries_do_not_grow(client, focal_aourir, aourir, cooperation):

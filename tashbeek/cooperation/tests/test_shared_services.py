@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
+from rest_framework.test import APIClient
 
 from tashbeek.cooperation import services
 from tashbeek.cooperation.models import Contribution
 from tashbeek.core.money import split
-from tashbeek.tests.factories import OrganisationFactory
+from tashbeek.tests.factories import OrganisationFactory, api_token
 
 pytestmark = pytest.mark.django_db
 YEAR = 2026
@@ -177,3 +178,26 @@ def test_the_page_shows_shares_to_members_only(
     compute = reverse("cooperation:service_compute", kwargs={"slug": service.slug})
     response = client.post(compute, {"year": YEAR, "total": "abc", "due_on": "2026-03-01"})
     assert response.status_code == 400
+
+
+def test_service_levels_are_measured_on_the_page_and_in_the_api(
+    client, service, focal_aourir, staff_other_member
+):
+    client.force_login(focal_aourir)
+    url = reverse("cooperation:service_indicator", kwargs={"slug": service.slug})
+    form = {"names_fr": "Rues servies deux fois par semaine", "unit": "%", "baseline": "60"}
+    assert client.post(url, {**form, "target": "60"}).status_code == 400  # target = baseline
+    assert client.post(url, {**form, "target": "95"}).status_code == 302
+    indicator = service.indicators.get()
+    token = APIClient()
+    token.credentials(HTTP_AUTHORIZATION=api_token(focal_aourir))
+    base = f"/api/v1/shared-services/{service.slug}"
+    value = {"indicator": indicator.pk, "measured_on": "2026-11-30", "value": "88"}
+    assert token.post(f"{base}/measurements/", value).status_code == 400  # no evidence
+    response = token.post(f"{base}/measurements/", {**value, "evidence": "Route logs"})
+    assert response.status_code == 201
+    other = APIClient()
+    other.credentials(HTTP_AUTHORIZATION=api_token(staff_other_member))
+    assert other.post(f"{base}/measurements/", {**value, "evidence": "x"}).status_code == 403
+    page = client.get(service.get_absolute_url()).text
+    assert 'value="0.8' in page  # (88 − 60) / (95 − 60) of the way to the target

@@ -163,7 +163,9 @@ RECORDS = {
 
 def _form_kwargs(form_class, request, item) -> dict:
     kwargs = {}
-    if form_class in (ExpenseForm, MeasurementForm, IssueForm, UpdateForm):
+    if form_class is MeasurementForm:
+        kwargs["owner"] = item
+    elif form_class in (ExpenseForm, IssueForm, UpdateForm):
         kwargs["project"] = item
     if form_class is UpdateForm:
         kwargs["user"] = request.user
@@ -313,4 +315,29 @@ def budget_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     ]
     return export_response(
         fmt=fmt, columns=columns, rows=rows, name=f"project-{item.pk}-budget", title=item.title
+    )
+
+
+@login_required
+@permission_required("cooperation.view_workspace", fn=project_from, raise_exception=True)
+@require_GET
+def indicators_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """Every measurement of every indicator, with its baseline, target and evidence."""
+    item = project_from(request, pk)
+    rows = [
+        (indicator, m)
+        for indicator in item.indicators.all()
+        for m in sorted(indicator.values.all(), key=lambda m: (m.measured_on, m.id))
+    ]
+    columns = [
+        Column(_("Indicator"), lambda r: r[0].name),
+        Column(_("Unit"), lambda r: r[0].unit),
+        Column(_("Baseline"), lambda r: r[0].baseline, "decimal"),
+        Column(_("Target"), lambda r: r[0].target, "decimal"),
+        Column(_("Date"), lambda r: r[1].measured_on, "date"),
+        Column(_("Value"), lambda r: r[1].value, "decimal"),
+        Column(_("Evidence"), lambda r: r[1].evidence),
+    ]
+    return export_response(
+        fmt=fmt, columns=columns, rows=rows, name=f"project-{item.pk}-indicators", title=item.title
     )

@@ -16,7 +16,15 @@ from rules.contrib.views import permission_required
 from tashbeek.core.web import form_page
 
 from .. import selectors, services
-from ..forms import ComputeForm, JoinForm, PayForm, ServiceForm, UsageForm
+from ..forms import (
+    ComputeForm,
+    IndicatorForm,
+    JoinForm,
+    MeasurementForm,
+    PayForm,
+    ServiceForm,
+    UsageForm,
+)
 from ..models import Contribution, Participation, SharedService
 
 
@@ -57,6 +65,7 @@ def service(request: HttpRequest, slug: str) -> HttpResponse:
         "indicators": selectors.service_indicators(item),
         "contributions": selectors.contributions(item, year) if can_see else None,
         "can_manage": user.has_perm("cooperation.manage_service", item),
+        "today": timezone.localdate(),
     }
     return render(request, "cooperation/service.html", context)
 
@@ -189,3 +198,33 @@ def pay(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         _("Record a payment"),
     )
+
+
+@login_required
+@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def indicator_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """The operator states a service level as an indicator (baseline, target, unit)."""
+    item = service_from(request, slug)
+    form = IndicatorForm(request.POST or None)
+    return _service_form(
+        request,
+        item,
+        form,
+        lambda f: services.indicator_save(by=request.user, service=item, data=f.cleaned_data),
+        _("Add an indicator"),
+    )
+
+
+@login_required
+@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def measurement_add(request: HttpRequest, slug: str) -> HttpResponse:
+    item = service_from(request, slug)
+    form = MeasurementForm(request.POST or None, owner=item)
+
+    def run(f):
+        data = dict(f.cleaned_data)
+        services.measurement_record(by=request.user, indicator=data.pop("indicator"), data=data)
+
+    return _service_form(request, item, form, run, _("Record an indicator value"))

@@ -754,6 +754,15 @@ MATRIX = {
         ATTACHMENT,
         grid(401, default=403, committee_member=200, **PARTNERS),
     ),
+    "cooperation:service_indicator": ("get", SERVICE, OPERATOR),
+    "cooperation:service_measurement": ("get", SERVICE, OPERATOR),
+    "cooperation:indicators_export": (
+        "get",
+        lambda f: {**PROJECT(f), "fmt": "csv"},
+        PROJECT_INSIDERS,
+    ),
+    "shared-service-indicators": ("post", SERVICE, API_LEAD_400),
+    "shared-service-measurements": ("post", SERVICE, API_LEAD_400),
     # The admin is the operator's (superusers): visitors are sent to its sign-in, everyone
     # else signed in is told it is not for them; every admin URL is behind the same gate.
     "admin:*": ("get", None, grid(302, default=403)),
