@@ -94,6 +94,7 @@ class AttachmentViewSet(
     @extend_schema(responses={(200, "application/octet-stream"): bytes, **ERRORS})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
+        """The document's file, for who may read it."""
         attachment = self.get_object()
         if not attachment.file:
             raise Http404

@@ -89,6 +89,7 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
     @extend_schema(request=s.LeaveSerializer, responses={200: s.ParticipationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def leave(self, request, slug=None):
+        """Record that an authority left the service."""
         service = self.get_object()
         body = s.LeaveSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -103,6 +104,7 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
     @extend_schema(request=s.UsageSerializer, responses={200: s.UsageSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def usage(self, request, slug=None):
+        """Record how much of the service an authority used in a year."""
         service = self.get_object()
         body = s.UsageSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -131,6 +133,7 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
     )
     @action(detail=True, methods=["get"])
     def contributions(self, request, slug=None):
+        """The year's contributions: what each authority owes and paid."""
         service = self.get_object()
         text = request.query_params.get("year", "")
         year = int(text) if text.isdigit() else 0
@@ -144,6 +147,7 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
     )
     @action(detail=True, methods=["post"], url_path=r"contributions/(?P<contribution>\d+)/pay")
     def pay(self, request, slug=None, contribution=None):
+        """Record a payment against an authority's contribution."""
         service = self.get_object()
         row = get_object_or_404(Contribution, pk=contribution, service=service)
         body = s.PaySerializer(data=request.data)

@@ -83,6 +83,7 @@ class TenderViewSet(
     @extend_schema(request=s.StageSerializer, responses={200: s.TenderSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def stage(self, request, pk=None):
+        """Move the tender along its timeline, or cancel it with the reason."""
         tender = self.get_object()
         body = s.StageSerializer(data=request.data)
         body.is_valid(raise_exception=True)

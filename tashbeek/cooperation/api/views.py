@@ -137,10 +137,8 @@ class AgreementViewSet(viewsets.ModelViewSet):
         )
 
 
-def _nested(serializer, perm_doc: str):
-    return extend_schema(
-        request=serializer, responses={201: serializer, **ERRORS}, description=perm_doc
-    )
+def _nested(serializer, summary: str):
+    return extend_schema(request=serializer, responses={201: serializer, **ERRORS}, summary=summary)
 
 
 @_schema(s.ProjectSerializer)
@@ -225,6 +223,7 @@ class ProjectViewSet(viewsets.ModelViewSet):
     )
     @action(detail=True, methods=["post"])
     def status(self, request, pk=None):
+        """Change the project's status, with the reason (the lead organisation)."""
         project = self.get_object()
         body = s.ProjectStatusSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -238,27 +237,27 @@ class ProjectViewSet(viewsets.ModelViewSet):
         saved = service(by=request.user, project=project, data=dict(body.validated_data), **extra)
         return Response(serializer_class(saved).data, status=http.HTTP_201_CREATED)
 
-    @_nested(s.ProjectBudgetLineSerializer, "The lead organisation adds a budget line.")
+    @_nested(s.ProjectBudgetLineSerializer, "Add a budget line (the lead organisation)")
     @action(detail=True, methods=["post"], url_path="budget-lines")
     def budget_lines(self, request, pk=None):
         return self._add(request, s.ProjectBudgetLineSerializer, services.budget_line_save)
 
-    @_nested(s.FundingSerializer, "The lead organisation records a source's pledge and receipts.")
+    @_nested(s.FundingSerializer, "Add a source's pledge and receipts (the lead organisation)")
     @action(detail=True, methods=["post"])
     def funding(self, request, pk=None):
         return self._add(request, s.FundingSerializer, services.funding_save)
 
-    @_nested(s.ExpenseSerializer, "A partner records an expense against a budget line.")
+    @_nested(s.ExpenseSerializer, "Record an expense against a budget line")
     @action(detail=True, methods=["post"])
     def expenses(self, request, pk=None):
         return self._add(request, s.ExpenseSerializer, services.expense_record)
 
-    @_nested(s.IndicatorSerializer, "A partner defines an indicator.")
+    @_nested(s.IndicatorSerializer, "Add an indicator")
     @action(detail=True, methods=["post"])
     def indicators(self, request, pk=None):
         return self._add(request, s.IndicatorSerializer, services.indicator_save)
 
-    @_nested(s.MeasurementSerializer, "A partner records an indicator's value with evidence.")
+    @_nested(s.MeasurementSerializer, "Record an indicator's value with its evidence")
     @action(detail=True, methods=["post"])
     def measurements(self, request, pk=None):
         project = self.get_object()
@@ -271,12 +270,12 @@ class ProjectViewSet(viewsets.ModelViewSet):
         saved = services.measurement_record(by=request.user, indicator=indicator, data=data)
         return Response(s.MeasurementSerializer(saved).data, status=http.HTTP_201_CREATED)
 
-    @_nested(s.MilestoneSerializer, "A partner adds a milestone.")
+    @_nested(s.MilestoneSerializer, "Add a milestone")
     @action(detail=True, methods=["post"])
     def milestones(self, request, pk=None):
         return self._add(request, s.MilestoneSerializer, services.milestone_save)
 
-    @_nested(s.IssueSerializer, "A partner raises a risk or a challenge met, with its owner.")
+    @_nested(s.IssueSerializer, "Raise a risk or a challenge met, with its owner")
     @action(detail=True, methods=["post"])
     def issues(self, request, pk=None):
         return self._add(request, s.IssueSerializer, services.issue_raise)
@@ -288,6 +287,7 @@ class ProjectViewSet(viewsets.ModelViewSet):
     )
     @action(detail=True, methods=["post"], url_path=r"issues/(?P<issue>\d+)/resolve")
     def resolve(self, request, pk=None, issue=None):
+        """Mark a risk or challenge resolved, saying how."""
         project = self.get_object()
         item = get_object_or_404(ProjectIssue, pk=issue, project=project)
         body = s.ResolveSerializer(data=request.data)
@@ -295,7 +295,7 @@ class ProjectViewSet(viewsets.ModelViewSet):
         item = services.issue_resolve(by=request.user, issue=item, **body.validated_data)
         return Response(s.IssueSerializer(item).data)
 
-    @_nested(s.UpdateSerializer, "A partner posts an update in its organisation's name.")
+    @_nested(s.UpdateSerializer, "Post an update in one's organisation's name")
     @action(detail=True, methods=["post"])
     def updates(self, request, pk=None):
         return self._add(request, s.UpdateSerializer, services.update_post)
