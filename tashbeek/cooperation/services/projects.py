@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
-from tashbeek.members.models import Organisation
+from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.rules import acts_for
 from tashbeek.search.services import index_refresh
 
@@ -170,6 +170,12 @@ def issue_raise(*, by, project: Project, data: dict) -> ProjectIssue:
     owner = data.get("owner")
     if owner is None or owner.pk not in {p.organisation_id for p in project.partners.all()}:
         raise ValidationError({"owner": _("The owner is one of the project's partners.")})
+    person = data.get("owner_person")
+    if (
+        person is not None
+        and not Affiliation.objects.filter(user=person, organisation=owner).exists()
+    ):
+        raise ValidationError({"owner_person": _("The person in charge works for the owner.")})
     return _child_save(
         by=by,
         project=project,

@@ -156,6 +156,18 @@ def test_an_issue_is_owned_by_a_partner_and_resolved_with_how(
             project=project,
             data={"kind": "challenge", "area": "coordination", "text": "x", "owner": outsider},
         )
+    with pytest.raises(ValidationError):  # Nablus's staff cannot be in charge for Aourir
+        services.issue_raise(
+            by=focal_aourir,
+            project=project,
+            data={
+                "kind": "risk",
+                "area": "money",
+                "text": "x",
+                "owner": project.lead,
+                "owner_person": staff_other_member,
+            },
+        )
     issue = services.issue_resolve(
         by=staff_other_member, issue=cooperation["issue"], resolution="A fuel fund."
     )
