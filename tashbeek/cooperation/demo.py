@@ -316,8 +316,8 @@ def _project(focal, orgs, spec) -> None:
             project=project,
             data={"kind": kind, "area": area, "text": text, "owner": orgs[owner]},
         )
-    if spec.get("status"):
-        services.project_status_set(by=focal, project=project, **spec["status"])
+    status = spec.get("status") or {"status": "running", "reason": "Travaux en cours."}
+    services.project_status_set(by=focal, project=project, **status)
 
 
 PROJECTS = [

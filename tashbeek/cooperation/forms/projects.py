@@ -68,11 +68,13 @@ class PartnerForm(forms.Form):
         queryset=Organisation.objects.order_by("sort_name"),
         widget=FastSelect,
     )
+    # Adding or changing a role comes first; removing is the last, deliberate choice.
     role = forms.ChoiceField(
         label=_("Role"),
-        choices=[("", _("Remove from the project"))]
-        + [c for c in ProjectPartner.Role.choices if c[0] != ProjectPartner.Role.LEAD],
+        choices=[c for c in ProjectPartner.Role.choices if c[0] != ProjectPartner.Role.LEAD]
+        + [("", _("Remove from the project"))],
         required=False,
+        initial=ProjectPartner.Role.PARTNER,
     )
 
 
