@@ -4,13 +4,18 @@ validation accepts (issue 18.6)."""
 import pytest
 from django.apps import apps
 
-from tashbeek.tests import factories, factories_governance, factories_more
+from tashbeek.tests import (
+    factories,
+    factories_cooperation,
+    factories_governance,
+    factories_more,
+)
 
 pytestmark = pytest.mark.django_db
 
 FACTORIES = {
     f._meta.model: f
-    for module in (factories, factories_more, factories_governance)
+    for module in (factories, factories_more, factories_governance, factories_cooperation)
     for f in vars(module).values()
     if isinstance(f, type)
     and issubclass(f, factories_more.Model)

@@ -71,7 +71,7 @@ class Agreement(Titled, models.Model):
     document_name = models.CharField(max_length=255, blank=True, editable=False)
     document_public = models.BooleanField(_("the signed document is public"), default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

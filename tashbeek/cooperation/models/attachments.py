@@ -35,7 +35,7 @@ class Attachment(Titled, models.Model):
     size = models.PositiveIntegerField(_("size"))
     public = models.BooleanField(_("public"), default=False)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

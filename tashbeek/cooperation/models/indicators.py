@@ -62,7 +62,7 @@ class Measurement(models.Model):
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     evidence = models.CharField(_("evidence"), max_length=500)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
 

@@ -92,7 +92,7 @@ class Expense(models.Model):
     spent_on = models.DateField(_("date"))
     description = models.CharField(_("what for"), max_length=255)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
 

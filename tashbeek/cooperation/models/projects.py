@@ -61,7 +61,7 @@ class Project(Titled, models.Model):
     )
     public = models.BooleanField(_("public page"), default=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -182,7 +182,7 @@ class ProjectIssue(models.Model):
     )
     resolution = models.TextField(_("how it was resolved"), blank=True)
     raised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     raised_at = models.DateTimeField(auto_now_add=True)
 
@@ -203,7 +203,7 @@ class ProjectUpdate(models.Model):
         Organisation, verbose_name=_("from"), on_delete=models.PROTECT, related_name="+"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     text = models.TextField(_("update"))
     language = models.CharField(_("language"), max_length=8, blank=True)

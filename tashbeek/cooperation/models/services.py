@@ -34,7 +34,7 @@ class SharedService(models.Model):
     use_unit = models.CharField(_("unit of use"), max_length=40, blank=True)
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

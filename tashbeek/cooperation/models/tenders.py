@@ -46,7 +46,7 @@ class Tender(Titled, models.Model):
     awarded_on = models.DateField(_("awarded"), null=True, blank=True)
     stage_reason = models.TextField(_("reason"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -111,7 +111,7 @@ class Demand(models.Model):
     )
     quantity = models.DecimalField(_("quantity"), max_digits=14, decimal_places=2)
     declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     declared_at = models.DateTimeField(auto_now=True)
 
