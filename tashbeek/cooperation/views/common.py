@@ -1,10 +1,12 @@
 """Object getters the views declare their permission against (rules' permission_required
 calls them before the view; the object is kept on the request so it is read once)."""
 
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .. import selectors
+from ..models import AgreementParty
 
 
 def _cached(request, key: str, load):
@@ -15,14 +17,14 @@ def _cached(request, key: str, load):
 
 
 def agreement_from(request, pk: int, **_kwargs):
-    parties = selectors.AgreementParty.objects.select_related("organisation").order_by("id")
+    parties = AgreementParty.objects.select_related("organisation").order_by("id")
     return _cached(
         request,
         f"agreement:{pk}",
         lambda: get_object_or_404(
             selectors.agreements_visible_to(request.user)
             .select_related("declared_by")
-            .prefetch_related(selectors.Prefetch("parties", queryset=parties), "themes"),
+            .prefetch_related(Prefetch("parties", queryset=parties), "themes"),
             pk=pk,
         ),
     )
