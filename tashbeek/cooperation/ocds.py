@@ -8,6 +8,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from tashbeek.core.i18n import pick
 from tashbeek.core.money import to_major
@@ -155,7 +156,7 @@ def release_package(tender: Tender, *, uri: str) -> dict:
         "date": _when(tender.updated_at),
         "tag": _tags(tender),
         "initiationType": "tender",
-        "language": settings.LANGUAGE_CODE,
+        "language": (get_language() or settings.LANGUAGE_CODE)[:2],  # texts are picked in it
         "parties": _parties(tender, awards),
         "buyer": _party(tender.lead),
         "tender": _tender(tender, totals),

@@ -181,7 +181,7 @@ def project_money(project: Project) -> list[CurrencyTable]:
         t.pledged += funding.pledged_minor
         t.received += funding.received_minor
         t.in_kind += funding.pledged_minor if funding.in_kind else 0
-        t.funders.append({"funding": funding, "share": _share(funding.pledged_minor, 0)})
+        t.funders.append({"funding": funding})
     for t in tables.values():
         for row in t.funders:
             row["share"] = _share(row["funding"].pledged_minor, t.pledged)

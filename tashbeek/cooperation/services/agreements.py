@@ -13,7 +13,7 @@ from tashbeek.core.files import LIBRARY_TYPES, stored_content, validate_document
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.models import Affiliation, Organisation
-from tashbeek.members.rules import acts_for
+from tashbeek.members.rules import acts_for, is_focal_person_of
 from tashbeek.members.services import organisation_create
 from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
@@ -175,7 +175,7 @@ def agreement_confirm(*, by, agreement: Agreement, organisation: Organisation) -
     last confirmation signs the agreement."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     party = agreement.parties.filter(organisation=organisation).first()
-    allowed = is_secretariat(by) or _is_focal(by, organisation)
+    allowed = is_secretariat(by) or is_focal_person_of(by, organisation)
     if party is None or not allowed:
         raise PermissionDenied(_("Only a party's focal person confirms for that party."))
     if agreement.status != Agreement.Status.PROPOSED or party.confirmed_at:
@@ -210,12 +210,6 @@ def agreement_confirm(*, by, agreement: Agreement, organisation: Organisation) -
         index_refresh(agreement)  # signed: now public, so searchable
         counter_bump(GRAPH_VERSION)  # and drawn in the graph
     return agreement
-
-
-def _is_focal(user, organisation: Organisation) -> bool:
-    return Affiliation.objects.filter(
-        user=user, organisation=organisation, role=Affiliation.Role.FOCAL
-    ).exists()
 
 
 @transaction.atomic

@@ -190,7 +190,6 @@ def contributions_compute(
     weights = _weights(service, year, rows)
     shares = split(total_minor, weights)
     existing.delete()
-    basis = str(SharedService.Formula(service.formula).label)
     created = Contribution.objects.bulk_create(
         Contribution(
             service=service,
@@ -199,7 +198,8 @@ def contributions_compute(
             currency=service.currency,
             amount_minor=amount,
             due_on=due_on,
-            basis=f"{basis}: {weights[organisation]}",
+            # The weight only: the page names the formula in the reader's language.
+            basis=str(weights[organisation]),
         )
         for organisation, amount in shares.items()
     )

@@ -16,6 +16,7 @@ from tashbeek.core.models import Theme
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.core.web import form_page
 from tashbeek.members.models import Affiliation, Organisation
+from tashbeek.members.rules import affiliations_of
 
 from .. import selectors, services
 from ..forms import AgreementForm, EndForm
@@ -79,8 +80,9 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
     item = agreement_from(request, pk)
     user = request.user
     mine = {
-        a.organisation_id
-        for a in Affiliation.objects.filter(user=user.pk, role=Affiliation.Role.FOCAL)
+        org
+        for org, (role, *_rest) in affiliations_of(user).items()
+        if role == Affiliation.Role.FOCAL
     }
     for_anyone = is_secretariat(user)  # confirms for a party that has no focal person here
     to_confirm = [

@@ -5,7 +5,6 @@ release package."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -50,20 +49,10 @@ def demand_table(tender: Tender) -> dict:
         (d.item_id, d.organisation_id): d.quantity
         for d in Demand.objects.filter(item__lot__tender=tender)
     }
-    totals = dict(
-        Demand.objects.filter(item__lot__tender=tender)
-        .values_list("item")
-        .annotate(total=Sum("quantity"))
-        .values_list("item", "total")
-    )
-    rows = [
-        {
-            "item": item,
-            "cells": [cells.get((item.pk, org.pk)) for org in participants],
-            "total": totals.get(item.pk, 0),
-        }
-        for item in items
-    ]
+    rows = []
+    for item in items:
+        row = [cells.get((item.pk, org.pk)) for org in participants]
+        rows.append({"item": item, "cells": row, "total": sum(q for q in row if q is not None)})
     declared = {org for _item, org in cells}
     return {"participants": participants, "rows": rows, "declared": declared}
 
