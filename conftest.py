@@ -405,12 +405,12 @@ def offer(aourir, focal_aourir):
 def _fresh_vector_indexes():
     """The in-memory embedding matrices and term statistics must not outlive a test's
     rolled-back rows."""
-    from tashbeek.search import embeddings, termstats
+    from tashbeek.search import termstats, vectors
 
-    embeddings.forget_indexes()
+    vectors.forget_indexes()
     termstats.forget()
     yield
-    embeddings.forget_indexes()
+    vectors.forget_indexes()
     termstats.forget()
 
 

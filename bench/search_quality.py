@@ -7,71 +7,32 @@ against qrels.tsv — overall, per query language and for cross-lingual queries 
 baseline measured in the same run: BM25 over the raw words (SQLite FTS5, no normalisation,
 no stemming, no stop words, no embeddings).
 
+Then the same for our own Hebrew set (tashbeek/search/tests/data/search-he: Hebrew needs and
+documents, plus needs in the other languages whose answers include Hebrew documents), over
+the development corpus and the Hebrew documents together, reported apart.
+
     .venv/bin/python bench/search_quality.py [--data ../shared/eval/search-dev] [--json out]
 """
 
 import argparse
 import json
-import math
 import os
 import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "search-dev"
-K = 10
+OWN_DATA = ROOT / "tashbeek" / "search" / "tests" / "data"
+SHARED = ROOT.parent / "shared" / "eval" / "search-dev"
+# The tests' copy of the development set when the shared folder is not beside the checkout.
+DEFAULT_DATA = SHARED if SHARED.exists() else OWN_DATA / "search-dev"
+HEBREW = OWN_DATA / "search-he"
+SETS = ("development set", "own Hebrew set")
 
-
-def load(data: Path):
-    corpus = [json.loads(line) for line in (data / "corpus.jsonl").open(encoding="utf-8")]
-    queries = [json.loads(line) for line in (data / "queries.jsonl").open(encoding="utf-8")]
-    qrels: dict[str, dict[str, int]] = defaultdict(dict)
-    for number, line in enumerate((data / "qrels.tsv").open(encoding="utf-8")):
-        if number == 0 or not line.strip():
-            continue
-        query, doc, grade = line.rstrip("\n").split("\t")
-        qrels[query][doc] = int(grade)
-    return corpus, queries, qrels
-
-
-def ndcg(ranked: list[str], judged: dict[str, int]) -> float:
-    gain = sum((2 ** judged.get(d, 0) - 1) / math.log2(i + 2) for i, d in enumerate(ranked[:K]))
-    ideal = sorted(judged.values(), reverse=True)[:K]
-    best = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
-    return gain / best if best else 0.0
-
-
-def recall(ranked: list[str], judged: dict[str, int]) -> float:
-    relevant = {d for d, g in judged.items() if g >= 1}
-    return len(relevant & set(ranked[:K])) / len(relevant) if relevant else 0.0
-
-
-def mrr(ranked: list[str], judged: dict[str, int]) -> float:
-    for position, doc in enumerate(ranked[:K], start=1):
-        if judged.get(doc, 0) == 2:
-            return 1 / position
-    return 0.0
-
-
-def scores(runs: dict[str, list[str]], queries, qrels) -> dict:
-    """{group: {metric: mean}} for all queries, each language and cross-lingual ones."""
-    groups = defaultdict(list)
-    for query in queries:
-        ranked, judged = runs[query["id"]], qrels[query["id"]]
-        row = {"nDCG@10": ndcg(ranked, judged), "R@10": recall(ranked, judged)}
-        row["MRR@10"] = mrr(ranked, judged)
-        groups["all"].append(row)
-        groups[query["language"]].append(row)
-        groups["cross-lingual" if query["cross_lingual"] else "same-language"].append(row)
-    return {
-        group: {m: round(sum(r[m] for r in rows) / len(rows), 3) for m in rows[0]}
-        | {"n": len(rows)}
-        for group, rows in groups.items()
-    }
+sys.path.insert(0, str(ROOT))
+from tashbeek.search.evaluation import K, load, scores  # noqa: E402
 
 
 def baseline(corpus, queries) -> dict[str, list[str]]:
@@ -100,7 +61,7 @@ def _raw_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[^\W_]+", text) if w]
 
 
-def prepare(data: Path, workdir: Path) -> dict:
+def prepare(corpus: list[dict], workdir: Path) -> dict:
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{workdir / 'quality.sqlite3'}",
@@ -112,9 +73,9 @@ def prepare(data: Path, workdir: Path) -> dict:
     }
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run(
-        [*manage, "import_experiences", str(data / "corpus.jsonl")], cwd=ROOT, env=env, check=True
-    )
+    path = workdir / "corpus.jsonl"
+    path.write_text("".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in corpus))
+    subprocess.run([*manage, "import_experiences", str(path)], cwd=ROOT, env=env, check=True)
     return env
 
 
@@ -140,7 +101,7 @@ def through_api(queries) -> tuple[dict, dict]:
 
 
 def table(results: dict) -> str:
-    groups = ["all", "ar", "fr", "en", "cross-lingual", "same-language"]
+    groups = ["all", "ar", "he", "fr", "en", "cross-lingual", "same-language"]
     lines = ["| system | metric | " + " | ".join(groups) + " |"]
     lines.append("|" + "---|" * (len(groups) + 2))
     for system, by_group in results.items():
@@ -148,32 +109,49 @@ def table(results: dict) -> str:
             cells = [f"{by_group[g][metric]:.3f}" if g in by_group else "–" for g in groups]
             lines.append(f"| {system} | {metric} | " + " | ".join(cells) + " |")
     counts = " | ".join(
-        str(results["baseline"][g]["n"]) for g in groups if g in results["baseline"]
+        f"{g} {results['baseline'][g]['n']}" for g in groups if g in results["baseline"]
     )
     lines.append(f"\nqueries per group: {counts}")
     return "\n".join(lines)
+
+
+def evaluate(corpus, queries, qrels) -> dict:
+    """Baseline, search API and match API on one set, in a fresh database of its corpus."""
+    with tempfile.TemporaryDirectory() as workdir:
+        os.environ.update(prepare(corpus, Path(workdir)))
+        search_runs, match_runs = through_api(queries)
+    return {
+        "baseline": scores(baseline(corpus, queries), queries, qrels),
+        "search API": scores(search_runs, queries, qrels),
+        "match API": scores(match_runs, queries, qrels),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--set", choices=SETS, help="one set only (Django is set up once per process)"
+    )
     args = parser.parse_args()
-    corpus, queries, qrels = load(args.data)
-    with tempfile.TemporaryDirectory() as workdir:
-        env = prepare(args.data, Path(workdir))
-        os.environ.update(env)
-        search_runs, match_runs = through_api(queries)
-    results = {
-        "baseline": scores(baseline(corpus, queries), queries, qrels),
-        "search API": scores(search_runs, queries, qrels),
-        "match API": scores(match_runs, queries, qrels),
-    }
-    print(table(results))
+    if args.set:
+        folders = (args.data,) if args.set == "development set" else (HEBREW, args.data)
+        results = {args.set: evaluate(*load(*folders))}
+    else:
+        results = {}
+        with tempfile.TemporaryDirectory() as workdir:
+            for name in SETS:
+                out = Path(workdir) / "set.json"
+                command = [sys.executable, __file__, "--data", str(args.data), "--set", name]
+                subprocess.run([*command, "--json", str(out)], check=True)
+                results |= json.loads(out.read_text())
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
+    if not args.set:
+        for name, by_system in results.items():
+            print(f"\n## {name}\n\n{table(by_system)}")
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     main()

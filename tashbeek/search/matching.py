@@ -1,9 +1,11 @@
 """Matchmaking: a need (free text) → ranked experiences, documents, offers, with reasons.
 
-Two rankings are fused by reciprocal rank fusion (RRF): full text over the analyser's terms
-(precise, same language) and sentence embeddings (meaning, across languages). Each item's
-fused score is Σ weight / (K + rank). Reasons shown to people: shared themes, the words
-that matched, and how close the meaning is.
+Two rankings are fused by their scores: the sentence embeddings' (meaning, across
+languages; two encoders, see vectors.py) and full text over the analyser's terms (precise,
+but only within a language). Full text counts only for entries written in the need's
+language: its best hits are almost all in that language, and rank fusion, which we used
+before, pushed the right foreign-language answer down below same-language word matches.
+Reasons shown to people: shared themes, the words that matched, and how close the meaning is.
 """
 
 import string
@@ -15,17 +17,16 @@ from django.utils.translation import gettext as _
 from tashbeek.core.i18n import pick
 from tashbeek.core.models import Theme
 
-from . import embeddings
-from .analysis import query_terms
+from . import embeddings, vectors
+from .analysis import detect_language, query_terms
 from .backends import audience_q, fulltext
 from .models import SearchEntry
 
-# A small K lets the top of each list count; meaning weighs more than words because only
-# it crosses languages (tuned on the development set: a broad plateau around these values).
-K = 10
 CANDIDATES = 100
 MAX_TEXT = 10_000
-WEIGHTS = {"fulltext": 1.0, "semantic": 2.5}
+# Full text's score, as a share of the query's best full-text score, is worth this many
+# standard deviations of the semantic score (tuned on the development set).
+LEXICAL_WEIGHT = 0.5
 # Below this cosine, meaning alone is not shown as a reason (USE v3 scale).
 CLOSE_MEANING = 0.35
 
@@ -69,14 +70,16 @@ def match(
 ) -> list[Match]:
     """The entries of these kinds that best answer the text, best first."""
     text = (text or "")[:MAX_TEXT]
-    terms = query_terms(text)
-    ranked: dict[int, float] = {}
-    lexical = fulltext(terms, user=user, kinds=kinds, limit=CANDIDATES)
-    for rank, hit in enumerate(lexical):
-        ranked[hit.id] = ranked.get(hit.id, 0) + WEIGHTS["fulltext"] / (K + rank + 1)
-    similarity = _semantic(text, user=user, kinds=kinds)
-    for rank, (pk, _cosine) in enumerate(similarity.items()):
-        ranked[pk] = ranked.get(pk, 0) + WEIGHTS["semantic"] / (K + rank + 1)
+    language = detect_language(text)
+    similarity = _semantic(text, language, kinds=kinds)
+    ranked = {pk: score for pk, (score, _cosine) in similarity.items()}
+    floor = min(ranked.values(), default=0.0)
+    lexical = fulltext(query_terms(text), user=user, kinds=kinds, limit=CANDIDATES)
+    best_lexical = max((hit.score for hit in lexical), default=0.0) or 1.0
+    for hit in lexical:
+        if ranked and language not in hit.languages.split():
+            continue
+        ranked[hit.id] = ranked.get(hit.id, floor) + LEXICAL_WEIGHT * hit.score / best_lexical
     visible = _visible(user, ranked, exclude)
     best = sorted(visible, key=lambda pk: (-ranked[pk], pk))[:limit]
     # Only the shown entries are read in full (text and terms, for the reasons).
@@ -84,7 +87,7 @@ def match(
     wanted = _words_of_terms(text)
     themes = set(themes or [])
     found = [
-        _explain(entries[pk], ranked[pk], similarity.get(pk), wanted, themes)
+        _explain(entries[pk], ranked[pk], _cosine_of(similarity, pk), wanted, themes)
         for pk in best
         if pk in entries
     ]
@@ -117,16 +120,21 @@ def _words_of_terms(text: str) -> dict[str, str]:
     return found
 
 
-def _semantic(text: str, *, user, kinds) -> dict[int, float]:
-    """{entry id: cosine} of the nearest entries, best first (empty without the model)."""
+def _semantic(text: str, language: str, *, kinds) -> dict[int, tuple[float, float]]:
+    """{entry id: (semantic score, USE cosine)} of the nearest entries, best first (empty
+    without the models)."""
     if not text.strip() or not embeddings.enabled():
         return {}
-    vector = embeddings.encode([text[: embeddings.EMBED_CHARS]])[0]
-    nearest: list[tuple[int, float]] = []
+    vector = embeddings.encode_query(text)
+    nearest: list[tuple[int, float, float]] = []
     for kind in kinds:
-        nearest += embeddings.vector_index(kind).nearest(vector, CANDIDATES)
+        nearest += vectors.vector_index(kind).nearest(vector, language, CANDIDATES)
     nearest.sort(key=lambda item: -item[1])
-    return dict(nearest[:CANDIDATES])
+    return {pk: (score, cosine) for pk, score, cosine in nearest[:CANDIDATES]}
+
+
+def _cosine_of(similarity: dict, pk: int) -> float | None:
+    return similarity[pk][1] if pk in similarity else None
 
 
 def _visible(user, ranked: dict[int, float], exclude) -> list[int]:
