@@ -61,3 +61,19 @@ def normalise(value: str | None) -> str:
 def search_terms(query: str | None, limit: int = 8) -> list[str]:
     """Normalised words of a query, bounded so a pasted essay cannot build a huge query."""
     return [term for term in normalise((query or "")[:200]).split(" ") if term][:limit]
+
+
+def compact(value: str | None) -> str:
+    """A folded name without its spaces, so "كفركنا" meets "كفر كنا" and "BeniMellal" meets
+    "Beni-Mellal" (hyphens and other punctuation fold to spaces first)."""
+    return normalise(value).replace(" ", "")
+
+
+def search_key(names) -> str:
+    """What a name search looks in: each name folded, and again without its spaces when it
+    has any, so a name is found however its parts are joined."""
+    keys = []
+    for text in names:
+        folded = normalise(text)
+        keys += [folded, folded.replace(" ", "")] if folded else []
+    return " ".join(dict.fromkeys(keys))

@@ -18,7 +18,7 @@ from tashbeek.core.permissions import (
     is_committee_member,
     is_secretariat,
 )
-from tashbeek.core.text import normalise
+from tashbeek.core.text import compact, search_key
 from tashbeek.notifications.services import notify
 
 from ..models import Application, ApplicationDocument, ApplicationMessage, Organisation
@@ -63,8 +63,8 @@ def reviewers():
 
 
 def application_index(application: Application) -> None:
-    application.search_name = " ".join(
-        normalise(text) for text in (application.names or {}).values() if text
+    application.search_name = search_key(
+        text for text in (application.names or {}).values() if text
     )
 
 
@@ -180,7 +180,7 @@ def likely_duplicates(application: Application) -> tuple[list, list]:
     The database narrows by substring of the folded names; Python confirms a whole-name match."""
     if not application.country:
         return [], []
-    names = {normalise(text) for text in (application.names or {}).values() if text}
+    names = {compact(text) for text in (application.names or {}).values() if text} - {""}
     if not names:
         return [], []
     contains = Q()
@@ -188,7 +188,7 @@ def likely_duplicates(application: Application) -> tuple[list, list]:
         contains |= Q(search_name__contains=name)
 
     def matches(values: dict) -> bool:
-        return bool(names & {normalise(text) for text in (values or {}).values() if text})
+        return bool(names & {compact(text) for text in (values or {}).values() if text})
 
     # The organisation this application's own acceptance created is not a duplicate of it.
     organisations = Organisation.objects.filter(contains, country=application.country).exclude(

@@ -18,7 +18,7 @@ from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.mail import send_localised, send_with_change
 from tashbeek.core.models import Theme
-from tashbeek.core.text import normalise
+from tashbeek.core.text import normalise, search_key
 from tashbeek.search.services import index_refresh
 
 from ..models import Affiliation, Invitation, Organisation
@@ -55,7 +55,7 @@ INVITATION_DAYS = 14
 def organisation_index_names(organisation: Organisation) -> None:
     """Derive the search and sort keys from the names in every language (not saved here)."""
     names = organisation.names or {}
-    organisation.search_name = " ".join(normalise(text) for text in names.values() if text)
+    organisation.search_name = search_key(text for text in names.values() if text)
     primary = names.get(settings.LANGUAGE_CODE) or next(iter(names.values()), "")
     organisation.sort_name = normalise(primary)[:255]
 

@@ -21,6 +21,36 @@ def test_every_spelling_finds_aourir(client, aourir, other_member, query):
     assert [org.pk for org in response.context["page"]] == [aourir.pk]
 
 
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("كفركنا", "kafr"),
+        ("كفر كنا", "kafr"),
+        ("KafrKanna", "kafr"),
+        ("Kafr-Kanna", "kafr"),
+        ("Beni Mellal", "beni"),
+        ("Beni-Mellal", "beni"),
+        ("BeniMellal", "beni"),
+        ("بني ملال", "beni"),
+        ("بنيملال", "beni"),
+    ],
+)
+def test_names_are_found_with_or_without_their_spaces_and_hyphens(client, query, expected):
+    from django.contrib.auth.models import AnonymousUser
+
+    from tashbeek.members.selectors import DirectoryFilters, organisation_search
+
+    made = {
+        "kafr": OrganisationFactory(country="IL", names={"ar": "كفر كنا", "en": "Kafr Kanna"}),
+        "beni": OrganisationFactory(country="MA", names={"fr": "Béni-Mellal", "ar": "بني ملال"}),
+    }
+    OrganisationFactory(country="MA", names={"ar": "كفر قاسم", "fr": "Beni Ansar"})
+    page = client.get("/members/", {"q": query}).context["page"]
+    assert [org.pk for org in page] == [made[expected].pk]  # the in-memory index
+    sql = organisation_search(user=AnonymousUser(), filters=DirectoryFilters(q=query))
+    assert [org.pk for org in sql] == [made[expected].pk]  # and the SQL path agree
+
+
 def test_filters_combine_and_facets_count_under_other_filters(client, aourir, other_member):
     waste = Theme.objects.get(slug="waste")
     child = Theme.objects.get(slug="waste-collection")
