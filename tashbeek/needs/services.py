@@ -17,7 +17,8 @@ from .models import Need, Offer
 
 NEED_FIELDS = ["organisation", "title", "description", "language", "urgency", "visibility"]
 OFFER_FIELDS = ["organisation", "title", "description", "language"]
-# How close an experience must be to a need before its authors are told (USE v3 cosine).
+# How close an experience must be to a need before its authors are told (closeness on USE
+# v3's cosine scale, see search.vectors).
 NOTIFY_SIMILARITY = 0.5
 NOTIFY_TERMS = 4
 

@@ -27,7 +27,7 @@ MAX_TEXT = 10_000
 # Full text's score, as a share of the query's best full-text score, is worth this many
 # standard deviations of the semantic score (tuned on the development set).
 LEXICAL_WEIGHT = 0.5
-# Below this cosine, meaning alone is not shown as a reason (USE v3 scale).
+# Below this closeness, meaning alone is not shown as a reason (USE v3's cosine scale).
 CLOSE_MEANING = 0.35
 
 
@@ -72,7 +72,7 @@ def match(
     text = (text or "")[:MAX_TEXT]
     language = detect_language(text)
     similarity = _semantic(text, language, kinds=kinds)
-    ranked = {pk: score for pk, (score, _cosine) in similarity.items()}
+    ranked = {pk: score for pk, (score, _closeness) in similarity.items()}
     floor = min(ranked.values(), default=0.0)
     lexical = fulltext(query_terms(text), user=user, kinds=kinds, limit=CANDIDATES)
     best_lexical = max((hit.score for hit in lexical), default=0.0) or 1.0
@@ -87,7 +87,7 @@ def match(
     wanted = _words_of_terms(text)
     themes = set(themes or [])
     found = [
-        _explain(entries[pk], ranked[pk], _cosine_of(similarity, pk), wanted, themes)
+        _explain(entries[pk], ranked[pk], _closeness_of(similarity, pk), wanted, themes)
         for pk in best
         if pk in entries
     ]
@@ -121,7 +121,7 @@ def _words_of_terms(text: str) -> dict[str, str]:
 
 
 def _semantic(text: str, language: str, *, kinds) -> dict[int, tuple[float, float]]:
-    """{entry id: (semantic score, USE cosine)} of the nearest entries, best first (empty
+    """{entry id: (semantic score, closeness)} of the nearest entries, best first (empty
     without the models)."""
     if not text.strip() or not embeddings.enabled():
         return {}
@@ -130,10 +130,10 @@ def _semantic(text: str, language: str, *, kinds) -> dict[int, tuple[float, floa
     for kind in kinds:
         nearest += vectors.vector_index(kind).nearest(vector, language, CANDIDATES)
     nearest.sort(key=lambda item: -item[1])
-    return {pk: (score, cosine) for pk, score, cosine in nearest[:CANDIDATES]}
+    return {pk: (score, close) for pk, score, close in nearest[:CANDIDATES]}
 
 
-def _cosine_of(similarity: dict, pk: int) -> float | None:
+def _closeness_of(similarity: dict, pk: int) -> float | None:
     return similarity[pk][1] if pk in similarity else None
 
 

@@ -32,6 +32,9 @@ SHRINK = 10
 OTHER = len(LANGUAGES)  # the row of entries in none of our languages
 # Of our languages, those multilingual USE v3 was trained on (not Hebrew).
 USE_LANGUAGES = ("ar", "fr", "en")
+# E5's centred cosine on USE's scale: the linear map that sends the mean of all pairs and the
+# mean of the "same problem solved" pairs of the development set to USE's (0.157, 0.362).
+E5_ON_USE_SCALE = (0.157, 0.98)
 
 
 def language_code(languages: str) -> int:
@@ -124,27 +127,28 @@ class VectorIndex:
         self.use_codes = [LANGUAGES.index(language) for language in USE_LANGUAGES]
 
     def scores(self, vector: np.ndarray, language: str) -> tuple[np.ndarray, np.ndarray]:
-        """(fused score, USE cosine) of every row for a query vector in this language."""
+        """(fused score, closeness) of every row for a query vector in this language.
+        Closeness is USE's cosine where USE reads both texts, else E5's centred cosine on
+        USE's scale, so one threshold decides when "close in meaning" is shown."""
         code = LANGUAGES.index(language) if language in LANGUAGES else OTHER
         mean = self.means[code] if code in self.known else self.means[OTHER]
         query = _unit(vector[E5] - mean)
         shift = (self.means @ query)[self.languages]
-        centred = _standard((self.e5 @ query - shift) / self.norms)
-        cosine = self.use @ vector[USE]
-        if language not in USE_LANGUAGES:
-            return centred, cosine  # USE's vector of a Hebrew text is noise
+        centred = (self.e5 @ query - shift) / self.norms
+        closeness = E5_ON_USE_SCALE[0] + E5_ON_USE_SCALE[1] * centred
         understood = np.isin(self.languages, self.use_codes)
-        if not understood.any():
-            return centred, cosine
-        fused = centred.copy()
-        both = centred[understood] + USE_WEIGHT * _standard(cosine[understood])
+        if language not in USE_LANGUAGES or not understood.any():
+            return _standard(centred), closeness  # USE's vector of a Hebrew text is noise
+        cosine = self.use[understood] @ vector[USE]
+        closeness[understood] = cosine
+        both = _standard(centred[understood]) + USE_WEIGHT * _standard(cosine)
         # Rows USE cannot read keep E5's score alone, at the spread of the fused ones.
-        fused *= float(both.std()) or 1.0
+        fused = _standard(centred) * (float(both.std()) or 1.0)
         fused[understood] = both
-        return fused, cosine
+        return fused, closeness
 
     def nearest(self, vector: np.ndarray, language: str, k: int) -> list[tuple[int, float, float]]:
-        """(entry id, fused score, USE cosine) of the k best entries; deleted entries may
+        """(entry id, fused score, closeness) of the k best entries; deleted entries may
         appear and are dropped by the caller's database filter."""
         self.refresh()
         if not len(self.ids):
