@@ -151,13 +151,17 @@ class VectorIndex:
         """(entry id, fused score, closeness) of the k best entries; deleted entries may
         appear and are dropped by the caller's database filter."""
         self.refresh()
-        if not len(self.ids):
-            return []
-        fused, cosine = self.scores(vector, language)
+        # Under the lock: a refresh in another thread replaces the matrices and the means
+        # together, and a query must not read half of each (rows and lengths would differ).
+        with self.lock:
+            if not len(self.ids):
+                return []
+            fused, closeness = self.scores(vector, language)
+            ids = self.ids
         k = min(k, len(fused))
         top = np.argpartition(-fused, k - 1)[:k]
         top = top[np.argsort(-fused[top])]
-        return [(int(self.ids[i]), float(fused[i]), float(cosine[i])) for i in top]
+        return [(int(ids[i]), float(fused[i]), float(closeness[i])) for i in top]
 
 
 _indexes: dict[str, VectorIndex] = {}
