@@ -25,6 +25,10 @@ def _embeddings_on(settings):
 
 def _evaluate(corpus, queries, qrels) -> dict:
     experiences_import(rows=[(n, row, "") for n, row in enumerate(corpus, start=1)])
+    return _ranked(queries, qrels)
+
+
+def _ranked(queries, qrels) -> dict:
     runs = {
         query["id"]: [m.entry.external_id for m in match(user=AnonymousUser(), text=query["text"])]
         for query in queries
@@ -32,12 +36,21 @@ def _evaluate(corpus, queries, qrels) -> dict:
     return scores(runs, queries, qrels)
 
 
-def test_matchmaking_floor_on_the_development_set():
-    result = _evaluate(*load(DATA / "search-dev"))
+def test_matchmaking_floor_on_the_development_set(monkeypatch):
+    corpus, queries, qrels = load(DATA / "search-dev")
+    result = _evaluate(corpus, queries, qrels)
     # Measured 0.867 overall, 0.835 cross-lingual, lowest language 0.855 (2026-12-06).
     assert result["all"]["nDCG@10"] >= 0.83
     assert result["cross-lingual"]["nDCG@10"] >= 0.80
     assert min(result[language]["nDCG@10"] for language in ("ar", "fr", "en")) >= 0.78
+    # The large-index path (USE reads E5's shortlist only, on a sample's scale), forced on
+    # these 95 entries, keeps the ranking within noise.
+    monkeypatch.setattr(vectors, "SHORTLIST", 40)
+    monkeypatch.setattr(vectors, "SAMPLE", 30)
+    vectors.forget_indexes()
+    shortlisted = _ranked(queries, qrels)
+    assert shortlisted["all"]["nDCG@10"] >= result["all"]["nDCG@10"] - 0.02
+    assert len(vectors.vector_index("experience").sample) == 30
 
 
 def test_matchmaking_floor_with_hebrew():
