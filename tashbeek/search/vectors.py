@@ -2,8 +2,8 @@
 
 One index per kind holds that kind's [USE | E5] vectors as two matrices, loaded once and
 then patched with what changed since. A query is scored by both encoders and the two
-scores are fused after standardising each over the whole index (z-scores), so neither
-encoder's scale dominates.
+scores are fused after standardising each over the index (z-scores; on large indexes USE's
+scale comes from a fixed sample of rows), so neither encoder's scale dominates.
 
 Sentence vectors carry a strong per-language component: documents in the query's language
 look similar whatever they say. Measured on the development set, E5's mean vectors per
