@@ -129,7 +129,11 @@ def _country(row: dict, problems: list) -> str:
 
 def _url(row: dict, problems: list) -> str:
     url = str(row.get("source_url") or "").strip()
-    if url:
+    limit = Experience._meta.get_field("source_url").max_length
+    if len(url) > limit:
+        message = _("“%(field)s” is longer than %(limit)d characters.")
+        problems.append(message % {"field": "source_url", "limit": limit})
+    elif url:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:

@@ -93,7 +93,8 @@ class Experience(models.Model):
     external_id = models.CharField(
         _("external identifier"), max_length=100, unique=True, null=True, blank=True
     )
-    source_url = models.URLField(_("source"), blank=True)
+    # Real sources are often long: an Arabic path is three times longer percent-encoded.
+    source_url = models.URLField(_("source"), max_length=2000, blank=True)
     # For experiences of organisations outside the directory (imports); else the organisation's.
     country = CountryField(_("country"), blank=True)
     # Subject tags that are not (yet) in the shared taxonomy, kept from imports for search.

@@ -144,6 +144,19 @@ def test_a_bad_file_imports_nothing_and_reports_every_bad_row(db):
     assert not Experience.objects.exists() and not SearchEntry.objects.exists()
 
 
+def test_long_source_addresses_import_and_overlong_ones_are_refused(db):
+    # Percent-encoded Arabic paths are long: the development set has sources of 495 characters.
+    path = "/%D8%A8%D9%84%D8%AF%D9%8A%D8%A9" * 15
+    long_url, overlong = "https://example.org" + path, "https://example.org/" + "a" * 2000
+    rows = [dict(ROWS[0], source_url=long_url), dict(ROWS[1], source_url=overlong)]
+    with pytest.raises(ImportRejected) as rejected:
+        experiences_import(rows=_rows(*rows))
+    assert [line for line, _ in rejected.value.errors] == [2]
+    assert "source_url" in rejected.value.errors[0][1] and "2000" in rejected.value.errors[0][1]
+    experiences_import(rows=_rows(rows[0]))
+    assert Experience.objects.get().source_url == long_url
+
+
 def test_csv_import(db):
     data = (
         "external_id,language,title,summary,themes,organisation,country,source_url\n"
