@@ -137,6 +137,7 @@ class VectorIndex:
         readable = np.flatnonzero(self.understood)
         chosen = np.random.default_rng(0).choice(readable, min(SAMPLE, len(readable)), False)
         self.sample = np.sort(chosen)
+        self.use_sample = self.use[self.sample]  # copied once here, not on every query
 
     def scores(self, vector: np.ndarray, language: str) -> tuple[np.ndarray, ...]:
         """(rows, fused score, closeness) of the rows worth ranking for a query vector in
@@ -157,7 +158,7 @@ class VectorIndex:
         if len(centred) > SHORTLIST:
             rows = np.argpartition(-centred, SHORTLIST - 1)[:SHORTLIST]
             cosine = self.use[rows] @ vector[USE]
-            scale = self._use_scale(self.use[self.sample] @ vector[USE], meaning[self.sample])
+            scale = self._use_scale(self.use_sample @ vector[USE], meaning[self.sample])
         else:
             rows = np.arange(len(centred))
             cosine = self.use @ vector[USE]
