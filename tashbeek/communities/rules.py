@@ -34,6 +34,11 @@ def is_community_member(user, community) -> bool:
     return bool(entry) and entry[1] == "active"
 
 
+@rules.predicate
+def takes_part_somewhere(user) -> bool:
+    return any(status == "active" for _role, status in community_roles(user).values())
+
+
 rules.add_perm("communities.add_community", is_secretariat)
 
 
@@ -48,3 +53,21 @@ rules.add_perm("communities.join_community", is_network_member | works_for_partn
 # Like staff contacts in the directory: who takes part is for people of the network.
 rules.add_perm("communities.view_members", is_network_member)
 rules.add_perm("communities.manage_community", is_coordinator | is_secretariat)
+
+
+@rules.predicate
+def is_own_membership(user, membership) -> bool:
+    return membership is not None and membership.user_id == user.pk
+
+
+@rules.predicate
+def manages_membership_community(user, membership) -> bool:
+    return membership is not None and (
+        is_coordinator(user, membership.community) or is_secretariat(user)
+    )
+
+
+# A membership is its person's (to read and to leave) and its community's coordinators' (to
+# approve, decline or remove); the API lists exactly these.
+rules.add_perm("communities.change_membership", is_own_membership | manages_membership_community)
+rules.add_perm("communities.approve_membership", manages_membership_community)

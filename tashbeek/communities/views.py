@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -51,11 +51,10 @@ def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("communities.join_community", raise_exception=True)
 @require_POST
 def join(request: HttpRequest, slug: str) -> HttpResponse:
     community = _community(slug)
-    if not request.user.has_perm("communities.join_community"):
-        raise PermissionDenied
     form = JoinForm(request.POST, user=request.user)
     organisation = form.cleaned_data.get("organisation") if form.is_valid() else None
     membership = services.community_join(

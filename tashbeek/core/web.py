@@ -32,3 +32,33 @@ def form_page(request, form, save, template: str, context: dict) -> HttpResponse
         return response
     status = 400 if form.errors else 200
     return render(request, template, {"form": form, **context}, status=status)
+
+
+def once_per_request(request, key: str, load):
+    """`load()` once per request under `key`: an object getter a view declares its permission
+    against (rules' `permission_required(perm, fn=getter)` calls it before the view) and the
+    view then asks for again, so the object is read from the database once."""
+    kept = request.__dict__.setdefault("_tashbeek_objects", {})
+    if key not in kept:
+        kept[key] = load()
+    return kept[key]
+
+
+def forget_objects(request) -> None:
+    """Drop what `once_per_request` kept, so the next getter reads the object as it is now
+    (after a refused change, the page shows the current state, not the one read before)."""
+    request.__dict__.pop("_tashbeek_objects", None)
+
+
+def object_from(name: str, load, params: tuple[str, ...] = ("pk",)):
+    """A getter `(request, **url_kwargs)` for `permission_required(perm, fn=...)` that calls
+    `load(request, **{the URL's params})` once per request; the view calls it again, with
+    the same keywords, for the object. `load` finds the object (or raises Http404) and
+    decides nothing else: the permission is the declaration's."""
+
+    def getter(request, *_args, **url_kwargs):
+        values = {param: url_kwargs[param] for param in params}
+        key = ":".join([name, *map(str, values.values())])
+        return once_per_request(request, key, lambda: load(request, **values))
+
+    return getter

@@ -2,43 +2,53 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from rules.contrib.views import permission_required
 
 from tashbeek.communities.selectors import community_detail
-from tashbeek.core.web import add_service_errors, form_page
+from tashbeek.core.web import add_service_errors, form_page, object_from
 
 from . import selectors, services
 from .forms import ReasonForm, ReplyForm, ThreadForm
 from .models import Post
 
 
-def _community(request, slug, perm="discussions.view_discussions"):
+def _community(request, slug: str):
     community = community_detail(slug)
     if community is None:
         raise Http404
-    if not request.user.has_perm(perm, community):
-        raise PermissionDenied
     return community
 
 
-def _thread(request, slug, pk):
-    community = _community(request, slug)
-    thread = selectors.thread_detail(community, pk)
+def _thread(request, slug: str, pk: int):
+    thread = selectors.thread_detail(_community(request, slug), pk)
     if thread is None:
         raise Http404
     return thread
 
 
+def _post(request, slug: str, pk: int, post_pk: int) -> Post:
+    thread = _thread(request, slug, pk)
+    return get_object_or_404(thread.posts.select_related("thread__community"), pk=post_pk)
+
+
+# What the pages declare their permission against (discussions/rules.py).
+community_from = object_from("discussions.community", _community, ("slug",))
+thread_from = object_from("discussions.thread", _thread, ("slug", "pk"))
+post_from = object_from("discussions.post", _post, ("slug", "pk", "post_pk"))
+
+
 @login_required
+@permission_required("discussions.view_discussions", fn=community_from, raise_exception=True)
 @require_http_methods(["GET", "HEAD"])
 def thread_list(request: HttpRequest, slug: str) -> HttpResponse:
-    community = _community(request, slug)
+    community = community_from(request, slug=slug)
     page = Paginator(selectors.threads_of(community), 30).get_page(request.GET.get("page"))
     moderate = request.user.has_perm("discussions.moderate", community)
     context = {
@@ -50,9 +60,10 @@ def thread_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("discussions.post", fn=community_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def thread_start(request: HttpRequest, slug: str) -> HttpResponse:
-    community = _community(request, slug, "discussions.post")
+    community = community_from(request, slug=slug)
     form = ThreadForm(request.POST or None)
 
     def save():
@@ -96,17 +107,17 @@ def _thread_page(request, thread, *, status=200, reply_form=None) -> HttpRespons
 
 
 @login_required
+@permission_required("discussions.take_part", fn=thread_from, raise_exception=True)
 @require_http_methods(["GET", "HEAD"])
 def thread_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    return _thread_page(request, _thread(request, slug, pk))
+    return _thread_page(request, thread_from(request, slug=slug, pk=pk))
 
 
 @login_required
+@permission_required("discussions.take_part", fn=thread_from, raise_exception=True)
 @require_POST
 def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    thread = _thread(request, slug, pk)
-    if not request.user.has_perm("discussions.post", thread.community):
-        raise PermissionDenied
+    thread = thread_from(request, slug=slug, pk=pk)
     form = ReplyForm(request.POST)
     if form.is_valid():
         parent = None
@@ -126,17 +137,11 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _thread_page(request, thread, status=400, reply_form=form)
 
 
-def _post(request, slug, pk, post_pk) -> Post:
-    thread = _thread(request, slug, pk)
-    return get_object_or_404(thread.posts.select_related("thread__community"), pk=post_pk)
-
-
 @login_required
+@permission_required("discussions.hide_post", fn=post_from, raise_exception=True)
 @require_POST
 def hide(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
-    post = _post(request, slug, pk, post_pk)
-    if not request.user.has_perm("discussions.moderate", post.thread.community):
-        raise PermissionDenied
+    post = post_from(request, slug=slug, pk=pk, post_pk=post_pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the reason."))
@@ -147,18 +152,20 @@ def hide(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse
 
 
 @login_required
+@permission_required("discussions.hide_post", fn=post_from, raise_exception=True)
 @require_POST
 def unhide(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
-    post = _post(request, slug, pk, post_pk)
+    post = post_from(request, slug=slug, pk=pk, post_pk=post_pk)
     services.post_unhide(by=request.user, post=post)
     messages.success(request, _("The post is shown again."))
     return redirect(post.thread)
 
 
 @login_required
+@permission_required("discussions.take_part", fn=post_from, raise_exception=True)
 @require_POST
 def report(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
-    post = _post(request, slug, pk, post_pk)
+    post = post_from(request, slug=slug, pk=pk, post_pk=post_pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say what is wrong with this post."))

@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +17,7 @@ from rules.contrib.views import permission_required
 
 from tashbeek.communities.selectors import community_detail
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import add_service_errors
+from tashbeek.core.web import add_service_errors, object_from
 
 from . import selectors, services
 from .forms import EventForm, RegistrationForm
@@ -32,6 +32,9 @@ def _event(request, pk) -> Event:
     if event is None:
         raise Http404
     return event
+
+
+event_from = object_from("events.event", _event)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -179,20 +182,18 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("events.change_event", fn=event_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(request, pk)
-    if not request.user.has_perm("events.change_event", event):
-        raise PermissionDenied
+    event = event_from(request, pk=pk)
     return _form_page(request, event)
 
 
 @login_required
+@permission_required("events.change_event", fn=event_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(request, pk)
-    if not request.user.has_perm("events.change_event", event):
-        raise PermissionDenied
+    event = event_from(request, pk=pk)
     registrations = selectors.registrations_for_event(event)
     if request.method == "POST":
         present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}

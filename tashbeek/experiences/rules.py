@@ -70,5 +70,9 @@ rules.add_perm("experiences.review_experience", is_reviewer & in_review)
 rules.add_perm(
     "experiences.ask_authors", rules.is_authenticated & is_published & has_contact & ~is_owner
 )
+# Who may take a step at all, whatever the stage: the pages and the API declare these, and a
+# step at the wrong stage is a conflict (409) the service reports, not a refusal.
+rules.add_perm("experiences.author_experience", is_owner)
+rules.add_perm("experiences.judge_experience", is_reviewer)
 rules.add_perm("experiences.unpublish_experience", is_secretariat & is_published)
 rules.add_perm("experiences.import_experiences", is_secretariat)

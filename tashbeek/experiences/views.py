@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,12 +12,11 @@ from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_file_response
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import add_service_errors, form_page
+from tashbeek.core.web import add_service_errors, form_page, object_from
 from tashbeek.search.matching import match
 
 from . import selectors, services
 from .forms import AskForm, ExperienceFilterForm, ExperienceForm, FileForm, ReviewForm
-from .rules import is_reviewer
 from .seo import experience_ld
 
 
@@ -26,6 +25,9 @@ def _experience(request, pk):
     if experience is None:
         raise Http404
     return experience
+
+
+experience_from = object_from("experiences.experience", _experience)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -119,11 +121,10 @@ def experience_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("experiences.change_experience", fn=experience_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    experience = _experience(request, pk)
-    if not request.user.has_perm("experiences.change_experience", experience):
-        raise PermissionDenied
+    experience = experience_from(request, pk=pk)
     form = ExperienceForm(request.POST or None, instance=experience, user=request.user)
 
     def save():
@@ -135,9 +136,10 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("experiences.author_experience", fn=experience_from, raise_exception=True)
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
-    experience = _experience(request, pk)
+    experience = experience_from(request, pk=pk)
     try:
         services.experience_submit(by=request.user, experience=experience)
     except services.StaleExperience as error:
@@ -151,11 +153,10 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("experiences.judge_experience", fn=experience_from, raise_exception=True)
 @require_POST
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    experience = _experience(request, pk)
-    if not is_reviewer(request.user, experience):
-        raise PermissionDenied
+    experience = experience_from(request, pk=pk)
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
@@ -177,11 +178,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("experiences.unpublish_experience", fn=experience_from, raise_exception=True)
 @require_POST
 def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
-    experience = _experience(request, pk)
-    if not request.user.has_perm("experiences.unpublish_experience", experience):
-        raise PermissionDenied
+    experience = experience_from(request, pk=pk)
     try:
         services.experience_unpublish(
             by=request.user, experience=experience, reason=request.POST.get("reason", "")
@@ -194,11 +194,10 @@ def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("experiences.change_experience", fn=experience_from, raise_exception=True)
 @require_POST
 def file_add(request: HttpRequest, pk: int) -> HttpResponse:
-    experience = _experience(request, pk)
-    if not request.user.has_perm("experiences.change_experience", experience):
-        raise PermissionDenied
+    experience = experience_from(request, pk=pk)
     form = FileForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -226,9 +225,10 @@ def file_download(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("experiences.change_experience", fn=experience_from, raise_exception=True)
 @require_POST
 def file_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
-    experience = _experience(request, pk)
+    experience = experience_from(request, pk=pk)
     attached = get_object_or_404(experience.files, pk=file_pk)
     services.file_remove(by=request.user, attached=attached)
     messages.success(request, _("The file is removed."))
@@ -236,11 +236,10 @@ def file_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("experiences.ask_authors", fn=experience_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def ask(request: HttpRequest, pk: int) -> HttpResponse:
-    experience = _experience(request, pk)
-    if not request.user.has_perm("experiences.ask_authors", experience):
-        raise PermissionDenied
+    experience = experience_from(request, pk=pk)
     form = AskForm(request.POST or None)
 
     def save():

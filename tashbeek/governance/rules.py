@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tashbeek.core.permissions import is_committee_member, is_secretariat
-from tashbeek.members.models import Affiliation
+from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.rules import affiliations_of, is_focal_person_of, is_network_member
 
 from .models import Body, Seat, VoterDelegation
@@ -77,8 +77,14 @@ def works_for_an_organisation(user) -> bool:
 
 
 @rules.predicate
-def is_a_focal_person(user) -> bool:
-    return any(role == Affiliation.Role.FOCAL for role, *_rest in affiliations_of(user).values())
+def speaks_for_an_active_member(user) -> bool:
+    """The focal person of a member in good standing: who may put it forward for a seat."""
+    return any(
+        role == Affiliation.Role.FOCAL
+        and relation == Organisation.Relation.MEMBER
+        and status == Organisation.Status.ACTIVE
+        for role, relation, status in affiliations_of(user).values()
+    )
 
 
 @rules.predicate
@@ -100,7 +106,7 @@ rules.add_perm("governance.view_members_only", is_network_member)
 rules.add_perm("governance.vote", is_designated_voter)
 # The API's gate before the service asks "for which organisation": people of one.
 rules.add_perm("governance.cast_votes", works_for_an_organisation)
-rules.add_perm("governance.put_forward", is_a_focal_person)
 rules.add_perm("governance.delegate_vote", is_focal_person_of | is_secretariat)
 rules.add_perm("governance.stand_for_election", is_focal_person_of)
+rules.add_perm("governance.stand_for_a_member", speaks_for_an_active_member)
 rules.add_perm("governance.update_action", owns_action | runs_body)

@@ -7,7 +7,7 @@ once more as a query in selectors.documents_visible_to, and tests hold the two t
 
 import rules
 
-from tashbeek.communities.rules import community_roles, is_community_member, is_coordinator
+from tashbeek.communities.rules import is_community_member, is_coordinator, takes_part_somewhere
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.rules import is_network_member
 
@@ -51,11 +51,6 @@ def is_early_stage(user, document) -> bool:
         Document.Status.DRAFT,
         Document.Status.REVIEW,
     )
-
-
-@rules.predicate
-def takes_part_somewhere(user) -> bool:
-    return any(status == "active" for _role, status in community_roles(user).values())
 
 
 is_document_manager = coordinates_document_community | is_secretariat

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_file_response
-from tashbeek.core.web import form_page
+from tashbeek.core.web import form_page, object_from
 
 from . import selectors, services
 from .forms import (
@@ -28,6 +28,9 @@ def _document(request, pk):
     if document is None:
         raise Http404
     return document
+
+
+document_from = object_from("library.document", _document)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -98,11 +101,10 @@ def document_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("library.change_document", fn=document_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    document = _document(request, pk)
-    if not request.user.has_perm("library.change_document", document):
-        raise PermissionDenied
+    document = document_from(request, pk=pk)
     form = DocumentForm(request.POST or None, instance=document, user=request.user)
 
     def save():
@@ -114,11 +116,10 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("library.change_document", fn=document_from, raise_exception=True)
 @require_POST
 def version_add(request: HttpRequest, pk: int) -> HttpResponse:
-    document = _document(request, pk)
-    if not request.user.has_perm("library.change_document", document):
-        raise PermissionDenied
+    document = document_from(request, pk=pk)
     form = VersionForm(request.POST, request.FILES)
     if form.is_valid():
         try:

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import form_page
+from tashbeek.core.web import form_page, object_from
 
 from . import selectors, services
 from .forms import NeedForm, OfferForm, StatusForm
@@ -32,6 +31,10 @@ def _need(request, pk):
     if need is None:
         raise Http404
     return need
+
+
+need_from = object_from("needs.need", _need)
+offer_from = object_from("needs.offer", lambda request, pk: get_object_or_404(Offer, pk=pk))
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -61,11 +64,10 @@ def need_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("needs.change_need", fn=need_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    need = _need(request, pk)
-    if not request.user.has_perm("needs.change_need", need):
-        raise PermissionDenied
+    need = need_from(request, pk=pk)
     form = NeedForm(request.POST or None, instance=need, user=request.user)
 
     def save():
@@ -77,11 +79,10 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("needs.change_need", fn=need_from, raise_exception=True)
 @require_POST
 def need_status(request: HttpRequest, pk: int) -> HttpResponse:
-    need = _need(request, pk)
-    if not request.user.has_perm("needs.change_need", need):
-        raise PermissionDenied
+    need = need_from(request, pk=pk)
     form = StatusForm(request.POST)
     if not form.is_valid():
         return render(request, "needs/status_error.html", {"need": need, "form": form}, status=400)
@@ -112,11 +113,10 @@ def offer_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("needs.change_offer", fn=offer_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    offer = get_object_or_404(Offer, pk=pk)
-    if not request.user.has_perm("needs.change_offer", offer):
-        raise PermissionDenied
+    offer = offer_from(request, pk=pk)
     form = OfferForm(request.POST or None, instance=offer, user=request.user)
 
     def save():

@@ -4,16 +4,16 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from rules.contrib.views import permission_required
 
 from tashbeek.communities.selectors import community_detail
-from tashbeek.core.web import form_page
+from tashbeek.core.web import form_page, object_from
 
 from . import selectors, services
 from .forms import PlanItemForm
@@ -25,6 +25,11 @@ def _community(slug):
     if community is None:
         raise Http404
     return community
+
+
+community_from = object_from(
+    "workplans.community", lambda request, slug: _community(slug), ("slug",)
+)
 
 
 def _year(request) -> int:
@@ -57,11 +62,10 @@ def _plan_url(community, year) -> str:
 
 
 @login_required
+@permission_required("workplans.change_plan", fn=community_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    community = _community(slug)
-    if not request.user.has_perm("workplans.change_plan", community):
-        raise PermissionDenied
+    community = community_from(request, slug=slug)
     item = get_object_or_404(WorkPlanItem, pk=pk, community=community) if pk else None
     initial = {} if item else {"year": _year(request)}
     form = PlanItemForm(request.POST or None, instance=item, community=community, initial=initial)
@@ -78,9 +82,10 @@ def item_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
 
 
 @login_required
+@permission_required("workplans.change_plan", fn=community_from, raise_exception=True)
 @require_POST
 def item_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    community = _community(slug)
+    community = community_from(request, slug=slug)
     item = get_object_or_404(WorkPlanItem, pk=pk, community=community)
     year = item.year
     services.plan_item_delete(by=request.user, item=item)

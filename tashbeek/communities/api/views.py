@@ -126,12 +126,15 @@ class CommunityMembershipViewSet(viewsets.mixins.DestroyModelMixin, viewsets.Rea
     request, or end a membership (leave, remove, decline)."""
 
     serializer_class = CommunityMembershipSerializer
+    # Listing one's own memberships needs only a signed-in person; each membership is then
+    # decided against its rules.
     permission_map = {
         "list": "core.signed_in",
-        "retrieve": "core.signed_in",
-        "destroy": "core.signed_in",
-        "approve": "core.signed_in",
+        "retrieve": "communities.change_membership",
+        "destroy": "communities.change_membership",
+        "approve": "communities.approve_membership",
     }
+    object_actions = ("approve",)
 
     def get_queryset(self):
         from django.db.models import Q

@@ -432,10 +432,11 @@ MATRIX = {
         API_DOCUMENT,
         grid(401, default=404, staff_aourir=403, coordinator=400, secretariat=400),
     ),
+    # A reader who may move the document through no step is refused before the body is read.
     "document-transition": (
         "post",
         API_DOCUMENT,
-        grid(401, default=404, staff_aourir=400, coordinator=400, secretariat=400),
+        grid(401, default=404, staff_aourir=403, coordinator=400, secretariat=400),
     ),
     "experience-list": ("get", None, ALL),
     "experience-detail": ("get", EXPERIENCE, ALL),

@@ -1,6 +1,5 @@
 """/api/v1/threads/ and /api/v1/posts/: community discussions, for the community's members."""
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
@@ -79,12 +78,14 @@ class ReasonSerializer(serializers.Serializer):
     create=extend_schema(responses={201: ThreadSerializer, **ERRORS}),
 )
 class ThreadViewSet(viewsets.mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    # The list holds only the threads of one's own communities.
     permission_map = {
         "list": "core.signed_in",
-        "retrieve": "core.signed_in",
-        "create": "core.signed_in",
-        "reply": "core.signed_in",
+        "retrieve": "discussions.take_part",
+        "create": "discussions.start_thread",
+        "reply": "discussions.take_part",
     }
+    object_actions = ("reply",)
 
     def get_serializer_class(self):
         return ThreadDetailSerializer if self.action == "retrieve" else ThreadSerializer
@@ -129,10 +130,11 @@ class ThreadViewSet(viewsets.mixins.CreateModelMixin, viewsets.ReadOnlyModelView
 class PostViewSet(viewsets.GenericViewSet, viewsets.mixins.RetrieveModelMixin):
     serializer_class = PostSerializer
     permission_map = {
-        "retrieve": "core.signed_in",
-        "hide": "core.signed_in",
-        "report": "core.signed_in",
+        "retrieve": "discussions.take_part",
+        "hide": "discussions.hide_post",
+        "report": "discussions.take_part",
     }
+    object_actions = ("hide", "report")
 
     def get_queryset(self):
         return Post.objects.filter(
@@ -149,8 +151,6 @@ class PostViewSet(viewsets.GenericViewSet, viewsets.mixins.RetrieveModelMixin):
     def hide(self, request, pk=None):
         """A coordinator hides the post, with the reason everyone will see."""
         post = self.get_object()
-        if not request.user.has_perm("discussions.moderate", post.thread.community):
-            raise PermissionDenied
         serializer = ReasonSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         post = services.post_hide(

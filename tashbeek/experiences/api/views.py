@@ -1,7 +1,6 @@
 """/api/v1/experiences/: experiences, their review and "ask the authors", with the rules of
 the pages. Contact people are named, never their e-mail address."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
@@ -17,7 +16,6 @@ from tashbeek.core.models import Theme
 
 from .. import selectors, services
 from ..models import Experience, ExperienceFile, ExperienceReview
-from ..rules import is_reviewer
 
 
 class FileSerializer(serializers.ModelSerializer):
@@ -108,11 +106,12 @@ class ExperienceViewSet(
         "file": None,
         "create": "experiences.add_experience",
         "partial_update": "experiences.change_experience",
-        "submit": "core.signed_in",
-        "review": "core.signed_in",
-        "ask": "core.signed_in",
-        "files": "core.signed_in",
+        "submit": "experiences.author_experience",
+        "review": "experiences.judge_experience",
+        "ask": "experiences.ask_authors",
+        "files": "experiences.change_experience",
     }
+    object_actions = ("submit", "review", "ask", "files")
 
     def get_queryset(self):
         experiences = selectors.experiences_visible_to(self.request.user)
@@ -151,8 +150,6 @@ class ExperienceViewSet(
     def review(self, request, pk=None):
         """Publish, or return to the authors with comments."""
         experience = self.get_object()
-        if not is_reviewer(request.user, experience):
-            raise PermissionDenied
         serializer = ReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         review = services.experience_review(
@@ -165,8 +162,6 @@ class ExperienceViewSet(
     def ask(self, request, pk=None):
         """Ask the authors: the contact person gets the question; their address stays hidden."""
         experience = self.get_object()
-        if not request.user.has_perm("experiences.ask_authors", experience):
-            raise PermissionDenied
         serializer = QuestionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.ask_authors(by=request.user, experience=experience, **serializer.validated_data)
@@ -180,8 +175,6 @@ class ExperienceViewSet(
     def files(self, request, pk=None):
         """Add a photo or an attachment (checked by content)."""
         experience = self.get_object()
-        if not request.user.has_perm("experiences.change_experience", experience):
-            raise PermissionDenied
         serializer = UploadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         attached = services.file_add(

@@ -308,7 +308,7 @@ class BallotViewSet(
         "cancel": MANAGE,
         # For which organisation one votes or stands is the service's check.
         "vote": "governance.cast_votes",
-        "candidacy": "governance.put_forward",
+        "candidacy": "governance.stand_for_a_member",
     }
     object_actions = ("nominations", "open", "close", "cancel")
 

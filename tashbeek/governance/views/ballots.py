@@ -122,14 +122,13 @@ def ballot_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("governance.stand_for_a_member", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def candidacy(request: HttpRequest, pk: int) -> HttpResponse:
     ballot = ballot_from(request, pk)
     mine = selectors.focal_organisations(request.user).filter(
         membership_status=Organisation.Status.ACTIVE
     )
-    if not mine.exists():
-        raise PermissionDenied
     form = CandidacyForm(request.POST or None, organisations=mine)
 
     def save():

@@ -4,19 +4,16 @@ calls them before the view; the object is kept on the request so it is read once
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from tashbeek.core.web import once_per_request
+
 from .. import selectors
 from ..models import ActionItem, AgendaItem, Ballot, Body, Meeting
 
 
-def _cached(request, key: str, load):
-    cache = request.__dict__.setdefault("_governance", {})
-    if key not in cache:
-        cache[key] = load()
-    return cache[key]
-
-
 def body_from(request, slug: str, **_kwargs) -> Body:
-    return _cached(request, f"body:{slug}", lambda: get_object_or_404(Body, slug=slug))
+    return once_per_request(
+        request, f"governance.body:{slug}", lambda: get_object_or_404(Body, slug=slug)
+    )
 
 
 def meeting_from(request, pk: int, **_kwargs) -> Meeting:
@@ -26,12 +23,12 @@ def meeting_from(request, pk: int, **_kwargs) -> Meeting:
             raise Http404
         return meeting
 
-    return _cached(request, f"meeting:{pk}", load)
+    return once_per_request(request, f"governance.meeting:{pk}", load)
 
 
 def item_from(request, pk: int, item_pk: int, **_kwargs) -> AgendaItem:
     meeting = meeting_from(request, pk)
-    return _cached(
+    return once_per_request(
         request,
         f"item:{item_pk}",
         lambda: get_object_or_404(
@@ -42,7 +39,7 @@ def item_from(request, pk: int, item_pk: int, **_kwargs) -> AgendaItem:
 
 def action_from(request, pk: int, action_pk: int, **_kwargs) -> ActionItem:
     meeting = meeting_from(request, pk)
-    return _cached(
+    return once_per_request(
         request,
         f"action:{action_pk}",
         lambda: get_object_or_404(
@@ -52,7 +49,7 @@ def action_from(request, pk: int, action_pk: int, **_kwargs) -> ActionItem:
 
 
 def ballot_from(request, pk: int, **_kwargs) -> Ballot:
-    return _cached(
+    return once_per_request(
         request,
         f"ballot:{pk}",
         lambda: get_object_or_404(selectors.ballots_visible_to(request.user), pk=pk),

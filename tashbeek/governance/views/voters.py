@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import form_page
+from tashbeek.core.web import form_page, object_from
 from tashbeek.members.models import Organisation
 
 from .. import services
@@ -17,15 +17,18 @@ from ..forms import DelegationForm, VotingRulesForm
 from ..models import VoterDelegation, VotingRules
 
 
-def _organisation(request, pk: int, **_kwargs) -> Organisation:
+def _member(request, pk: int) -> Organisation:
     return get_object_or_404(Organisation, pk=pk, relation=Organisation.Relation.MEMBER)
 
 
+member_from = object_from("governance.member", _member)
+
+
 @login_required
-@permission_required("governance.delegate_vote", fn=_organisation, raise_exception=True)
+@permission_required("governance.delegate_vote", fn=member_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def delegation(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = _organisation(request, pk)
+    organisation = member_from(request, pk=pk)
     current = VoterDelegation.objects.filter(organisation=organisation).first()
     form = DelegationForm(
         request.POST or None,

@@ -57,12 +57,13 @@ class ApplicationViewSet(
         "retrieve": "members.apply",
         "create": "members.apply",
         "partial_update": "members.change_application",
-        "documents": "members.apply",
-        "submit": "members.apply",
+        "documents": "members.change_application",
+        "submit": "members.change_application",
         "messages": "members.apply",
         "decision": "members.decide_application",
         "withdraw": "members.apply",
     }
+    object_actions = ("documents", "submit")
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -78,13 +79,6 @@ class ApplicationViewSet(
             )
             .order_by("-created_at")
         )
-
-    def _editable(self):
-        """The application, if this person may still change it (403 otherwise)."""
-        application = self.get_object()
-        if not self.request.user.has_perm("members.change_application", application):
-            raise PermissionDenied
-        return application
 
     def _fresh(self, application):
         return Response(self.get_serializer(self.get_queryset().get(pk=application.pk)).data)
@@ -109,7 +103,7 @@ class ApplicationViewSet(
     @action(detail=True, methods=["post"])
     def documents(self, request, pk=None):
         """Upload the council resolution (PDF, JPEG or PNG, checked by content)."""
-        application = self._editable()
+        application = self.get_object()
         serializer = DocumentUploadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         document = services.application_document_add(
@@ -124,7 +118,7 @@ class ApplicationViewSet(
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         """Submit or resubmit; the answer carries the reference number."""
-        application = self._editable()
+        application = self.get_object()
         serializer = SubmitSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.application_submit(

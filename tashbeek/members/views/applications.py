@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_file_response
-from tashbeek.core.web import add_service_errors
+from tashbeek.core.web import add_service_errors, forget_objects, object_from
 
 from .. import selectors, services
 from ..forms import (
@@ -39,17 +39,16 @@ STEPS = [
 STEP_SLUGS = [slug for slug, _t, _f in STEPS]
 
 
-def _application(request, pk) -> Application:
-    """The application of the URL if this person may see it; 404 otherwise (no hint that
-    it exists), loaded once per request."""
-    cached = getattr(request, "_application", None)
-    if cached is not None and cached.pk == int(pk):
-        return cached
+def _load_application(request, pk) -> Application:
     found = selectors.application_detail(user=request.user, pk=pk)
     if found is None:
         raise Http404
-    request._application = found
     return found
+
+
+# The application of the URL if this person may see it; 404 otherwise (no hint that it
+# exists), read once per request.
+application_from = object_from("members.application", _load_application)
 
 
 @require_http_methods(["GET", "POST"])
@@ -109,13 +108,12 @@ def _save_step(request, application, step, form) -> HttpResponse | None:
 
 
 @login_required
+@permission_required("members.change_application", fn=application_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def application_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    application = _application(request, pk)
+    application = application_from(request, pk=pk)
     if step not in STEP_SLUGS:
         raise Http404
-    if not request.user.has_perm("members.change_application", application):
-        raise PermissionDenied
     form = _step_form(step, request, application)
     if request.method == "POST" and form.is_valid():
         response = _save_step(request, application, step, form)
@@ -137,7 +135,7 @@ def application_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _application(request, pk)
+    application = application_from(request, pk=pk)
     return render(request, "members/apply/detail.html", _detail_context(request, application))
 
 
@@ -164,7 +162,7 @@ def _detail_context(request, application: Application, **forms) -> dict:
 def application_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     """Stream a private document to the applicant, the staff of the accepted organisation,
     the committee and the secretariat; anyone else gets 404."""
-    application = _application(request, pk)
+    application = application_from(request, pk=pk)
     document = next((d for d in application.documents.all() if d.pk == int(document_pk)), None)
     if document is None:
         raise Http404
@@ -179,7 +177,7 @@ def application_document(request: HttpRequest, pk: int, document_pk: int) -> Htt
 @require_POST
 def application_message(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """A question from the committee, the applicant's answer, or an internal comment."""
-    application = _application(request, pk)
+    application = application_from(request, pk=pk)
     user = request.user
     allowed = {
         ApplicationMessage.Kind.QUESTION: user.has_perm("members.decide_application"),
@@ -226,7 +224,7 @@ def _detail_with_status(request, application, status: int) -> HttpResponse:
 def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """Accept or reject; a decision on a state that has changed since the page was shown is
     refused with 409 and the page shows the current state."""
-    application = _application(request, pk)
+    application = application_from(request, pk=pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         context = _detail_context(request, application, decision_form=form)
@@ -248,8 +246,8 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        request._application = None
-        return _detail_with_status(request, _application(request, pk), 409)
+        forget_objects(request)  # show the state as it is now, not as it was
+        return _detail_with_status(request, application_from(request, pk=pk), 409)
     messages.success(request, _("The decision is recorded and the applicant is informed."))
     return redirect(application)
 
@@ -257,7 +255,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _application(request, pk)
+    application = application_from(request, pk=pk)
     try:
         services.application_withdraw(application=application, by=request.user)
     except ValidationError as error:

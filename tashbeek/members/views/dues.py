@@ -28,7 +28,7 @@ from ..forms import (
     filled,
 )
 from ..models import Due, FeeSchedule
-from .organisations import _organisation
+from .organisations import organisation_from
 
 
 @login_required
@@ -233,12 +233,10 @@ def waive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@permission_required(
-    "members.view_dues", fn=lambda request, pk: _organisation(request, pk), raise_exception=True
-)
+@permission_required("members.view_dues", fn=organisation_from, raise_exception=True)
 @require_http_methods(["GET", "HEAD"])
 def statement(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = _organisation(request, pk)
+    organisation = organisation_from(request, pk=pk)
     context = {
         "organisation": organisation,
         "dues": selectors.statement(organisation),

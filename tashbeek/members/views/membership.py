@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import add_service_errors
+from tashbeek.core.web import add_service_errors, forget_objects
 
 from .. import selectors, services
 from ..forms import MembershipDecisionForm
 from ..models import MembershipDecision, Organisation
-from .organisations import _organisation
+from .organisations import organisation_from
 
 
 def _kinds_for(user, organisation: Organisation) -> list[str]:
@@ -55,18 +55,18 @@ def _page(request, organisation, form=None, status=200) -> HttpResponse:
 @login_required
 @permission_required(
     "members.view_membership",
-    fn=lambda request, pk: _organisation(request, pk),
+    fn=organisation_from,
     raise_exception=True,
 )
 @require_http_methods(["GET", "HEAD"])
 def membership(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, _organisation(request, pk))
+    return _page(request, organisation_from(request, pk=pk))
 
 
 @login_required
 @require_POST
 def membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = _organisation(request, pk)
+    organisation = organisation_from(request, pk=pk)
     kinds = _kinds_for(request.user, organisation)
     if not kinds and not (
         request.user.has_perm("members.decide_membership")
@@ -94,7 +94,7 @@ def membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         add_service_errors(form, error)
         status = 409 if getattr(error, "code", "") == "stale" else 400
-        request._organisation = None  # show the status as it is now, not as it was
-        return _page(request, _organisation(request, pk), form=form, status=status)
+        forget_objects(request)  # show the state as it is now, not as it was
+        return _page(request, organisation_from(request, pk=pk), form=form, status=status)
     messages.success(request, _("The decision is recorded and the member is informed."))
     return redirect("members:membership", pk=pk)

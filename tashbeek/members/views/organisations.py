@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import form_page
+from tashbeek.core.web import form_page, object_from
 
 from .. import selectors, services
 from ..forms import InviteForm, OrganisationForm, ReasonForm
@@ -21,21 +21,20 @@ from ..slots import ORGANISATION_PAGE
 from .components import country_name
 
 
-def _organisation(request, pk) -> Organisation:
-    """The organisation of the URL, loaded once per request (the permission check needs it too)."""
-    cached = getattr(request, "_organisation", None)
-    if cached is not None and cached.pk == int(pk):
-        return cached
+def _load_organisation(request, pk) -> Organisation:
     try:
-        request._organisation = selectors.organisation_detail(user=request.user, pk=pk)
+        return selectors.organisation_detail(user=request.user, pk=pk)
     except Organisation.DoesNotExist as exc:
         raise Http404 from exc
-    return request._organisation
+
+
+# The organisation of the URL, read once per request (the permission check needs it too).
+organisation_from = object_from("members.organisation", _load_organisation)
 
 
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = _organisation(request, pk)
+    organisation = organisation_from(request, pk=pk)
     staff = selectors.staff_visible_to(user=request.user, organisation=organisation)
     lists = selectors.profile_lists(organisation=organisation)
     context = {
@@ -78,12 +77,12 @@ def create(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required(
     "members.change_organisation",
-    fn=lambda request, pk: _organisation(request, pk),
+    fn=organisation_from,
     raise_exception=True,
 )
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = _organisation(request, pk)
+    organisation = organisation_from(request, pk=pk)
     can_manage = request.user.has_perm("members.add_organisation")
     form = OrganisationForm(
         request.POST or None, request.FILES or None, instance=organisation, can_manage=can_manage
@@ -100,13 +99,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@permission_required(
-    "members.invite_staff", fn=lambda request, pk: _organisation(request, pk), raise_exception=True
-)
+@permission_required("members.invite_staff", fn=organisation_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def staff(request: HttpRequest, pk: int) -> HttpResponse:
     """The staff list with the invitation form."""
-    organisation = _organisation(request, pk)
+    organisation = organisation_from(request, pk=pk)
     can_invite_focal = request.user.has_perm("members.invite_focal_person")
     form = InviteForm(request.POST or None, can_invite_focal=can_invite_focal)
 
@@ -132,11 +129,10 @@ def staff(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("members.remove_staff", fn=organisation_from, raise_exception=True)
 @require_POST
 def staff_remove(request: HttpRequest, pk: int, affiliation_pk: int) -> HttpResponse:
-    organisation = _organisation(request, pk)
-    if not request.user.has_perm("members.remove_staff", organisation):
-        raise PermissionDenied
+    organisation = organisation_from(request, pk=pk)
     affiliation = get_object_or_404(Affiliation, pk=affiliation_pk, organisation=organisation)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""

@@ -41,9 +41,9 @@ class PlanItemViewSet(viewsets.ModelViewSet):
     permission_map = {
         "list": None,
         "retrieve": None,
-        "create": "core.signed_in",
-        "partial_update": "core.signed_in",
-        "destroy": "core.signed_in",
+        "create": "workplans.add_item",
+        "partial_update": "workplans.change_item",
+        "destroy": "workplans.change_item",
     }
 
     def get_queryset(self):
