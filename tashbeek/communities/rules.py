@@ -30,8 +30,8 @@ def is_coordinator(user, community) -> bool:
 
 @rules.predicate
 def is_community_member(user, community) -> bool:
-    entry = community and community_roles(user).get(community.pk)
-    return bool(entry) and entry[1] == "active"
+    entry = community_roles(user).get(community.pk) if community else None
+    return entry is not None and entry[1] == "active"
 
 
 @rules.predicate

@@ -15,7 +15,7 @@ from .models import BudgetLine, Expense, Funding, Project, ProjectPartner
 
 PREFIX = getattr(settings, "IATI_ORGANISATION_PREFIX", "XI-TASHBEEK")
 # IATI codelists: OrganisationRole, OrganisationType, ActivityStatus.
-ROLES = {
+ROLES: dict[str, str] = {
     ProjectPartner.Role.FUNDER: "1",
     ProjectPartner.Role.LEAD: "2",
     ProjectPartner.Role.PARTNER: "4",

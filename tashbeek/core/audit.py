@@ -4,6 +4,7 @@
 import contextvars
 import datetime
 import decimal
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -11,6 +12,8 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from .models import AuditEntry
+
+M = TypeVar("M", bound=models.Model)
 
 # What each dotted action means, in words the secretariat reads in its own language. Every
 # app declares its actions in its own `audit_actions.py` (imported when the apps are ready), so
@@ -93,14 +96,14 @@ def audit_record(
 
 
 def audited_save(
-    obj: models.Model,
+    obj: M,
     *,
     by,
     fields: list[str],
     before: dict,
     actions: tuple[str, str],
     related: dict | None = None,
-) -> models.Model:
+) -> M:
     """The end of every create-or-change service: validate, save, set the many-to-many
     `related` ({field: objects}), and write one audit entry with the fields before and
     after. `actions` is (on create, on change); an empty `before` means a create."""

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from .i18n import direction
 
@@ -113,7 +114,7 @@ def _xlsx(columns: list[Column], rows: Iterable, title: str) -> bytes:
 
 
 def export_response(
-    *, fmt: str, columns: list[Column], rows: Iterable, name: str, title: str
+    *, fmt: str, columns: list[Column], rows: Iterable, name: str, title: str | Promise
 ) -> HttpResponse:
     """`rows` as `<name>-<date>.<fmt>`; an unknown format is a 404."""
     if fmt == "csv":

@@ -1,7 +1,7 @@
 """E-mail in the recipient's language: subject and body are rendered under that language,
 and written to the outbox (core.outbox) as part of the change that caused it."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -17,7 +17,7 @@ def send_localised(
     template: str,
     context: dict,
     reply_to: str | None = None,
-    attachments: list[tuple[str, bytes, str]] = (),
+    attachments: Sequence[tuple[str, bytes, str]] = (),
 ) -> None:
     """Render `<template>_subject.txt` and `<template>.txt` in `language` and send them."""
     language = language or settings.LANGUAGE_CODE

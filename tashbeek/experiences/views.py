@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -216,7 +217,7 @@ def file_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
-def file_download(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+def file_download(request: HttpRequest, pk: int, file_pk: int) -> HttpResponseBase:
     experience = _experience(request, pk)
     attached = get_object_or_404(experience.files, pk=file_pk)
     return private_file_response(

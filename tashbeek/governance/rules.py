@@ -67,8 +67,7 @@ def is_designated_voter(user, organisation) -> bool:
     )
     if delegate is not None:
         return delegate == user.pk
-    entry = affiliations_of(user).get(organisation.pk)
-    return bool(entry) and entry[0] == Affiliation.Role.FOCAL
+    return is_focal_person_of(user, organisation)
 
 
 @rules.predicate

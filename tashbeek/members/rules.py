@@ -26,7 +26,7 @@ def is_focal_person_of(user, organisation: Organisation | None) -> bool:
     if organisation is None:
         return False
     entry = affiliations_of(user).get(organisation.pk)
-    return bool(entry) and entry[0] == Affiliation.Role.FOCAL
+    return entry is not None and entry[0] == Affiliation.Role.FOCAL
 
 
 @rules.predicate

@@ -87,7 +87,13 @@ def who_can_help(*, user, need: Need, limit: int = 8) -> Help:
     )
     # Pages show only what has a reason to be there; the API's /match/ keeps the raw ranking.
     found = [item for item in found if item.is_explained]
-    by_kind = {"experience": [], "document": [], "offer": [], "project": [], "service": []}
+    by_kind: dict[str, list] = {
+        "experience": [],
+        "document": [],
+        "offer": [],
+        "project": [],
+        "service": [],
+    }
     for item in found:
         by_kind[item.entry.kind].append(item)
     return Help(

@@ -72,7 +72,7 @@ def detect_language(text: str) -> str:
         script = script_of(word)
         if script in counts:
             counts[script] += 1
-    script = max(counts, key=counts.get)
+    script = max(counts, key=lambda name: counts[name])
     if counts[script] == 0:
         return "en"
     if script != "latin":

@@ -116,7 +116,7 @@ def _facets(hits: list[Hit], filters: Filters) -> dict[str, list[tuple[str, int]
         elif len(failed) == 1:
             counted[failed[0]].append(hit)
     # Counter over generators counts in C: this runs over up to CAP hits per search.
-    counts = {
+    counts: dict[str, Counter] = {
         "kind": Counter(hit.kind for hit in counted["kind"]),
         "country": Counter(hit.country for hit in counted["country"] if hit.country),
         "language": Counter(c for hit in counted["language"] for c in hit.languages.split()),

@@ -1,5 +1,7 @@
 """Serializers of the cooperation API; field lists come from the services, as for the forms."""
 
+from decimal import Decimal
+
 from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
@@ -290,7 +292,9 @@ class PaySerializer(serializers.Serializer):
 
 class TenderItemSerializer(serializers.ModelSerializer):
     titles = serializers.JSONField()
-    total = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True, default=0)
+    total = serializers.DecimalField(
+        max_digits=16, decimal_places=2, read_only=True, default=Decimal(0)
+    )
 
     class Meta:
         model = Item

@@ -21,7 +21,7 @@ from tashbeek.members.rules import is_staff_of
 
 from ..models import Award, Contract, Demand, Item, Lot, Tender
 
-STAGES = {
+STAGES: dict[str, tuple[str, ...]] = {
     # stage: the stages it may follow
     Tender.Stage.PUBLISHED: (Tender.Stage.DEMAND,),
     Tender.Stage.EVALUATION: (Tender.Stage.PUBLISHED,),

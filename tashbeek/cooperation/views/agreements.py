@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -189,7 +190,7 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("cooperation.view_agreement_document", fn=agreement_from, raise_exception=True)
 @require_GET
-def document(request: HttpRequest, pk: int) -> HttpResponse:
+def document(request: HttpRequest, pk: int) -> HttpResponseBase:
     item = agreement_from(request, pk)
     if not item.document:
         return HttpResponse(status=404)

@@ -4,6 +4,7 @@ through a view that first checks the reader may (private files have no URL)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -82,7 +83,7 @@ def tender_document_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @permission_required("cooperation.view_attachment", fn=attachment_from, raise_exception=True)
-def document(request: HttpRequest, pk: int) -> HttpResponse:
+def document(request: HttpRequest, pk: int) -> HttpResponseBase:
     attachment = attachment_from(request, pk)
     if not attachment.file:
         raise Http404

@@ -1,4 +1,4 @@
-"""House gates: lint, formatting, migrations, deploy checks, catalogues, RTL-safe CSS."""
+"""House gates: lint, formatting, types, migrations, deploy checks, catalogues, RTL-safe CSS."""
 
 import os
 import re
@@ -24,6 +24,13 @@ def test_ruff_lint_and_format():
     assert lint.returncode == 0, lint.stdout + lint.stderr
     fmt = _run(str(ruff), "format", "--check", ".")
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+
+
+def test_mypy_passes():
+    """Types are checked as configured in pyproject.toml: services and selectors in full,
+    and every module but the listed type debt."""
+    result = _run(str(Path(sys.executable).with_name("mypy")))
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.django_db

@@ -77,7 +77,7 @@ def _outcome(ballot: Ballot, result: dict) -> str:
 class PopoloView(APIView):
     permission_map = {"get": None}
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, auth=[{}])
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, auth=[{}])  # type: ignore[list-item]  # "no sign-in needed" in drf-spectacular
     def get(self, request):
         """The public governance data in the Popolo shape."""
         bodies = list(Body.objects.order_by("slug"))

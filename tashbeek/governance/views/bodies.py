@@ -1,6 +1,8 @@
 """The governance overview and a body's page: its seats now and before, its meetings, its
 decisions and the rhythm its rule asks for; convening a meeting and filling a seat."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -43,7 +45,7 @@ def body(request: HttpRequest, slug: str) -> HttpResponse:
         "decisions": selectors.decisions_visible_to(request.user).filter(body=body)[:20],
         "rhythm": selectors.rhythm(body, today),
         "today": today,
-        "soon": today + timezone.timedelta(days=90),
+        "soon": today + datetime.timedelta(days=90),
         "can_manage": request.user.has_perm("governance.manage_body", body),
     }
     return render(request, "governance/body.html", context)
