@@ -26,6 +26,7 @@ class SearchEntry(models.Model):
         PROJECT = "project", _("Joint projects")
         AGREEMENT = "agreement", _("Partnerships")
         SERVICE = "service", _("Shared services")
+        DECISION = "decision", _("Decisions")
 
     class Audience(models.TextChoices):
         PUBLIC = "public", _("Everyone")

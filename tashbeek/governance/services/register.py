@@ -10,6 +10,7 @@ from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.counters import counter_next
 from tashbeek.core.i18n import clean_translations
 from tashbeek.members.models import MembershipDecision
+from tashbeek.search.services import index_refresh
 
 from ..backfill import PUBLIC_KINDS, membership_titles
 from ..models import Body, Decision
@@ -64,6 +65,7 @@ def decision_record(
         obj=decision,
         after=snapshot(decision, AUDITED),
     )
+    index_refresh(decision)
     return decision
 
 
