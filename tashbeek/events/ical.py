@@ -16,6 +16,7 @@ def _vevent(event, language: str) -> icalendar.Event:
     item = icalendar.Event()
     item.add("uid", f"event-{event.pk}@{settings.SITE_URL.split('://')[-1].split('/')[0]}")
     item.add("dtstamp", datetime.datetime.now(datetime.UTC))
+    item.add("sequence", event.sequence)
     item.add("dtstart", event.local_start)
     item.add("dtend", event.local_end)
     item.add("summary", pick(event.titles, language))

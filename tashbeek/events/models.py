@@ -70,6 +70,9 @@ class Event(models.Model):
         _("ask participants to bring an experience or a challenge"), default=False
     )
     report = models.TextField(_("minutes and outcomes"), blank=True)
+    # The schedule's revision (RFC 5545 SEQUENCE): raised when the time, the place or the
+    # link changes, so a calendar that has the event replaces it with the new .ics.
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -16,6 +16,7 @@ from tashbeek.search.services import index_refresh
 
 from .ical import calendar_for
 from .models import AgendaItem, Event, Registration
+from .slots import EVENT_CHANGED
 
 EVENT_FIELDS = [
     "titles",
@@ -67,6 +68,9 @@ def event_save(*, by, data: dict, event: Event | None = None, agenda=None) -> Ev
     if event.ends_at and event.starts_at and event.ends_at < event.starts_at:
         raise ValidationError({"ends_at": _("The event cannot end before it starts.")})
     event.full_clean(exclude=["created_by"])
+    changed = _schedule_changed(before, event)
+    if changed:
+        event.sequence += 1
     event.save()
     if agenda is not None:
         event.agenda.all().delete()
@@ -81,7 +85,35 @@ def event_save(*, by, data: dict, event: Event | None = None, agenda=None) -> Ev
         after=snapshot(event, EVENT_FIELDS),
     )
     index_refresh(event)
+    if changed:
+        told = _tell_change(event)
+        EVENT_CHANGED.collect(event=event, told=told)
     return event
+
+
+# What a participant plans around: a change to any of these is announced.
+SCHEDULE_FIELDS = ("starts_at", "ends_at", "time_zone", "mode", "venue", "online_url")
+
+
+def _schedule_changed(before: dict, event: Event) -> bool:
+    """A published event moved (time, place, link) or was cancelled; a draft changes quietly."""
+    if not before or before.get("status") == Event.Status.DRAFT:
+        return False
+    if event.status == Event.Status.CANCELLED:
+        return before.get("status") != Event.Status.CANCELLED
+    now = snapshot(event, list(SCHEDULE_FIELDS))
+    return any(now[name] != before.get(name) for name in SCHEDULE_FIELDS)
+
+
+def _tell_change(event: Event) -> set[int]:
+    """Everyone registered (confirmed or waiting) is told, with the new .ics; returns who."""
+    registrations = list(
+        event.registrations.exclude(status=Registration.Status.CANCELLED).select_related("user")
+    )
+    for registration in registrations:
+        cancelled = event.status == Event.Status.CANCELLED
+        _tell(registration, "event_cancelled" if cancelled else "changed")
+    return {registration.user_id for registration in registrations}
 
 
 TELL = {
@@ -89,6 +121,8 @@ TELL = {
     "waitlisted": gettext_noop("“%(event)s” is full: you are on the waitlist."),
     "promoted": gettext_noop("A seat freed up: your registration for “%(event)s” is confirmed."),
     "reminder": gettext_noop("Reminder: “%(event)s” starts within a day."),
+    "changed": gettext_noop("“%(event)s” has changed: see the new date, place or link."),
+    "event_cancelled": gettext_noop("“%(event)s” is cancelled."),
 }
 
 

@@ -268,3 +268,37 @@ def test_confirmations_are_notifications_and_follow_the_persons_choice(
     assert len(sent) == emails
     if emails:
         assert sent[0].attachments[0][0] == "event.ics"
+
+
+def test_participants_are_told_when_the_event_moves_or_is_cancelled(
+    event, coordinator, staff_aourir
+):
+    """A new time, place or link reaches every participant with the .ics of the new
+    revision (SEQUENCE), so calendars replace the old one; other edits stay quiet."""
+    services.registration_create(event=event, user=staff_aourir)
+    mail.outbox.clear()
+    services.event_save(by=coordinator, event=event, data={"descriptions": {"fr": "Ordre du jour"}})
+    assert mail.outbox == [] and event.sequence == 0
+    later = event.starts_at + datetime.timedelta(days=1)
+    moved = services.event_save(
+        by=coordinator,
+        event=event,
+        data={"starts_at": later, "ends_at": later + datetime.timedelta(hours=2)},
+    )
+    assert moved.sequence == 1
+    (message,) = [m for m in mail.outbox if m.to == [staff_aourir.email]]
+    _name, content, _type = message.attachments[0]
+    calendar = content.decode() if isinstance(content, bytes) else content
+    assert "SEQUENCE:1" in calendar
+    (item,) = ics.Calendar(calendar).events
+    assert item.begin.datetime.astimezone(datetime.UTC) == later
+    mail.outbox.clear()
+    cancelled = services.event_save(by=coordinator, event=moved, data={"status": "cancelled"})
+    assert cancelled.sequence == 2
+    (message,) = [m for m in mail.outbox if m.to == [staff_aourir.email]]
+    content = message.attachments[0][1]
+    assert "STATUS:CANCELLED" in (content.decode() if isinstance(content, bytes) else content)
+    from tashbeek.notifications.models import Notification
+
+    actions = set(Notification.objects.filter(user=staff_aourir).values_list("action", flat=True))
+    assert {"events.registration.changed", "events.registration.event_cancelled"} <= actions

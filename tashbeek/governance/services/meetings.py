@@ -75,25 +75,44 @@ def meeting_convene(*, by, body: Body, data: dict) -> Meeting:
     return meeting
 
 
-def _notice(meeting: Meeting) -> None:
+NOTICES = {
+    "convened": gettext_noop("%(body)s is convened: %(meeting)s."),
+    "changed": gettext_noop(
+        "%(meeting)s of %(body)s has changed: see the new date, place or link."
+    ),
+    "cancelled": gettext_noop("%(meeting)s of %(body)s is cancelled."),
+}
+
+
+def _notice(meeting: Meeting, what: str = "convened", *, told: frozenset[int] = frozenset()):
+    """Tell every person of the body (but those already `told`, as participants) that the
+    meeting is convened, changed or cancelled, in their language, with its .ics."""
     event = meeting.event
 
     def mail(person) -> dict:
         ics = calendar_for([event], name=event.title, language=person.preferred_language)
         return {
-            "template": "governance/email/notice",
+            "template": f"governance/email/{'notice' if what == 'convened' else what}",
             "context": {"user": person, "event": event, "meeting": meeting},
             "attachments": [("meeting.ics", ics, "text/calendar")],
         }
 
     notify(
-        users=selectors.body_people(meeting.body),
-        action="governance.meeting.convened",
-        message=gettext_noop("%(body)s is convened: %(meeting)s."),
+        users=[p for p in selectors.body_people(meeting.body) if p.pk not in told],
+        action=f"governance.meeting.{what}",
+        message=NOTICES[what],
         context={"body": meeting.body.names, "meeting": event.titles},
         url=meeting.get_absolute_url(),
         mail=mail,
     )
+
+
+def meeting_changed_notice(*, event: Event, told: set[int]) -> None:
+    """The meeting's event moved or was cancelled (events.slots.EVENT_CHANGED)."""
+    meeting = Meeting.objects.filter(event=event).select_related("body", "event").first()
+    if meeting is not None:
+        what = "cancelled" if event.status == Event.Status.CANCELLED else "changed"
+        _notice(meeting, what, told=frozenset(told))
 
 
 def _check_open(meeting: Meeting) -> None:

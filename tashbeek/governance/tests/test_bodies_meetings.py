@@ -230,3 +230,32 @@ def test_owners_change_only_the_status_of_their_action(meeting, secretariat, aou
     action.refresh_from_db()
     assert action.status == "done" and action.texts == {"ar": "إعداد مسودة"}
     assert list(selectors.actions_of(aourir)) == [action]
+
+
+@pytest.mark.usefixtures("immediate_on_commit")
+def test_a_meeting_moved_in_the_calendar_is_announced_to_its_body(meeting, secretariat):
+    """The meeting's event is changed where events are changed; the body's people are told
+    once each, in their language, with the new .ics."""
+    from django.core import mail
+
+    from tashbeek.events import services as events
+
+    people = list(selectors.body_people(meeting.body))
+    assert people
+    mail.outbox.clear()
+    later = meeting.event.starts_at + datetime.timedelta(days=7)
+    events.event_save(
+        by=secretariat,
+        event=meeting.event,
+        data={"starts_at": later, "ends_at": later + datetime.timedelta(hours=3)},
+    )
+    for person in people:
+        notices = Notification.objects.filter(user=person, action="governance.meeting.changed")
+        assert notices.count() == 1
+        sent = [m for m in mail.outbox if m.to == [person.email]]
+        assert len(sent) <= 1  # at once, in a digest or not at all, as the person chose
+        if sent:
+            assert sent[0].attachments[0][0] == "meeting.ics"
+            content = sent[0].attachments[0][1]
+            assert "SEQUENCE:1" in (content.decode() if isinstance(content, bytes) else content)
+    assert mail.outbox, "nobody of the body was written to"
