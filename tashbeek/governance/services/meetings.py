@@ -142,13 +142,28 @@ def agenda_item_save(*, by, meeting: Meeting, data: dict, item: AgendaItem | Non
         setattr(item, key, value)
     if not item.titles:
         raise ValidationError({"titles": _("Give the title in at least one language.")})
-    return audited_save(
+    had = set(item.papers.values_list("pk", flat=True)) if item.pk else set()
+    item = audited_save(
         item,
         by=by,
         fields=ITEM_FIELDS,
         before=before,
         actions=("governance.agenda_item.added", "governance.agenda_item.updated"),
         related={"papers": papers} if papers is not None else None,
+    )
+    if papers is not None and {paper.pk for paper in papers} - had:
+        _papers_notice(meeting, item)
+    return item
+
+
+def _papers_notice(meeting: Meeting, item: AgendaItem) -> None:
+    """New papers on an item: the body's people may read them before the meeting."""
+    notify(
+        users=selectors.body_people(meeting.body),
+        action="governance.meeting.papers",
+        message=gettext_noop("Papers are available for %(meeting)s, item %(number)s: %(item)s."),
+        context={"meeting": meeting.event.titles, "number": item.number, "item": item.titles},
+        url=meeting.get_absolute_url(),
     )
 
 

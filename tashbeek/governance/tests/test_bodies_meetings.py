@@ -259,3 +259,25 @@ def test_a_meeting_moved_in_the_calendar_is_announced_to_its_body(meeting, secre
             content = sent[0].attachments[0][1]
             assert "SEQUENCE:1" in (content.decode() if isinstance(content, bytes) else content)
     assert mail.outbox, "nobody of the body was written to"
+
+
+def test_the_body_is_told_when_papers_are_added(meeting, secretariat, library_document):
+    item = services.agenda_item_save(
+        by=secretariat, meeting=meeting, data={"kind": "discussion", "titles": {"en": "Waste"}}
+    )
+    papers = Notification.objects.filter(action="governance.meeting.papers")
+    assert not papers.exists()
+    services.agenda_item_save(
+        by=secretariat, meeting=meeting, item=item, data={"papers": [library_document]}
+    )
+    people = selectors.body_people(meeting.body)
+    assert sorted(papers.values_list("user_id", flat=True)) == [p.pk for p in people]
+    assert f"item {item.number}: Waste" in papers.first().text
+    # The same papers saved again, or the title changed: nothing new to read.
+    services.agenda_item_save(
+        by=secretariat,
+        meeting=meeting,
+        item=item,
+        data={"titles": {"en": "Waste plan"}, "papers": [library_document]},
+    )
+    assert papers.count() == len(people)
