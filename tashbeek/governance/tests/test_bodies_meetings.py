@@ -281,3 +281,27 @@ def test_the_body_is_told_when_papers_are_added(meeting, secretariat, library_do
         data={"titles": {"en": "Waste plan"}, "papers": [library_document]},
     )
     assert papers.count() == len(people)
+
+
+@pytest.mark.usefixtures("immediate_on_commit")
+def test_the_notice_of_an_online_meeting_gives_the_body_its_link(seated, secretariat):
+    """The body's people are the meeting's insiders (its page shows them the link), so the
+    notice carries it; a participant's e-mail keeps it for confirmed seats only."""
+    from django.core import mail
+
+    start = timezone.now() + datetime.timedelta(days=3)
+    services.meeting_convene(
+        by=secretariat,
+        body=seated,
+        data={
+            "starts_at": start,
+            "ends_at": start + datetime.timedelta(hours=2),
+            "time_zone": "Africa/Casablanca",
+            "mode": "online",
+            "online_url": "https://meet.example.org/steering",
+        },
+    )
+    people = {p.email for p in selectors.body_people(seated)}
+    notices = [m for m in mail.outbox if set(m.to) & people]
+    assert notices
+    assert all("https://meet.example.org/steering" in m.body for m in notices)
