@@ -423,6 +423,7 @@ def governance(aourir, focal_aourir, secretariat):
     from django.utils import timezone
 
     from tashbeek.governance import services as g
+    from tashbeek.governance.tests.conftest import convene
 
     body = g.body_save(
         by=secretariat,
@@ -440,16 +441,8 @@ def governance(aourir, focal_aourir, secretariat):
         },
     )
     begins = timezone.now() + datetime.timedelta(days=5)
-    meeting = g.meeting_convene(
-        by=secretariat,
-        body=body,
-        data={
-            "starts_at": begins,
-            "ends_at": begins + datetime.timedelta(hours=2),
-            "time_zone": "Africa/Casablanca",
-            "mode": "in_person",
-            "venue": "أكادير",
-        },
+    meeting = convene(
+        body, secretariat, starts_at=begins, ends_at=begins + datetime.timedelta(hours=2)
     )
     item = g.agenda_item_save(
         by=secretariat, meeting=meeting, data={"kind": "decision", "titles": {"ar": "خطة العمل"}}

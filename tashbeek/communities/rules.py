@@ -68,6 +68,8 @@ def manages_membership_community(user, membership) -> bool:
 
 
 # A membership is its person's (to read and to leave) and its community's coordinators' (to
-# approve, decline or remove); the API lists exactly these.
-rules.add_perm("communities.change_membership", is_own_membership | manages_membership_community)
+# read, approve, decline or remove); the API lists exactly these.
+holds_or_manages = is_own_membership | manages_membership_community
+rules.add_perm("communities.view_membership", holds_or_manages)
+rules.add_perm("communities.change_membership", holds_or_manages)
 rules.add_perm("communities.approve_membership", manages_membership_community)

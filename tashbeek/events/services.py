@@ -110,9 +110,9 @@ def _tell_change(event: Event) -> set[int]:
     registrations = list(
         event.registrations.exclude(status=Registration.Status.CANCELLED).select_related("user")
     )
+    template = "event_cancelled" if event.status == Event.Status.CANCELLED else "changed"
     for registration in registrations:
-        cancelled = event.status == Event.Status.CANCELLED
-        _tell(registration, "event_cancelled" if cancelled else "changed")
+        _tell(registration, template)
     return {registration.user_id for registration in registrations}
 
 

@@ -130,7 +130,7 @@ class CommunityMembershipViewSet(viewsets.mixins.DestroyModelMixin, viewsets.Rea
     # decided against its rules.
     permission_map = {
         "list": "core.signed_in",
-        "retrieve": "communities.change_membership",
+        "retrieve": "communities.view_membership",
         "destroy": "communities.change_membership",
         "approve": "communities.approve_membership",
     }

@@ -4,6 +4,7 @@ a rename or a removal that leaves the docs behind fails the suite."""
 
 import importlib
 import importlib.util
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -52,12 +53,15 @@ def references() -> list[tuple[str, str]]:
 
 @cache
 def tracked() -> list[str]:
-    skip = {".venv", "node_modules", ".git", "var", "__pycache__", "staticfiles"}
-    return [
-        path.relative_to(ROOT).as_posix()
-        for path in ROOT.rglob("*")
-        if not skip & set(path.relative_to(ROOT).parts)
-    ]
+    """The project's files and folders, without walking into the virtualenv, the caches or
+    run-time folders (a reference starting with a dot is never looked up here)."""
+    skip = {"node_modules", "var", "__pycache__", "staticfiles", "media"}
+    found = []
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in skip and not d.startswith(".")]
+        base = Path(folder).relative_to(ROOT)
+        found += [(base / name).as_posix() for name in [*dirs, *files]]
+    return found
 
 
 def path_exists(ref: str) -> bool:

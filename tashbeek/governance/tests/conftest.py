@@ -67,17 +67,20 @@ def seated(steering, members, secretariat):
     return steering
 
 
+def convene(body, by, **changes):
+    """A meeting of `body` in three days, in Agadir unless `changes` say otherwise."""
+    start = timezone.now() + datetime.timedelta(days=3)
+    data = {
+        "starts_at": start,
+        "ends_at": start + datetime.timedelta(hours=3),
+        "time_zone": "Africa/Casablanca",
+        "mode": "in_person",
+        "venue": "أكادير",
+        **changes,
+    }
+    return services.meeting_convene(by=by, body=body, data=data)
+
+
 @pytest.fixture
 def meeting(seated, secretariat):
-    start = timezone.now() + datetime.timedelta(days=3)
-    return services.meeting_convene(
-        by=secretariat,
-        body=seated,
-        data={
-            "starts_at": start,
-            "ends_at": start + datetime.timedelta(hours=3),
-            "time_zone": "Africa/Casablanca",
-            "mode": "in_person",
-            "venue": "أكادير",
-        },
-    )
+    return convene(seated, secretariat)

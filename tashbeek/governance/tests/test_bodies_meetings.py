@@ -10,6 +10,7 @@ from tashbeek.core.models import AuditEntry
 from tashbeek.events.models import Event
 from tashbeek.governance import selectors, services
 from tashbeek.governance.models import Body, Decision, Meeting, Seat
+from tashbeek.governance.tests.conftest import convene
 from tashbeek.members.services import membership_decide
 from tashbeek.notifications.models import Notification
 from tashbeek.tests.factories import OrganisationFactory
@@ -289,19 +290,9 @@ def test_the_notice_of_an_online_meeting_gives_the_body_its_link(seated, secreta
     notice carries it; a participant's e-mail keeps it for confirmed seats only."""
     from django.core import mail
 
-    start = timezone.now() + datetime.timedelta(days=3)
-    services.meeting_convene(
-        by=secretariat,
-        body=seated,
-        data={
-            "starts_at": start,
-            "ends_at": start + datetime.timedelta(hours=2),
-            "time_zone": "Africa/Casablanca",
-            "mode": "online",
-            "online_url": "https://meet.example.org/steering",
-        },
-    )
+    link = "https://meet.example.org/steering"
+    convene(seated, secretariat, mode="online", venue="", online_url=link)
     people = {p.email for p in selectors.body_people(seated)}
     notices = [m for m in mail.outbox if set(m.to) & people]
     assert notices
-    assert all("https://meet.example.org/steering" in m.body for m in notices)
+    assert all(link in m.body for m in notices)

@@ -52,14 +52,14 @@ def _page(request, ballot: Ballot, form=None, status: int = 200, receipt: str = 
 
 @require_http_methods(["GET", "HEAD"])
 def ballot(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, ballot_from(request, pk))
+    return _page(request, ballot_from(request, pk=pk))
 
 
 @login_required
 @permission_required("governance.cast_votes", raise_exception=True)
 @require_POST
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
-    ballot = ballot_from(request, pk)
+    ballot = ballot_from(request, pk=pk)
     organisations = selectors.voter_organisations(request.user, ballot)
     if not organisations:
         raise PermissionDenied(_("You do not vote for any organisation on this ballot."))
@@ -104,7 +104,7 @@ STEPS = {
 @permission_required("governance.manage_body", fn=ballot_from, raise_exception=True)
 @require_POST
 def ballot_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    ballot = ballot_from(request, pk)
+    ballot = ballot_from(request, pk=pk)
     try:
         if step == "cancel":
             services.ballot_cancel(
@@ -125,7 +125,7 @@ def ballot_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 @permission_required("governance.stand_for_a_member", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def candidacy(request: HttpRequest, pk: int) -> HttpResponse:
-    ballot = ballot_from(request, pk)
+    ballot = ballot_from(request, pk=pk)
     mine = selectors.focal_organisations(request.user).filter(
         membership_status=Organisation.Status.ACTIVE
     )

@@ -35,7 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD"])
 def body(request: HttpRequest, slug: str) -> HttpResponse:
-    body = body_from(request, slug)
+    body = body_from(request, slug=slug)
     today = timezone.localdate()
     context = {
         "body": body,
@@ -55,7 +55,7 @@ def body(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("governance.manage_body", fn=body_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def convene(request: HttpRequest, slug: str) -> HttpResponse:
-    body = body_from(request, slug)
+    body = body_from(request, slug=slug)
     form = ConveneForm(request.POST or None, initial={"time_zone": "Africa/Casablanca"})
 
     def save():
@@ -70,7 +70,7 @@ def convene(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("governance.manage_body", fn=body_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def seat_add(request: HttpRequest, slug: str) -> HttpResponse:
-    body = body_from(request, slug)
+    body = body_from(request, slug=slug)
     form = SeatForm(request.POST or None, initial={"starts_on": timezone.localdate()})
 
     def save():

@@ -22,7 +22,7 @@ MANAGE = "governance.manage_body"
 
 @require_http_methods(["GET", "HEAD"])
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, meeting_from(request, pk))
+    return _page(request, meeting_from(request, pk=pk))
 
 
 def _page(request: HttpRequest, meeting: Meeting, status: int = 200) -> HttpResponse:
@@ -55,7 +55,7 @@ def _attendance_rows(meeting: Meeting) -> list:
 @permission_required(MANAGE, fn=meeting_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = meeting_from(request, pk)
+    meeting = meeting_from(request, pk=pk)
     form = AgendaItemForm(request.POST or None, meeting=meeting, user=request.user)
 
     def save():
@@ -74,7 +74,7 @@ def _form_context(meeting: Meeting, title: str = "") -> dict:
 @permission_required(MANAGE, fn=meeting_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = meeting_from(request, pk)
+    meeting = meeting_from(request, pk=pk)
     form = AttendanceForm(request.POST or None, meeting=meeting)
 
     def save():
@@ -95,7 +95,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(MANAGE, fn=meeting_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def item_decide(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    meeting, item = meeting_from(request, pk), item_from(request, pk, item_pk)
+    meeting, item = meeting_from(request, pk=pk), item_from(request, pk=pk, item_pk=item_pk)
     form = DecideForm(request.POST or None, initial={"titles": item.titles})
 
     def save():
@@ -114,7 +114,7 @@ def item_decide(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @permission_required(MANAGE, fn=meeting_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = meeting_from(request, pk)
+    meeting = meeting_from(request, pk=pk)
     form = MinutesForm(request.POST or None, meeting=meeting)
 
     def save():
@@ -144,7 +144,7 @@ STEPS = {
 @permission_required(MANAGE, fn=meeting_from, raise_exception=True)
 @require_POST
 def minutes_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    meeting = meeting_from(request, pk)
+    meeting = meeting_from(request, pk=pk)
     if step not in STEPS:
         return _refused(request, meeting, _("Unknown step."))
     kwargs = {}
@@ -170,7 +170,7 @@ def _refused(request, meeting, message: str) -> HttpResponse:
 @permission_required(MANAGE, fn=meeting_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = meeting_from(request, pk)
+    meeting = meeting_from(request, pk=pk)
     form = ActionItemForm(request.POST or None, meeting=meeting)
 
     def save():
@@ -186,7 +186,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("governance.update_action", fn=action_from, raise_exception=True)
 @require_POST
 def action_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
-    meeting, action = meeting_from(request, pk), action_from(request, pk, action_pk)
+    meeting, action = meeting_from(request, pk=pk), action_from(request, pk=pk, action_pk=action_pk)
     status = request.POST.get("status", "")
     if status not in ActionItem.Status.values:
         return _refused(request, meeting, _("Choose a status."))

@@ -32,7 +32,7 @@ def _plan_url(body, year: int) -> str:
 
 @require_http_methods(["GET", "HEAD"])
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
-    return _page(request, body_from(request, slug), _year(request))
+    return _page(request, body_from(request, slug=slug), _year(request))
 
 
 def _page(request: HttpRequest, body, year: int, status: int = 200) -> HttpResponse:
@@ -53,7 +53,7 @@ def _page(request: HttpRequest, body, year: int, status: int = 200) -> HttpRespo
 @permission_required("governance.manage_body", fn=body_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def plan_item(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    body = body_from(request, slug)
+    body = body_from(request, slug=slug)
     item = get_object_or_404(PlanItem, pk=pk, body=body) if pk else None
     year = item.year if item else _year(request)
     form = PlanItemForm(request.POST or None, instance=item, year=year, initial={"year": year})
@@ -77,7 +77,7 @@ def plan_item(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
 @permission_required("governance.manage_body", fn=body_from, raise_exception=True)
 @require_POST
 def plan_item_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    body = body_from(request, slug)
+    body = body_from(request, slug=slug)
     item = get_object_or_404(PlanItem, pk=pk, body=body)
     decision_pk = request.POST.get("decision", "")
     decision = (
