@@ -91,7 +91,7 @@ def load(*, people: dict) -> None:
     }
     steering = _steering(secretariat, orgs, focal, people)
     _thematic(secretariat, orgs, focal)
-    _meetings(secretariat, steering, orgs)
+    held = _meetings(secretariat, steering, orgs)
     _closed_ballot(secretariat, steering, orgs, focal)
     _election(secretariat, steering, orgs, focal)
     _plan(secretariat, steering, orgs)
@@ -102,6 +102,12 @@ def load(*, people: dict) -> None:
         body_model=Body,
         counter_model=ChangeCounter,
     )
+    # Those older decisions cite the committee's first meeting of the year by free text; the
+    # demo's register links them to the meeting, as a decision recorded today would be.
+    Decision.objects.filter(
+        source=Decision.Source.MEMBERSHIP,
+        membership_decision__meeting_reference__startswith="Steering committee 2026/1",
+    ).update(meeting=held[0])
 
 
 def _steering(secretariat, orgs, focal, people) -> Body:
@@ -182,7 +188,8 @@ def _thematic(secretariat, orgs, focal) -> None:
             )
 
 
-def _meetings(secretariat, body, orgs) -> None:
+def _meetings(secretariat, body, orgs) -> list:
+    """Four quarterly meetings held (returned, oldest first) and one to come."""
     now = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
     held = []
     for i, (item_titles, action_texts) in enumerate(MEETINGS):
@@ -259,6 +266,7 @@ def _meetings(secretariat, body, orgs) -> None:
         )
         services.minutes_publish(by=secretariat, meeting=earlier)
     services.minutes_approve(by=secretariat, meeting=held[-1])  # by written procedure
+    return held
 
 
 def _convene(secretariat, body, start, *, online: bool):

@@ -103,6 +103,17 @@ def meetings_of(body: Body) -> QuerySet[Meeting]:
     )
 
 
+def meetings_held(limit: int = 40) -> QuerySet[Meeting]:
+    """Meetings already begun and not cancelled, most recent first: where a decision recorded
+    elsewhere (a membership decision) may say it was taken."""
+    return (
+        Meeting.objects.select_related("event")
+        .filter(event__starts_at__lte=timezone.now())
+        .exclude(event__status__in=["draft", "cancelled"])
+        .order_by("-event__starts_at", "-pk")[:limit]
+    )
+
+
 def meeting_detail(pk: int, *, user) -> Meeting | None:
     papers = documents_visible_to(user).only("id", "titles", "kind", "status")
     return (
@@ -119,6 +130,10 @@ def meeting_detail(pk: int, *, user) -> Meeting | None:
                 queryset=ActionItem.objects.select_related("owner_organisation", "owner_person"),
             ),
             "minutes_versions",
+            Prefetch(
+                "register_entries",
+                queryset=decisions_visible_to(user).order_by("year", "number"),
+            ),
         )
         .filter(pk=pk)
         .first()

@@ -155,9 +155,10 @@ class RegisterEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = Decision
         fields = ["id", "reference", "year", "number", "source", *services.DECISION_FIELDS]
-        fields += ["tally", "agenda_item", "ballot", "membership_decision", "created_at"]
+        fields += ["tally", "agenda_item", "ballot", "membership_decision", "meeting"]
+        fields += ["created_at"]
         read_only_fields = ["year", "number", "source", "tally", "agenda_item", "ballot"]
-        read_only_fields += ["membership_decision", "created_at"]
+        read_only_fields += ["membership_decision", "meeting", "created_at"]
         extra_kwargs = {"titles": {"required": True}}
 
 

@@ -59,6 +59,15 @@ class Decision(models.Model):
         on_delete=models.PROTECT,
         related_name="decision",
     )
+    # Where a membership decision was taken (a resolution's meeting is its agenda item's).
+    meeting = models.ForeignKey(
+        "governance.Meeting",
+        verbose_name=_("taken at the meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="register_entries",
+    )
     membership_decision = models.OneToOneField(
         "members.MembershipDecision",
         verbose_name=_("membership decision"),

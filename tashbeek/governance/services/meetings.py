@@ -20,7 +20,7 @@ from tashbeek.search.services import index_refresh
 
 from .. import selectors
 from ..models import ActionItem, AgendaItem, Attendance, Body, Decision, Meeting
-from .register import decision_record
+from .register import decision_record, require_quorum
 
 MEETING_FIELDS = ["titles", "starts_at", "ends_at", "time_zone", "mode", "venue", "online_url"]
 ITEM_FIELDS = ["kind", "titles", "rapporteur", "papers"]
@@ -214,12 +214,7 @@ def item_decide(*, by, item: AgendaItem, data: dict) -> Decision:
         raise ValidationError(_("Only an item put to decision can be decided."))
     if Decision.objects.filter(agenda_item=item).exists():
         raise ValidationError(_("This item is already decided."))
-    quorum = selectors.quorum(meeting)
-    if not quorum.met:
-        raise ValidationError(
-            _("No quorum: %(present)s of %(seats)s seats present, %(needed)s needed.")
-            % {"present": quorum.present, "seats": quorum.seats, "needed": quorum.needed}
-        )
+    require_quorum(meeting)
     _check_tally(data.get("tally") or {})
     return decision_record(
         by=by,

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tashbeek.core.audit import audit_record, snapshot
@@ -12,13 +13,17 @@ from tashbeek.core.i18n import clean_translations
 from tashbeek.members.models import MembershipDecision
 from tashbeek.search.services import index_refresh
 
+from .. import selectors
 from ..backfill import PUBLIC_KINDS, membership_titles
-from ..models import Body, Decision
+from ..models import Body, Decision, Meeting
 
 # What a person records by hand (a decision by written procedure); the others are set by
 # the service that produced the decision (a meeting's item, a ballot, a membership decision).
 DECISION_FIELDS = ["body", "decided_on", "titles", "texts", "visibility"]
-AUDITED = [*DECISION_FIELDS, "source", "tally", "agenda_item", "ballot", "membership_decision"]
+AUDITED = [
+    *DECISION_FIELDS,
+    *("source", "tally", "agenda_item", "ballot", "membership_decision", "meeting"),
+]
 
 
 def decision_record(
@@ -78,10 +83,49 @@ def decision_create(*, by, data: dict) -> Decision:
     return decision_record(by=by, source=Decision.Source.RESOLUTION, **data)
 
 
-def membership_decision_register(*, decision: MembershipDecision, by) -> Decision:
-    """Put a membership decision in the register (called inside its transaction). Its reasons
-    and meeting reference stay on the membership decision, which the entry links to."""
-    steering = Body.objects.filter(kind=Body.Kind.STEERING).order_by("pk").first()
+def require_quorum(meeting: Meeting) -> None:
+    """A decision is taken at a meeting only with the quorum present (the body's rule)."""
+    quorum = selectors.quorum(meeting)
+    if not quorum.met:
+        raise ValidationError(
+            _("No quorum: %(present)s of %(seats)s seats present, %(needed)s needed.")
+            % {"present": quorum.present, "seats": quorum.seats, "needed": quorum.needed}
+        )
+
+
+def _meeting_taken_at(key: int) -> Meeting:
+    """The meeting a membership decision cites: one already held, not cancelled, where the
+    body had its quorum. Refusals name the field, so the form shows them beside it."""
+    meeting = (
+        Meeting.objects.select_related("body", "event")
+        .exclude(event__status__in=["draft", "cancelled"])
+        .filter(pk=key)
+        .first()
+    )
+    if meeting is None:
+        raise ValidationError({"meeting": _("Choose a meeting of the list.")})
+    if meeting.event.starts_at > timezone.now():
+        raise ValidationError({"meeting": _("This meeting has not taken place yet.")})
+    try:
+        require_quorum(meeting)
+    except ValidationError as error:
+        raise ValidationError({"meeting": error.messages}) from None
+    return meeting
+
+
+def membership_decision_register(
+    *, decision: MembershipDecision, by, meeting: int | None = None
+) -> Decision:
+    """Put a membership decision in the register (called inside its transaction), linked to
+    the meeting where it was taken when the decider chose one; its body is that meeting's, or
+    else the steering committee. Its reasons and free-text meeting reference stay on the
+    membership decision, which the entry links to."""
+    held = _meeting_taken_at(meeting) if meeting is not None else None
+    body: Body | None = (
+        held.body
+        if held is not None
+        else Body.objects.filter(kind=Body.Kind.STEERING).order_by("pk").first()
+    )
     public = decision.kind in PUBLIC_KINDS
     return decision_record(
         by=by,
@@ -89,6 +133,7 @@ def membership_decision_register(*, decision: MembershipDecision, by) -> Decisio
         decided_on=decision.effective_on,
         titles=membership_titles(decision),
         visibility=Decision.Visibility.PUBLIC if public else Decision.Visibility.MEMBERS,
-        body=steering,
+        body=body,
         membership_decision=decision,
+        meeting=held,
     )

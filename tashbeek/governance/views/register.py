@@ -70,7 +70,10 @@ def decision(request: HttpRequest, year: int, number: int) -> HttpResponse:
     found = (
         selectors.decisions_visible_to(request.user)
         .select_related(
-            "agenda_item__meeting__event", "ballot", "membership_decision__organisation"
+            "agenda_item__meeting__event",
+            "meeting__event",
+            "ballot",
+            "membership_decision__organisation",
         )
         .filter(year=year, number=number)
         .first()

@@ -137,25 +137,34 @@ class MessageCreateSerializer(serializers.Serializer):
     version = serializers.IntegerField(required=False)
 
 
-class ApplicationDecisionSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=VERDICTS)
-    reasons = serializers.CharField(max_length=5000)
-    effective_on = serializers.DateField()
+class TakenAtSerializer(serializers.Serializer):
+    """Where a committee decision was taken (as `members.forms.TakenAtMixin`)."""
+
+    meeting = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The meeting it was taken at: id of a governance meeting already held "
+        "(400 if unknown, not yet held, or without quorum).",
+    )
     meeting_reference = serializers.CharField(
         max_length=200, required=False, allow_blank=True, default=""
     )
+
+
+class ApplicationDecisionSerializer(TakenAtSerializer):
+    decision = serializers.ChoiceField(choices=VERDICTS)
+    reasons = serializers.CharField(max_length=5000)
+    effective_on = serializers.DateField()
     version = serializers.IntegerField(help_text="The version the decider saw; 409 if stale.")
 
 
-class MembershipDecisionCreateSerializer(serializers.Serializer):
+class MembershipDecisionCreateSerializer(TakenAtSerializer):
     organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
     kind = serializers.ChoiceField(choices=MEMBERSHIP_CHANGES)
     reasons = serializers.CharField(max_length=5000)
     effective_on = serializers.DateField()
     until = serializers.DateField(required=False, allow_null=True, default=None)
-    meeting_reference = serializers.CharField(
-        max_length=200, required=False, allow_blank=True, default=""
-    )
     expected_status = serializers.ChoiceField(
         choices=Organisation.Status.choices,
         required=False,

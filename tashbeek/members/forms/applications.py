@@ -12,6 +12,7 @@ from tashbeek.core.models import Theme
 from ..models import Application, MembershipDecision, Organisation, Region
 from ..selectors import AGES, QueueFilters
 from ..services import FOCAL_FIELDS, MOTIVATION_FIELDS, ORGANISATION_FIELDS
+from ..slots import DECISION_MEETINGS
 
 AUTHORITY_KINDS = [(k.value, k.label) for k in Organisation.LOCAL_AUTHORITY_KINDS]
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -107,7 +108,38 @@ class MessageForm(forms.Form):
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class DecisionForm(DigitFoldingMixin, forms.Form):
+class TakenAtMixin(forms.Form):
+    """Where a committee decision was taken: one of the meetings already held that higher apps
+    offer (DECISION_MEETINGS: governance's bodies), or a free-text reference for a meeting held
+    outside the platform or a written procedure."""
+
+    meeting = forms.TypedChoiceField(
+        label=_("Taken at the meeting"), required=False, coerce=int, empty_value=None
+    )
+    meeting_reference = forms.CharField(
+        label=_("Meeting or decision reference"),
+        required=False,
+        max_length=200,
+        help_text=_("For a meeting not listed above, or a decision by written procedure."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offered even when empty, so a meeting posted that is no longer held (cancelled since
+        # the page was shown) is refused rather than silently dropped.
+        meetings = DECISION_MEETINGS.collect().get("meetings") or []
+        self.fields["meeting"].choices = [("", _("Not listed")), *meetings]
+
+    def taken_at(self) -> dict:
+        """The service's keyword arguments for where the decision was taken."""
+        data = self.cleaned_data
+        return {
+            "meeting": data.get("meeting"),
+            "meeting_reference": data.get("meeting_reference", ""),
+        }
+
+
+class DecisionForm(TakenAtMixin, DigitFoldingMixin, forms.Form):
     """Accept or reject, always with written reasons."""
 
     decision = forms.ChoiceField(
@@ -122,17 +154,16 @@ class DecisionForm(DigitFoldingMixin, forms.Form):
         label=_("Reasons"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
     effective_on = forms.DateField(label=_("Effective date"), widget=DATE)
-    meeting_reference = forms.CharField(
-        label=_("Meeting or decision reference"), required=False, max_length=200
-    )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    field_order = ["decision", "reasons", "effective_on", "meeting", "meeting_reference"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["effective_on"].initial = timezone.localdate
 
 
-class MembershipDecisionForm(DigitFoldingMixin, forms.Form):
+class MembershipDecisionForm(TakenAtMixin, DigitFoldingMixin, forms.Form):
     """Suspend, reinstate or end a membership; the choices follow the current status."""
 
     kind = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
@@ -141,10 +172,9 @@ class MembershipDecisionForm(DigitFoldingMixin, forms.Form):
     )
     effective_on = forms.DateField(label=_("Effective date"), widget=DATE)
     until = forms.DateField(label=_("Suspended until (optional)"), required=False, widget=DATE)
-    meeting_reference = forms.CharField(
-        label=_("Meeting or decision reference"), required=False, max_length=200
-    )
     expected_status = forms.CharField(widget=forms.HiddenInput)
+
+    field_order = ["kind", "reasons", "effective_on", "until", "meeting", "meeting_reference"]
 
     def __init__(self, *args, kinds=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,7 +188,8 @@ class MembershipDecisionForm(DigitFoldingMixin, forms.Form):
         self.fields["effective_on"].initial = timezone.localdate
         if MembershipDecision.Kind.SUSPENDED not in kinds:
             del self.fields["until"]
-        if kinds == [MembershipDecision.Kind.WITHDRAWN]:
+        if kinds == [MembershipDecision.Kind.WITHDRAWN]:  # the member's own act
+            self.fields.pop("meeting", None)
             del self.fields["meeting_reference"]
 
 

@@ -97,11 +97,13 @@ def application_accept(
     reasons: str,
     effective_on: datetime.date,
     meeting_reference: str = "",
+    meeting: int | None = None,
     version: int | None = None,
 ) -> MembershipDecision:
-    """Accept: the organisation becomes an active member and the applicant its focal person."""
+    """Accept: the organisation becomes an active member and the applicant its focal person.
+    `meeting` is where it was taken, a key offered by `members.slots.DECISION_MEETINGS`."""
     return _verdict(
-        Kind.ACCEPTED, application, by, reasons, effective_on, meeting_reference, version
+        Kind.ACCEPTED, application, by, reasons, effective_on, (meeting, meeting_reference), version
     )
 
 
@@ -113,20 +115,22 @@ def application_reject(
     reasons: str,
     effective_on: datetime.date,
     meeting_reference: str = "",
+    meeting: int | None = None,
     version: int | None = None,
 ) -> MembershipDecision:
     """Reject, with the written reasons the applicant will read."""
     return _verdict(
-        Kind.REJECTED, application, by, reasons, effective_on, meeting_reference, version
+        Kind.REJECTED, application, by, reasons, effective_on, (meeting, meeting_reference), version
     )
 
 
-def _verdict(kind, application, by, reasons, effective_on, meeting_reference, version):
+def _verdict(kind, application, by, reasons, effective_on, taken_at, version):
     """The one path of both verdicts: check, record, close the application, audit, tell."""
     reasons = _require_reasons(reasons)
     application = _lock_submitted(application, version)
     accepted = kind == Kind.ACCEPTED
     organisation = _organisation_from(application, effective_on) if accepted else None
+    meeting, meeting_reference = taken_at
     decision = _record(
         kind=kind,
         application=application,
@@ -156,7 +160,7 @@ def _verdict(kind, application, by, reasons, effective_on, meeting_reference, ve
         after=after,
         reason=reasons,
     )
-    MEMBERSHIP_DECIDED.collect(decision=decision, by=by)
+    MEMBERSHIP_DECIDED.collect(decision=decision, by=by, meeting=meeting)
     _tell(decision, application.applicant, application, organisation)
     return decision
 
@@ -180,10 +184,12 @@ def membership_decide(
     effective_on: datetime.date,
     until: datetime.date | None = None,
     meeting_reference: str = "",
+    meeting: int | None = None,
     expected_status: str | None = None,
 ) -> MembershipDecision:
     """Suspend, reinstate or end a membership (the committee), or withdraw (the member's
-    focal person). `expected_status` is the status the decider saw."""
+    focal person). `expected_status` is the status the decider saw; `meeting` is where the
+    committee took it (a key offered by `members.slots.DECISION_MEETINGS`)."""
     if kind not in TRANSITIONS:
         raise ValidationError({"kind": _("Choose a decision.")})
     reasons = _require_reasons(reasons)
@@ -217,7 +223,8 @@ def membership_decide(
         after={"membership_status": target, "until": until and until.isoformat()},
         reason=reasons,
     )
-    MEMBERSHIP_DECIDED.collect(decision=decision, by=by)
+    taken_at = None if kind == Kind.WITHDRAWN else meeting  # the member's act, not a meeting's
+    MEMBERSHIP_DECIDED.collect(decision=decision, by=by, meeting=taken_at)
     people = [a.user for a in organisation.affiliations.select_related("user")]
     _tell(decision, people, None, organisation)
     return decision

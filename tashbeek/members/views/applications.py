@@ -241,8 +241,8 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
             by=request.user,
             reasons=data["reasons"],
             effective_on=data["effective_on"],
-            meeting_reference=data["meeting_reference"],
             version=data["version"],
+            **form.taken_at(),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -88,8 +88,8 @@ def membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
             reasons=data["reasons"],
             effective_on=data["effective_on"],
             until=data.get("until"),
-            meeting_reference=data.get("meeting_reference", ""),
             expected_status=data["expected_status"],
+            **form.taken_at(),
         )
     except ValidationError as error:
         add_service_errors(form, error)
