@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from tashbeek.communities.models import Community
 from tashbeek.core.models import ChangeCounter, Theme
+from tashbeek.events.models import Event
+from tashbeek.experiences.models import Experience
 from tashbeek.members.models import MembershipDecision, Organisation
 from tashbeek.workplans.models import WorkPlanItem
 
@@ -482,6 +484,15 @@ def _plan(secretariat, body, orgs) -> None:
             "community": community,
             "sdgs": list(Theme.objects.filter(slug__in=["sdg-16", "sdg-17"])),
             "activities": list(WorkPlanItem.objects.filter(community=community, year=this_year)),
+            # This year's workshops of the platform, and the experiences it published.
+            "events": list(
+                Event.objects.filter(
+                    community=community, starts_at__year=this_year, status="published"
+                ).exclude(kind="meeting")[:4]
+            ),
+            "experiences": list(
+                Experience.objects.filter(communities=community, status="published")[:4]
+            ),
             "budget": [
                 {
                     "source": "network",

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ from tashbeek.core.forms import DigitFoldingMixin, FastSelect, TranslatedField
 from tashbeek.core.money import to_major, to_minor
 from tashbeek.events.forms import LOCAL, in_own_zone
 from tashbeek.events.models import Event
+from tashbeek.experiences.models import Experience
 from tashbeek.library.selectors import documents_visible_to
 from tashbeek.members.models import Organisation
 from tashbeek.workplans.models import WorkPlanItem
@@ -28,6 +30,9 @@ from .models import (
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
+# A plan item's form offers this many recent experiences to link (the catalogue may hold
+# thousands: the API links any published one).
+EXPERIENCES_OFFERED = 60
 
 
 class ConveneForm(DigitFoldingMixin, forms.ModelForm):
@@ -300,19 +305,51 @@ class PlanItemForm(DigitFoldingMixin, forms.ModelForm):
     class Meta:
         model = PlanItem
         fields = services.PLAN_FIELDS
-        widgets = {"sdgs": forms.CheckboxSelectMultiple, "activities": forms.CheckboxSelectMultiple}
+        widgets = dict.fromkeys(
+            ("sdgs", "activities", "events", "experiences"), forms.CheckboxSelectMultiple
+        )
 
     def __init__(self, *args, year: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["activities"].queryset = WorkPlanItem.objects.filter(year=year).select_related(
             "community"
         )
+        self._offer_events_and_experiences(year)
         self.fields["proposed_by"].widget = FastSelect(choices=self.fields["proposed_by"].choices)
         if self.instance.pk:
             self.initial["budget"] = "\n".join(
                 f"{b.source} | {to_major(b.amount_minor, b.currency)} | {b.currency} | {b.label}"
                 for b in self.instance.budget.all()
             )
+
+    def _offer_events_and_experiences(self, year: int) -> None:
+        """The year's events (meetings have their own page) and the published experiences of
+        the carrying community, or the latest ones; what is linked already stays offered."""
+        item = self.instance
+        linked_events = item.events.values("pk") if item.pk else Event.objects.none().values("pk")
+        self.fields["events"].queryset = (
+            Event.objects.filter(
+                Q(starts_at__year=year, status=Event.Status.PUBLISHED) & ~Q(kind=Event.Kind.MEETING)
+                | Q(pk__in=linked_events)
+            )
+            .select_related("community")
+            .order_by("starts_at")
+        )
+        self.fields["events"].help_text = _("The network's events of the year that carry it.")
+        published = Experience.objects.filter(status=Experience.Status.PUBLISHED)
+        if item.community_id:
+            published = published.filter(communities=item.community_id)
+        latest = published.order_by("-published_at").values("pk")[:EXPERIENCES_OFFERED]
+        linked = (
+            item.experiences.values("pk") if item.pk else Experience.objects.none().values("pk")
+        )
+        self.fields["experiences"].queryset = Experience.objects.filter(
+            Q(pk__in=latest) | Q(pk__in=linked)
+        ).select_related("organisation")
+        self.fields["experiences"].help_text = _(
+            "Published experiences it documented or transferred (those of the carrying "
+            "community when it has one)."
+        )
 
     def clean_budget(self) -> list[dict]:
         lines = []

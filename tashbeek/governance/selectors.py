@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from tashbeek.events.selectors import events_visible_to
+from tashbeek.experiences.selectors import experiences_visible_to
 from tashbeek.library.selectors import documents_visible_to
 from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.selectors.dues import arrears
@@ -291,19 +293,38 @@ def focal_organisations(user) -> QuerySet[Organisation]:
     )
 
 
-def network_plan(body: Body, year: int) -> list:
+def network_plan(body: Body, year: int, *, user=None) -> list:
     """The body's plan for a year, each item with its progress rolled up from the community
-    activities that carry it (cancelled ones left out), in a fixed number of queries."""
+    activities that carry it (cancelled ones left out) and the events and experiences this
+    reader may see, in a fixed number of queries."""
+    from django.contrib.auth.models import AnonymousUser
+
+    reader = user or AnonymousUser()
     items = list(
         PlanItem.objects.filter(body=body, year=year)
         .select_related("decision", "community", "proposed_by", "proposed_by_body")
-        .prefetch_related("budget", "sdgs", "activities")
+        .prefetch_related(
+            "budget",
+            "sdgs",
+            "activities",
+            Prefetch("events", queryset=events_visible_to(reader).order_by("starts_at")),
+            Prefetch(
+                "experiences",
+                queryset=experiences_visible_to(reader).select_related("organisation"),
+            ),
+        )
     )
     for item in items:
-        counted = [a for a in item.activities.all() if a.status != "cancelled"]
-        done = sum(1 for a in counted if a.status == "done")
-        item.progress = round(100 * done / len(counted)) if counted else None
+        item.progress = plan_progress(item)
     return items
+
+
+def plan_progress(item: PlanItem) -> int | None:
+    """Percent of the item's community activities done, cancelled ones left out (reads the
+    prefetched activities)."""
+    counted = [a for a in item.activities.all() if a.status != "cancelled"]
+    done = sum(1 for a in counted if a.status == "done")
+    return round(100 * done / len(counted)) if counted else None
 
 
 def budget_totals(items) -> list[tuple[str, str, int]]:

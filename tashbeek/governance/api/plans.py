@@ -30,7 +30,7 @@ class NetworkPlanItemViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         items = PlanItem.objects.select_related("body").prefetch_related(
-            "budget", "sdgs", "activities"
+            "budget", "sdgs", "activities", "events", "experiences"
         )
         params = self.request.query_params
         if params.get("body"):

@@ -232,12 +232,12 @@ class NetworkPlanItemSerializer(serializers.ModelSerializer):
         model = PlanItem
         fields = ["id", "body", *services.PLAN_FIELDS, "status", "decision", "budget", "progress"]
         read_only_fields = ["status", "decision"]
-        extra_kwargs = {"sdgs": {"required": False}, "activities": {"required": False}}
+        extra_kwargs = {
+            key: {"required": False} for key in ("sdgs", "activities", "events", "experiences")
+        }
 
     def get_progress(self, item) -> int | None:
-        counted = [a for a in item.activities.all() if a.status != "cancelled"]
-        done = sum(1 for a in counted if a.status == "done")
-        return round(100 * done / len(counted)) if counted else None
+        return selectors.plan_progress(item)
 
 
 class PlanDecisionSerializer(serializers.Serializer):

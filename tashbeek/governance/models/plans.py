@@ -16,7 +16,8 @@ from .decisions import Decision
 class PlanItem(models.Model):
     """One item of the network's plan for a year: proposed by a member or a thematic
     committee, adopted by a decision of the register, carried by a community, tied to SDGs,
-    with its budget lines; its progress comes from the linked community plan activities."""
+    with its budget lines, events and experiences; its progress comes from the linked
+    community plan activities."""
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")
@@ -72,6 +73,17 @@ class PlanItem(models.Model):
     activities = models.ManyToManyField(
         "workplans.WorkPlanItem",
         verbose_name=_("community activities"),
+        blank=True,
+        related_name="network_plan_items",
+    )
+    # What the item produced or is carried out through, directly: the network's own events
+    # (a regional forum, a training) and the experiences it documented or transferred.
+    events = models.ManyToManyField(
+        "events.Event", verbose_name=_("events"), blank=True, related_name="network_plan_items"
+    )
+    experiences = models.ManyToManyField(
+        "experiences.Experience",
+        verbose_name=_("experiences"),
         blank=True,
         related_name="network_plan_items",
     )

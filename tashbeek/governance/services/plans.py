@@ -19,8 +19,10 @@ PLAN_FIELDS = [
     "community",
     "sdgs",
     "activities",
+    "events",
+    "experiences",
 ]
-RELATED = ("sdgs", "activities")
+RELATED = ("sdgs", "activities", "events", "experiences")
 
 
 @transaction.atomic
@@ -47,6 +49,11 @@ def plan_item_save(*, by, body, data: dict, item: PlanItem | None = None) -> Pla
     foreign = [a for a in related.get("activities", []) if a.year != item.year]
     if foreign:
         raise ValidationError({"activities": _("Link activities of the same year.")})
+    unpublished = [e for e in related.get("experiences", []) if e.status != "published"]
+    if unpublished:
+        raise ValidationError({"experiences": _("Link published experiences only.")})
+    if any(e.status in ("draft", "cancelled") for e in related.get("events", [])):
+        raise ValidationError({"events": _("Link events that are published and not cancelled.")})
     item = audited_save(
         item,
         by=by,

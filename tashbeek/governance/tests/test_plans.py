@@ -5,12 +5,14 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tashbeek.governance import selectors, services
 from tashbeek.governance.models import PlanItem
 from tashbeek.tests.factories import api_token
-from tashbeek.tests.factories_more import WorkPlanItemFactory
+from tashbeek.tests.factories_more import EventFactory, ExperienceFactory, WorkPlanItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +116,57 @@ def test_the_api_writes_the_plan_with_its_budget(client, steering, secretariat, 
     assert response.json()["budget"][0]["amount_minor"] == 150000
     listed = client.get(f"/api/v1/network-plan-items/?body={steering.slug}&year={YEAR}").json()
     assert listed["count"] == 1
+
+
+def test_an_item_links_the_events_and_experiences_that_carry_it(
+    client, steering, secretariat, community
+):
+    forum = EventFactory(
+        community=community,
+        titles={"ar": "المنتدى الجهوي للنقل", "en": "Regional transport forum"},
+        starts_at=datetime.datetime(YEAR, 4, 9, 9, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(YEAR, 4, 9, 17, tzinfo=datetime.UTC),
+    )
+    buses = ExperienceFactory(status="published", title="Bus scolaires avec les associations")
+    draft = ExperienceFactory(status="draft", title="Brouillon")
+    with pytest.raises(ValidationError) as refused:
+        _item(secretariat, steering, experiences=[draft])
+    assert "experiences" in refused.value.message_dict
+    _item(secretariat, steering, events=[forum], experiences=[buses])
+    client.force_login(secretariat)
+    add = reverse("governance:plan_item_add", kwargs={"slug": steering.slug}) + f"?year={YEAR}"
+    form = client.get(add, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'value="{forum.pk}"' in form and "Bus scolaires" in form and "Brouillon" not in form
+    client.logout()
+    page = client.get(
+        reverse("governance:plan", kwargs={"slug": steering.slug}) + f"?year={YEAR}",
+        HTTP_ACCEPT_LANGUAGE="en",
+    ).content.decode()
+    assert forum.get_absolute_url() in page and buses.get_absolute_url() in page
+    # Withdrawn from publication later: the link stays, but the public no longer sees it.
+    buses.status = "draft"
+    buses.save(update_fields=["status"])
+    page = client.get(
+        reverse("governance:plan", kwargs={"slug": steering.slug}) + f"?year={YEAR}"
+    ).content.decode()
+    assert buses.get_absolute_url() not in page
+
+
+def test_the_plan_page_keeps_its_queries_with_more_links(client, steering, secretariat):
+    url = reverse("governance:plan", kwargs={"slug": steering.slug}) + f"?year={YEAR}"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    _item(secretariat, steering, experiences=[ExperienceFactory(status="published")])
+    few = queries()
+    for _ in range(3):
+        _item(
+            secretariat,
+            steering,
+            events=[EventFactory(starts_at=datetime.datetime(YEAR, 5, 1, 9, tzinfo=datetime.UTC))],
+            experiences=[ExperienceFactory(status="published") for _ in range(2)],
+        )
+    assert queries() == few

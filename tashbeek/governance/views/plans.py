@@ -36,7 +36,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _page(request: HttpRequest, body, year: int, status: int = 200) -> HttpResponse:
-    items = selectors.network_plan(body, year)
+    items = selectors.network_plan(body, year, user=request.user)
     context = {
         "body": body,
         "year": year,
