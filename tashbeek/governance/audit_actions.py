@@ -8,6 +8,7 @@ register_actions(
     {
         "governance.body.created": _("Body created"),
         "governance.body.updated": _("Body changed"),
+        "governance.body.seats_synced": _("General assembly seats follow membership"),
         "governance.seat.assigned": _("Seat filled"),
         "governance.seat.ended": _("Term on a body ended"),
         "governance.meeting.convened": _("Meeting convened"),

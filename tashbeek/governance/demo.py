@@ -93,6 +93,7 @@ def load(*, people: dict) -> None:
     }
     steering = _steering(secretariat, orgs, focal, people)
     _thematic(secretariat, orgs, focal)
+    _assembly(secretariat)
     held = _meetings(secretariat, steering, orgs)
     _closed_ballot(secretariat, steering, orgs, focal)
     _election(secretariat, steering, orgs, focal)
@@ -188,6 +189,28 @@ def _thematic(secretariat, orgs, focal) -> None:
                     "filled_by": "appointment",
                 },
             )
+
+
+def _assembly(secretariat) -> None:
+    """The general assembly: every member in good standing holds a seat by right."""
+    services.body_save(
+        by=secretariat,
+        data={
+            "slug": "general-assembly",
+            "names": {"ar": "الجمعية العامة", "fr": "Assemblée générale", "en": "General assembly"},
+            "mandates": {
+                "ar": "تضم كل الأعضاء، لكل عضو صوت واحد؛ تنتخب لجنة التسيير وتصادق على الميثاق.",
+                "fr": "Tous les membres, une voix chacun ; elle élit le comité de pilotage et "
+                "adopte la charte.",
+                "en": "All members, one vote each; it elects the steering committee and adopts "
+                "the charter.",
+            },
+            "kind": Body.Kind.ASSEMBLY,
+            "seats": 1,
+            "term_months": 0,
+            "meets_every_days": 365,
+        },
+    )
 
 
 def _meetings(secretariat, body, orgs) -> list:

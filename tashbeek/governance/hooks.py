@@ -10,7 +10,7 @@ from tashbeek.events.slots import EVENT_CHANGED
 from tashbeek.members.slots import DECISION_MEETINGS, MEMBERSHIP_DECIDED
 
 from .selectors import meetings_held
-from .services.bodies import seats_end_for_member
+from .services.bodies import assemblies_sync, seats_end_for_member
 from .services.meetings import meeting_changed_notice
 from .services.register import membership_decision_register
 
@@ -19,6 +19,7 @@ from .services.register import membership_decision_register
 def register_membership_decision(*, decision, by, meeting=None) -> dict:
     entry = membership_decision_register(decision=decision, by=by, meeting=meeting)
     seats_end_for_member(decision=decision, by=by)
+    assemblies_sync(by=by, on=decision.effective_on)  # a new or returning member takes its seat
     return {"register_entry": entry}
 
 

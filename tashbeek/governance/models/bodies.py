@@ -86,6 +86,12 @@ class Body(models.Model):
     def mandate(self) -> str:
         return pick(self.mandates)
 
+    @property
+    def seats_follow_membership(self) -> bool:
+        """The general assembly of member organisations: every member in good standing holds
+        a seat by right (services.assembly_seats_sync), so nobody fills its seats by hand."""
+        return self.kind == self.Kind.ASSEMBLY and self.holders == self.Holders.ORGANISATIONS
+
     def quorum_needed(self, seats: int | None = None) -> int:
         """How many seats must be present: "more than half" of 6 is 4, two thirds of 6 is 4."""
         seats = self.seats if seats is None else seats
@@ -105,6 +111,7 @@ class Seat(models.Model):
         ELECTION = "election", _("Election")
         APPOINTMENT = "appointment", _("Appointment")
         CO_OPTION = "co_option", _("Co-option")
+        MEMBERSHIP = "membership", _("By right, as a member")
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="terms")
     organisation = models.ForeignKey(

@@ -11,7 +11,16 @@ from .ballots import (
     vote_cast,
     vote_refusal,
 )
-from .bodies import BODY_FIELDS, SEAT_FIELDS, body_save, seat_assign, seat_end, term_end
+from .bodies import (
+    BODY_FIELDS,
+    SEAT_FIELDS,
+    assemblies_sync,
+    assembly_seats_sync,
+    body_save,
+    seat_assign,
+    seat_end,
+    term_end,
+)
 from .closing import ballot_close, ballots_close_due, closing_reminders_send
 from .meetings import (
     ACTION_FIELDS,
@@ -47,6 +56,8 @@ __all__ = [
     "action_item_save",
     "action_reminders_send",
     "agenda_item_save",
+    "assemblies_sync",
+    "assembly_seats_sync",
     "attendance_record",
     "ballot_cancel",
     "ballot_close",

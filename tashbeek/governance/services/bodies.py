@@ -5,11 +5,12 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
-from tashbeek.members.models import MembershipDecision, Organisation
+from tashbeek.members.models import Affiliation, MembershipDecision, Organisation
 
 from ..models import Body, Seat
 from ..models.bodies import current_seats_q
@@ -57,7 +58,7 @@ def body_save(*, by, data: dict, body: Body | None = None) -> Body:
         setattr(body, key, value)
     if not body.names:
         raise ValidationError({"names": _("Give the name in at least one language.")})
-    return audited_save(
+    body = audited_save(
         body,
         by=by,
         fields=BODY_FIELDS,
@@ -65,6 +66,10 @@ def body_save(*, by, data: dict, body: Body | None = None) -> Body:
         actions=("governance.body.created", "governance.body.updated"),
         related={"chairs": chairs} if chairs is not None else None,
     )
+    if body.seats_follow_membership:
+        assembly_seats_sync(by=by, body=body)
+        body.refresh_from_db(fields=["seats"])
+    return body
 
 
 def _check_holder(body: Body, seat: Seat, today: datetime.date) -> None:
@@ -103,6 +108,10 @@ def seat_assign(*, by, body: Body, data: dict) -> Seat:
     body = Body.objects.select_for_update().get(pk=body.pk)
     if not by.has_perm("governance.manage_body", body):
         raise PermissionDenied(_("Only the secretariat and the body's chairs fill its seats."))
+    if body.seats_follow_membership:
+        raise ValidationError(
+            _("Every member in good standing holds a seat of the general assembly by right.")
+        )
     seat = Seat(body=body, **data)
     if seat.starts_on is None:
         raise ValidationError({"starts_on": _("Give the start of the term.")})
@@ -159,3 +168,62 @@ def seats_end_for_member(*, decision: MembershipDecision, by) -> int:
     for seat in seats:
         _end(seat, decision.effective_on, reason, by)
     return len(seats)
+
+
+@transaction.atomic
+def assembly_seats_sync(*, by, body: Body, on: datetime.date | None = None) -> tuple[int, int]:
+    """The general assembly follows membership: every member in good standing holds a seat by
+    right, represented by its focal person, and one no longer in good standing leaves it. The
+    body's number of seats becomes the number of members, so the quorum counts them all.
+    Nobody chooses here (it applies membership decisions already taken), so no permission is
+    asked; `by` is recorded. Returns (seats added, seats ended)."""
+    body = Body.objects.select_for_update().get(pk=body.pk)
+    if not body.seats_follow_membership:
+        return 0, 0
+    on = on or timezone.localdate()
+    active = set(
+        Organisation.objects.filter(
+            relation=Organisation.Relation.MEMBER, membership_status=Organisation.Status.ACTIVE
+        ).values_list("pk", flat=True)
+    )
+    running = body.terms.filter(current_seats_q(on))
+    seated = set(running.values_list("organisation_id", flat=True))
+    joining = sorted(active - seated)
+    focal = dict(
+        Affiliation.objects.filter(organisation_id__in=joining, role=Affiliation.Role.FOCAL)
+        .order_by("-pk")
+        .values_list("organisation_id", "user_id")
+    )
+    Seat.objects.bulk_create(
+        Seat(
+            body=body,
+            organisation_id=pk,
+            person_id=focal.get(pk),
+            starts_on=on,
+            filled_by=Seat.FilledBy.MEMBERSHIP,
+        )
+        for pk in joining
+    )
+    leaving = list(running.filter(organisation_id__in=seated - active))
+    for seat in leaving:
+        _end(seat, on, _("No longer a member in good standing."), by)
+    before = body.seats
+    body.seats = max(1, len(active))
+    if joining or leaving or body.seats != before:
+        Body.objects.filter(pk=body.pk).update(seats=body.seats)
+        audit_record(
+            actor=by,
+            action="governance.body.seats_synced",
+            obj=body,
+            before={"seats": before},
+            after={"seats": body.seats, "joined": joining, "left": len(leaving)},
+        )
+    return len(joining), len(leaving)
+
+
+def assemblies_sync(*, by, on: datetime.date | None = None) -> int:
+    """Bring every general assembly in line with membership; returns the seats changed."""
+    changed = 0
+    for body in Body.objects.filter(kind=Body.Kind.ASSEMBLY, holders=Body.Holders.ORGANISATIONS):
+        changed += sum(assembly_seats_sync(by=by, body=body, on=on))
+    return changed

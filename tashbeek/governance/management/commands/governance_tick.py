@@ -10,7 +10,8 @@ from tashbeek.governance import services
 class Command(BaseCommand):
     help = (
         "Close and count ballots whose time is over, tell voters who have not voted that a "
-        "ballot closes within a day, and remind owners of action items falling due."
+        "ballot closes within a day, remind owners of action items falling due, and keep the "
+        "general assembly's seats in line with membership."
     )
 
     def add_arguments(self, parser):
@@ -21,10 +22,12 @@ class Command(BaseCommand):
             closed = services.ballots_close_due()
             told = services.closing_reminders_send()
             reminded = services.action_reminders_send()
+            # Members may also change without a decision here (the admin, an import).
+            seats = services.assemblies_sync(by=None)
             if options["every"] is None:
                 self.stdout.write(
                     f"{closed} ballot(s) closed, {told} closing notice(s), "
-                    f"{reminded} action reminder(s)."
+                    f"{reminded} action reminder(s), {seats} assembly seat(s) changed."
                 )
                 return
             time.sleep(options["every"])
