@@ -475,7 +475,11 @@ def governance(aourir, focal_aourir, secretariat):
     plan_item = g.plan_item_save(
         by=secretariat, body=body, data={"year": 2027, "titles": {"ar": "النقل المدرسي"}}
     )
+    paper = g.paper_upload(
+        by=secretariat, item=item, upload=pdf_upload("budget.pdf"), titles={"ar": "مشروع الميزانية"}
+    )
     return {
+        "paper": paper,
         "plan_item": plan_item,
         "body": body,
         "meeting": meeting,

@@ -17,6 +17,7 @@ from tashbeek.cooperation.api.views import AgreementViewSet, ProjectViewSet
 from tashbeek.discussions.api.views import PostViewSet, ThreadViewSet
 from tashbeek.events.api.views import EventViewSet
 from tashbeek.experiences.api.views import ExperienceViewSet
+from tashbeek.governance.api.papers import PaperViewSet
 from tashbeek.governance.api.plans import NetworkPlanItemViewSet
 from tashbeek.governance.api.popolo import PopoloView
 from tashbeek.governance.api.views import (
@@ -63,6 +64,7 @@ router.register("bodies", BodyViewSet, basename="body")
 router.register("seats", SeatViewSet, basename="seat")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("agenda-items", AgendaItemViewSet, basename="agenda-item")
+router.register("agenda-papers", PaperViewSet, basename="agenda-paper")
 router.register("action-items", ActionItemViewSet, basename="action-item")
 router.register("decisions", DecisionViewSet, basename="decision")
 router.register("ballots", BallotViewSet, basename="ballot")

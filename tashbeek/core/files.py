@@ -346,6 +346,20 @@ def reencode_image(upload, image_format: str) -> bytes:
     return out.getvalue()
 
 
+def store_upload(instance, upload, *, allowed=LIBRARY_TYPES, by=None) -> str:
+    """Check `upload` by its content and set it on `instance` (a `core.models.PrivateFile`):
+    type, name, size, uploader, and the file itself written to private storage (images
+    re-encoded). The caller saves the instance in its transaction. Returns the content type."""
+    content_type = validate_document_upload(upload, allowed=allowed)
+    instance.content_type = content_type
+    instance.original_name = (upload.name or "")[:255]
+    instance.size = upload.size
+    if by is not None:
+        instance.uploaded_by = by
+    instance.file.save(upload.name, stored_content(upload, content_type), save=False)
+    return content_type
+
+
 def private_file_response(field_file, *, content_type: str, filename: str) -> FileResponse:
     """Stream a private file as a download that the browser may not sniff or run, named
     with the extension of its checked type whatever the uploader called it."""
@@ -359,3 +373,11 @@ def private_file_response(field_file, *, content_type: str, filename: str) -> Fi
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def private_download(stored) -> FileResponse:
+    """`private_file_response` for a `core.models.PrivateFile` row (its file, checked type
+    and uploader's name); the caller has checked who may read it."""
+    return private_file_response(
+        stored.file, content_type=stored.content_type, filename=stored.original_name
+    )

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.forms.utils import flatatt
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .audit import ACTIONS, action_label
 from .audit_display import object_type_label
-from .files import reencode_image
+from .files import LIBRARY_TYPES, reencode_image, validate_document_upload
 from .i18n import direction, language_codes
 from .text import normalise_digits
 
@@ -176,3 +177,24 @@ class FastSelect(forms.Select):
             for key, label in self.choices
         ]
         return mark_safe(f"<select{flatatt(final)}>{''.join(options)}</select>")  # noqa: S308 (escaped above)
+
+
+class PrivateUploadForm(forms.Form):
+    """A document to store privately (`core.models.PrivateFile`): its title in several
+    languages, the file checked by content, and whether everyone may read it. Subclasses say
+    who reads it otherwise (`public_help`) and add their own fields."""
+
+    public_help: str | Promise = ""
+
+    titles = TranslatedField(label=_("Title"), required=True, max_length=200)
+    file = forms.FileField(label=_("File"))
+    public = forms.BooleanField(label=_("Public"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["public"].help_text = self.public_help
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_document_upload(upload, allowed=LIBRARY_TYPES)
+        return upload

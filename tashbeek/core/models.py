@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .files import private_storage, private_upload_to
 from .i18n import pick
 
 
@@ -98,3 +99,23 @@ class ChangeCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}={self.value}"
+
+
+class PrivateFile(models.Model):
+    """What every privately stored upload keeps (abstract): the file under a random name in
+    private storage, its type as checked by content, the uploader's file name (for the
+    download, with the checked type's extension), its size, who uploaded it and when. Set
+    them with `core.files.store_upload`; serve with `core.files.private_file_response` from
+    a view that checks who may read it."""
+
+    file = models.FileField(_("file"), storage=private_storage, upload_to=private_upload_to)
+    content_type = models.CharField(max_length=80, editable=False)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True

@@ -8,6 +8,8 @@ register_actions(
     {
         "governance.body.created": _("Body created"),
         "governance.body.updated": _("Body changed"),
+        "governance.paper.added": _("Paper added to an agenda item"),
+        "governance.paper.removed": _("Paper removed from an agenda item"),
         "governance.body.seats_synced": _("General assembly seats follow membership"),
         "governance.seat.assigned": _("Seat filled"),
         "governance.seat.ended": _("Term on a body ended"),

@@ -6,10 +6,12 @@ result and an election open for votes. Idempotent: loaded once, with the steerin
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tashbeek.communities.models import Community
 from tashbeek.core.models import ChangeCounter, Theme
+from tashbeek.core.pdf import one_page_pdf
 from tashbeek.events.models import Event
 from tashbeek.experiences.models import Experience
 from tashbeek.members.models import MembershipDecision, Organisation
@@ -273,7 +275,7 @@ def _meetings(secretariat, body, orgs) -> list:
         services.minutes_circulate(by=secretariat, meeting=meeting)
         held.append(meeting)
     upcoming = _convene(secretariat, body, now + datetime.timedelta(days=18), online=False)
-    services.agenda_item_save(
+    plan_item = services.agenda_item_save(
         by=secretariat,
         meeting=upcoming,
         data={
@@ -284,6 +286,14 @@ def _meetings(secretariat, body, orgs) -> list:
                 "en": "Adopting the 2027 work plan",
             },
         },
+    )
+    services.paper_upload(  # a draft for the body only, uploaded rather than published
+        by=secretariat,
+        item=plan_item,
+        upload=SimpleUploadedFile(
+            "draft-plan-2027.pdf", one_page_pdf("Draft work plan 2027"), "application/pdf"
+        ),
+        titles={"ar": "مشروع خطة عمل 2027", "en": "Draft work plan 2027"},
     )
     for earlier, later in zip(held, held[1:], strict=False):
         services.minutes_approve(

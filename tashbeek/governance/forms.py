@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tashbeek.core.dates import TIME_ZONES
-from tashbeek.core.forms import DigitFoldingMixin, FastSelect, TranslatedField
+from tashbeek.core.forms import DigitFoldingMixin, FastSelect, PrivateUploadForm, TranslatedField
 from tashbeek.core.money import to_major, to_minor
 from tashbeek.events.forms import LOCAL, in_own_zone
 from tashbeek.events.models import Event
@@ -376,3 +376,9 @@ class PlanItemForm(DigitFoldingMixin, forms.ModelForm):
                 {"source": source, "amount_minor": minor, "currency": currency, "labels": labels}
             )
         return lines
+
+
+class PaperForm(PrivateUploadForm):
+    """A paper uploaded to an agenda item."""
+
+    public_help = _("Otherwise only the body's people read it.")

@@ -30,9 +30,12 @@ def bodies_of(user) -> frozenset[int]:
 
 
 def body_of(obj) -> Body | None:
-    """The body a governance object belongs to (a body, a meeting, a ballot, an action)."""
+    """The body a governance object belongs to (a body, a meeting, an agenda item or its
+    paper, a ballot, an action)."""
     if obj is None or isinstance(obj, Body):
         return obj
+    if hasattr(obj, "item"):  # a paper of an agenda item
+        obj = obj.item
     if hasattr(obj, "meeting"):
         obj = obj.meeting
     return getattr(obj, "body", None)
@@ -87,6 +90,11 @@ def speaks_for_an_active_member(user) -> bool:
 
 
 @rules.predicate
+def is_public_paper(user, paper) -> bool:
+    return bool(getattr(paper, "public", False))
+
+
+@rules.predicate
 def owns_action(user, action) -> bool:
     return action is not None and (
         action.owner_person_id == user.pk or action.owner_organisation_id in affiliations_of(user)
@@ -100,7 +108,9 @@ rules.add_perm("governance.manage_bodies", is_secretariat)
 # May prepare something for a body (a meeting, a ballot); which body is checked by the service.
 rules.add_perm("governance.run_bodies", is_secretariat | (rules.is_authenticated & chairs_a_body))
 rules.add_perm("governance.manage_body", runs_body)
-rules.add_perm("governance.view_body_papers", runs_body | sits_on | is_committee_member)
+reads_body_papers = runs_body | sits_on | is_committee_member
+rules.add_perm("governance.view_body_papers", reads_body_papers)
+rules.add_perm("governance.view_paper", is_public_paper | reads_body_papers)
 rules.add_perm("governance.view_members_only", is_network_member)
 rules.add_perm("governance.vote", is_designated_voter)
 # The API's gate before the service asks "for which organisation": people of one.

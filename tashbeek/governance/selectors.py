@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from tashbeek.core.permissions import is_committee_member, is_secretariat
 from tashbeek.events.selectors import events_visible_to
 from tashbeek.experiences.selectors import experiences_visible_to
 from tashbeek.library.selectors import documents_visible_to
@@ -23,12 +24,14 @@ from .models import (
     Body,
     Decision,
     Meeting,
+    Paper,
     PlanItem,
     Seat,
     SecretCount,
     VotingRules,
 )
 from .models.bodies import current_seats_q
+from .rules import bodies_of
 
 SEAT_RELATED = ("organisation", "person", "substitute", "decision")
 
@@ -125,7 +128,10 @@ def meeting_detail(pk: int, *, user) -> Meeting | None:
                 "items",
                 queryset=AgendaItem.objects.select_related(
                     "rapporteur", "decision"
-                ).prefetch_related(Prefetch("papers", queryset=papers)),
+                ).prefetch_related(
+                    Prefetch("papers", queryset=papers),
+                    Prefetch("uploads", queryset=Paper.objects.defer("file")),
+                ),
             ),
             Prefetch(
                 "actions",
@@ -350,3 +356,20 @@ def plan_years(body: Body) -> list[int]:
         .distinct()
         .order_by("-year")
     )
+
+
+def papers_visible_to(user) -> QuerySet[Paper]:
+    """Uploaded papers this reader may open: public ones, and the others of the bodies whose
+    internal papers they read (the secretariat and the committee read them all)."""
+    papers = Paper.objects.select_related("item__meeting").exclude(
+        item__meeting__event__status="draft"
+    )
+    if is_secretariat(user) or is_committee_member(user):
+        return papers
+    readable = Q(public=True)
+    if user.is_authenticated:
+        bodies = set(bodies_of(user)) | set(
+            Body.objects.filter(chairs=user).values_list("pk", flat=True)
+        )
+        readable |= Q(item__meeting__body_id__in=bodies)
+    return papers.filter(readable)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import ballots, bodies, meetings, plans, register, voters
+from .views import ballots, bodies, meetings, papers, plans, register, voters
 
 app_name = "governance"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.meeting, name="meeting"),
     path("meetings/<int:pk>/items/new/", meetings.item_add, name="item_add"),
     path("meetings/<int:pk>/items/<int:item_pk>/decide/", meetings.item_decide, name="decide"),
+    path("meetings/<int:pk>/items/<int:item_pk>/papers/new/", papers.paper_add, name="paper_add"),
+    path("papers/<int:pk>/", papers.paper, name="paper"),
+    path("papers/<int:pk>/remove/", papers.paper_remove, name="paper_remove"),
     path("meetings/<int:pk>/attendance/", meetings.attendance, name="attendance"),
     path("meetings/<int:pk>/minutes/", meetings.minutes, name="minutes"),
     path("meetings/<int:pk>/minutes/<slug:step>/", meetings.minutes_step, name="minutes_step"),

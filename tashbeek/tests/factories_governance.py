@@ -16,6 +16,7 @@ from tashbeek.governance.models import (
     Decision,
     Meeting,
     MinutesVersion,
+    Paper,
     Participation,
     PlanItem,
     Seat,
@@ -66,6 +67,19 @@ class AgendaItemFactory(Model):
     number = factory.Sequence(lambda n: n + 1)
     kind = AgendaItem.Kind.DECISION
     titles = factory.LazyFunction(lambda: {"ar": "اعتماد خطة العمل السنوية"})
+
+
+class PaperFactory(Model):
+    class Meta:
+        model = Paper
+
+    item = factory.SubFactory(AgendaItemFactory)
+    titles = factory.LazyFunction(lambda: {"ar": "مشروع الميزانية"})
+    file = factory.django.FileField(filename="budget.pdf", data=b"%PDF-1.4 budget")
+    content_type = "application/pdf"
+    original_name = "budget.pdf"
+    size = 15
+    uploaded_by = factory.SubFactory(UserFactory)
 
 
 class AttendanceFactory(Model):

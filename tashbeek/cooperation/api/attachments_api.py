@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 
 from tashbeek.api.errors import ERRORS
-from tashbeek.core.files import private_file_response
+from tashbeek.core.files import private_download
 
 from .. import selectors, services
 from ..models import Attachment, Tender
@@ -98,8 +98,4 @@ class AttachmentViewSet(
         attachment = self.get_object()
         if not attachment.file:
             raise Http404
-        return private_file_response(
-            attachment.file,
-            content_type=attachment.content_type,
-            filename=attachment.original_name,
-        )
+        return private_download(attachment)

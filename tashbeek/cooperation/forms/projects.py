@@ -5,8 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from tashbeek.core.files import LIBRARY_TYPES, validate_document_upload
-from tashbeek.core.forms import DigitFoldingMixin, FastSelect, TranslatedField
+from tashbeek.core.forms import DigitFoldingMixin, FastSelect, PrivateUploadForm, TranslatedField
 from tashbeek.members.models import Organisation
 
 from .. import services
@@ -207,21 +206,14 @@ class ResolveForm(forms.Form):
     )
 
 
-class AttachmentForm(forms.Form):
-    titles = TranslatedField(label=_("Title"), required=True, max_length=200)
+class AttachmentForm(PrivateUploadForm):
+    public_help = _("Otherwise only the partners read it.")
+
     organisation = forms.ModelChoiceField(
         label=_("In the name of"), queryset=Organisation.objects.none()
     )
-    file = forms.FileField(label=_("File"))
-    public = forms.BooleanField(
-        label=_("Public"), required=False, help_text=_("Otherwise only the partners read it.")
-    )
+    field_order = ["titles", "organisation", "file", "public"]
 
     def __init__(self, *args, user, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = own_organisations(user).filter(pk__in=organisations)
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        validate_document_upload(upload, allowed=LIBRARY_TYPES)
-        return upload

@@ -2,20 +2,19 @@
 joint tender (specifications, clarifications): checked by content when uploaded, stored
 privately, and served only to who may read them."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tashbeek.core.files import private_storage, private_upload_to
 from tashbeek.core.i18n import Titled
+from tashbeek.core.models import PrivateFile
 from tashbeek.members.models import Organisation
 
 from .projects import Project
 from .tenders import Tender
 
 
-class Attachment(Titled, models.Model):
+class Attachment(Titled, PrivateFile):
     """A document of a project or of a tender; public ones are read by everyone who sees
     their project or tender, the others by its partners (or participants) only."""
 
@@ -29,15 +28,7 @@ class Attachment(Titled, models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("from"), on_delete=models.PROTECT, related_name="+"
     )
-    file = models.FileField(_("file"), storage=private_storage, upload_to=private_upload_to)
-    content_type = models.CharField(max_length=80, editable=False)
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveIntegerField(_("size"))
     public = models.BooleanField(_("public"), default=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tashbeek.core.audit import audit_record
-from tashbeek.core.files import LIBRARY_TYPES, stored_content, validate_document_upload
+from tashbeek.core.files import LIBRARY_TYPES, store_upload
 from tashbeek.core.i18n import clean_translations
 from tashbeek.members.rules import acts_for
 
@@ -28,19 +28,10 @@ def attachment_add(
     titles = clean_translations(titles)
     if not titles:
         raise ValidationError({"titles": _("Give the title in at least one language.")})
-    content_type = validate_document_upload(upload, allowed=LIBRARY_TYPES)
     attachment = Attachment(
-        project=project,
-        tender=tender,
-        titles=titles,
-        organisation=organisation,
-        content_type=content_type,
-        original_name=upload.name[:255],
-        size=upload.size,
-        public=public,
-        uploaded_by=by,
+        project=project, tender=tender, titles=titles, organisation=organisation, public=public
     )
-    attachment.file.save(upload.name, stored_content(upload, content_type), save=False)
+    content_type = store_upload(attachment, upload, allowed=LIBRARY_TYPES, by=by)
     attachment.save()
     audit_record(
         actor=by,

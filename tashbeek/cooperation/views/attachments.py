@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
-from tashbeek.core.files import private_file_response
+from tashbeek.core.files import private_download
 from tashbeek.core.web import form_page
 
 from .. import services
@@ -87,6 +87,4 @@ def document(request: HttpRequest, pk: int) -> HttpResponseBase:
     attachment = attachment_from(request, pk)
     if not attachment.file:
         raise Http404
-    return private_file_response(
-        attachment.file, content_type=attachment.content_type, filename=attachment.original_name
-    )
+    return private_download(attachment)

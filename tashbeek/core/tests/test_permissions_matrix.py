@@ -95,6 +95,11 @@ API_BODY = lambda f: {"slug": f["governance"]["body"].slug}  # noqa: E731
 API_ITEM = lambda f: {"pk": f["governance"]["item"].pk}  # noqa: E731
 API_ACTION = lambda f: {"pk": f["governance"]["action"].pk}  # noqa: E731
 API_DECISION = lambda f: {"pk": f["governance"]["decision"].pk}  # noqa: E731
+PAPER = lambda f: {"pk": f["governance"]["paper"].pk}  # noqa: E731
+# An internal paper: the body's people (Aourir holds a seat), the committee, the secretariat.
+PAPER_READERS = grid(
+    403, default=403, staff_aourir=200, focal_aourir=200, committee_member=200, secretariat=200
+)
 API_SECRETARIAT_400 = grid(401, default=403, secretariat=400)
 AFFILIATED_400 = dict.fromkeys(
     ("coordinator", "staff_other_member", "staff_aourir", "focal_aourir"), 400
@@ -504,6 +509,10 @@ MATRIX = {
     "governance:item_add": ("get", MEETING, SECRETARIAT_ONLY),
     "governance:decide": ("get", ITEM, SECRETARIAT_ONLY),
     "governance:attendance": ("get", MEETING, SECRETARIAT_ONLY),
+    "governance:paper_add": ("get", ITEM, SECRETARIAT_ONLY),
+    "governance:paper": ("get", PAPER, PAPER_READERS),
+    # No reason given: back to the meeting with the message; nothing removed.
+    "governance:paper_remove": ("post", PAPER, grid(302, default=403, secretariat=302)),
     "governance:minutes": ("get", MEETING, SECRETARIAT_ONLY),
     "governance:minutes_step": (
         "post",
@@ -545,6 +554,10 @@ MATRIX = {
     "agenda-item-list": ("get", None, ALL),
     "agenda-item-detail": ("get", API_ITEM, ALL),
     "agenda-item-decide": ("post", API_ITEM, API_SECRETARIAT_400),
+    "agenda-paper-list": ("get", None, ALL),
+    "agenda-paper-detail": ("get", PAPER, {**PAPER_READERS, "visitor": 401}),
+    "agenda-paper-download": ("get", PAPER, {**PAPER_READERS, "visitor": 401}),
+    "agenda-paper-remove": ("post", PAPER, API_SECRETARIAT_400),
     "action-item-list": ("get", None, ALL),
     "action-item-detail": ("get", API_ACTION, ALL),
     "decision-list": ("get", None, ALL),

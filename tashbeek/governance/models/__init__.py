@@ -4,7 +4,7 @@ minutes, the decisions register, and ballots where each member organisation has 
 from .ballots import Ballot, BallotOption, Participation, SecretCount, VoterDelegation, VotingRules
 from .bodies import Body, Seat
 from .decisions import Decision
-from .meetings import ActionItem, AgendaItem, Attendance, Meeting, MinutesVersion
+from .meetings import ActionItem, AgendaItem, Attendance, Meeting, MinutesVersion, Paper
 from .plans import BudgetLine, PlanItem
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Decision",
     "Meeting",
     "MinutesVersion",
+    "Paper",
     "Participation",
     "PlanItem",
     "Seat",

@@ -5,7 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tashbeek.core.i18n import pick
+from tashbeek.core.i18n import Titled, pick
+from tashbeek.core.models import PrivateFile
 from tashbeek.members.models import Organisation
 
 from .bodies import Body, Seat
@@ -107,6 +108,29 @@ class AgendaItem(models.Model):
     @property
     def title(self) -> str:
         return pick(self.titles) or f"#{self.number}"
+
+
+class Paper(Titled, PrivateFile):
+    """A paper uploaded straight to an agenda item (a draft budget, a report) rather than
+    published in the library: checked by content, stored privately, and served by an
+    authorised view, to the body's people, or to everyone when marked public."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="uploads")
+    titles = models.JSONField(_("title"), default=dict)
+    public = models.BooleanField(
+        _("public"), default=False, help_text=_("Otherwise only the body's people read it.")
+    )
+
+    class Meta:
+        ordering = ["item", "uploaded_at", "id"]
+        verbose_name = _("paper")
+        verbose_name_plural = _("papers")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:paper", kwargs={"pk": self.pk})
 
 
 class Attendance(models.Model):

@@ -40,6 +40,7 @@ from .minutes import (
     minutes_publish,
     minutes_save,
 )
+from .papers import paper_remove, paper_upload
 from .plans import PLAN_FIELDS, plan_item_decide, plan_item_save
 from .register import DECISION_FIELDS, decision_create, decision_record
 from .voters import delegation_set, voting_rules_set
@@ -56,6 +57,8 @@ __all__ = [
     "action_item_save",
     "action_reminders_send",
     "agenda_item_save",
+    "paper_remove",
+    "paper_upload",
     "assemblies_sync",
     "assembly_seats_sync",
     "attendance_record",

@@ -115,19 +115,26 @@ def meeting_changed_notice(*, event: Event, told: set[int]) -> None:
         _notice(meeting, what, told=frozenset(told))
 
 
-def _check_open(meeting: Meeting) -> None:
+def check_open(meeting: Meeting) -> None:
     if meeting.minutes_frozen:
         raise ValidationError(_("The minutes of this meeting are approved: it cannot change."))
+
+
+def open_meeting_locked(by, pk: int) -> Meeting:
+    """The meeting, its row locked for the caller's transaction, once checked that `by` runs
+    its body and that its minutes are not yet approved (the record is then frozen)."""
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("body", "event").get(pk=pk)
+    )
+    check_runs(by, meeting)
+    check_open(meeting)
+    return meeting
 
 
 @transaction.atomic
 def agenda_item_save(*, by, meeting: Meeting, data: dict, item: AgendaItem | None = None):
     """Add a numbered item (or change one), with its papers and rapporteur."""
-    meeting = (
-        Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
-    )
-    check_runs(by, meeting)
-    _check_open(meeting)
+    meeting = open_meeting_locked(by, meeting.pk)
     data = dict(data)
     papers = data.pop("papers", None)
     if "titles" in data:
@@ -152,11 +159,11 @@ def agenda_item_save(*, by, meeting: Meeting, data: dict, item: AgendaItem | Non
         related={"papers": papers} if papers is not None else None,
     )
     if papers is not None and {paper.pk for paper in papers} - had:
-        _papers_notice(meeting, item)
+        papers_notice(meeting, item)
     return item
 
 
-def _papers_notice(meeting: Meeting, item: AgendaItem) -> None:
+def papers_notice(meeting: Meeting, item: AgendaItem) -> None:
     """New papers on an item: the body's people may read them before the meeting."""
     notify(
         users=selectors.body_people(meeting.body),
@@ -170,13 +177,7 @@ def _papers_notice(meeting: Meeting, item: AgendaItem) -> None:
 @transaction.atomic
 def attendance_record(*, by, meeting: Meeting, statuses: dict[int, str]) -> selectors.Quorum:
     """Record attendance per seat ({seat id: status}); returns the quorum it gives."""
-    meeting = (
-        Meeting.objects.select_for_update(of=("self",))
-        .select_related("body", "event")
-        .get(pk=meeting.pk)
-    )
-    check_runs(by, meeting)
-    _check_open(meeting)
+    meeting = open_meeting_locked(by, meeting.pk)
     seats = set(selectors.meeting_seats(meeting).values_list("pk", flat=True))
     unknown = set(statuses) - seats
     if unknown:
@@ -202,13 +203,7 @@ def attendance_record(*, by, meeting: Meeting, statuses: dict[int, str]) -> sele
 @transaction.atomic
 def item_decide(*, by, item: AgendaItem, data: dict) -> Decision:
     """Record the resolution of an item put to decision: only with the quorum present, once."""
-    meeting = (
-        Meeting.objects.select_for_update(of=("self",))
-        .select_related("body", "event")
-        .get(pk=item.meeting_id)
-    )
-    check_runs(by, meeting)
-    _check_open(meeting)
+    meeting = open_meeting_locked(by, item.meeting_id)
     item = AgendaItem.objects.get(pk=item.pk)
     if item.kind != AgendaItem.Kind.DECISION:
         raise ValidationError(_("Only an item put to decision can be decided."))

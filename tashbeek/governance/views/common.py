@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from tashbeek.core.web import object_from
 
 from .. import selectors
-from ..models import ActionItem, AgendaItem, Ballot, Body, Meeting
+from ..models import ActionItem, AgendaItem, Ballot, Body, Meeting, Paper
 
 
 def _body(request, slug: str) -> Body:
@@ -32,6 +32,14 @@ def _action(request, pk: int, action_pk: int) -> ActionItem:
     return get_object_or_404(actions, pk=action_pk, meeting=meeting_from(request, pk=pk))
 
 
+def _paper(request, pk: int) -> Paper:
+    papers = Paper.objects.select_related("item__meeting__body", "item__meeting__event")
+    paper = get_object_or_404(papers, pk=pk)
+    if paper.item.meeting.event.status == "draft":
+        raise Http404
+    return paper
+
+
 def _ballot(request, pk: int) -> Ballot:
     return get_object_or_404(selectors.ballots_visible_to(request.user), pk=pk)
 
@@ -41,3 +49,4 @@ meeting_from = object_from("governance.meeting", _meeting)
 item_from = object_from("governance.item", _item, ("pk", "item_pk"))
 action_from = object_from("governance.action", _action, ("pk", "action_pk"))
 ballot_from = object_from("governance.ballot", _ballot)
+paper_from = object_from("governance.paper", _paper)
