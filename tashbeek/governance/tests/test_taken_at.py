@@ -66,6 +66,12 @@ def test_a_decision_taken_at_a_meeting_is_linked_to_it(
     assert response.status_code == 302
     entry = Decision.objects.get(source=Decision.Source.MEMBERSHIP)
     assert entry.meeting == held and entry.body == held.body
+    # The members app's own pages name the meeting without knowing governance.
+    assert entry.membership_decision.meeting_reference.startswith(held.event.titles["en"])
+    application_page = client.get(
+        submitted_application.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert held.event.titles["en"] in application_page
     decision_page = client.get(entry.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert held.get_absolute_url() in decision_page
     meeting_page = client.get(held.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()

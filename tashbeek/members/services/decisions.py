@@ -18,7 +18,7 @@ from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
 
 from ..models import Affiliation, Application, MembershipDecision, Organisation
-from ..slots import MEMBERSHIP_DECIDED
+from ..slots import DECISION_MEETINGS, MEMBERSHIP_DECIDED
 from .applications import ORGANISATION_FIELDS, StaleState, reviewers
 from .organisations import organisation_index_names
 
@@ -40,6 +40,17 @@ MESSAGES = {
     Kind.ENDED: gettext_noop("The membership of %(name)s is cancelled. Reasons: %(reasons)s"),
     Kind.WITHDRAWN: gettext_noop("The withdrawal of %(name)s from the network is recorded."),
 }
+
+
+def _reference(meeting: int | None, typed: str) -> str:
+    """What the decision's pages show of where it was taken: what the decider typed, else the
+    name of the meeting they chose (as offered, in their language), so this app's pages say it
+    without knowing the app that holds meetings."""
+    typed = (typed or "").strip()
+    if typed or meeting is None:
+        return typed
+    offered = dict(DECISION_MEETINGS.collect().get("meetings") or [])
+    return str(offered.get(meeting, ""))[:200]
 
 
 def _require_reasons(reasons: str) -> str:
@@ -131,13 +142,14 @@ def _verdict(kind, application, by, reasons, effective_on, taken_at, version):
     accepted = kind == Kind.ACCEPTED
     organisation = _organisation_from(application, effective_on) if accepted else None
     meeting, meeting_reference = taken_at
+    meeting_reference = _reference(meeting, meeting_reference)
     decision = _record(
         kind=kind,
         application=application,
         organisation=organisation,
         reasons=reasons,
         effective_on=effective_on,
-        meeting_reference=meeting_reference.strip(),
+        meeting_reference=meeting_reference,
         decided_by=by,
     )
     status = Application.Status.ACCEPTED if accepted else Application.Status.REJECTED
@@ -203,13 +215,16 @@ def membership_decide(
     elif until is not None and until <= effective_on:
         raise ValidationError({"until": _("The end of the suspension must follow its start.")})
     _check_who(by, kind, organisation)
+    if kind == Kind.WITHDRAWN:
+        meeting = None  # the member's own act, not a meeting's
+    meeting_reference = _reference(meeting, meeting_reference)
     decision = _record(
         kind=kind,
         organisation=organisation,
         reasons=reasons,
         effective_on=effective_on,
         until=until,
-        meeting_reference=meeting_reference.strip(),
+        meeting_reference=meeting_reference,
         decided_by=by,
     )
     Organisation.objects.filter(pk=organisation.pk).update(
@@ -223,8 +238,7 @@ def membership_decide(
         after={"membership_status": target, "until": until and until.isoformat()},
         reason=reasons,
     )
-    taken_at = None if kind == Kind.WITHDRAWN else meeting  # the member's act, not a meeting's
-    MEMBERSHIP_DECIDED.collect(decision=decision, by=by, meeting=taken_at)
+    MEMBERSHIP_DECIDED.collect(decision=decision, by=by, meeting=meeting)
     people = [a.user for a in organisation.affiliations.select_related("user")]
     _tell(decision, people, None, organisation)
     return decision
