@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -186,7 +187,11 @@ def assembly_seats_sync(*, by, body: Body, on: datetime.date | None = None) -> t
             relation=Organisation.Relation.MEMBER, membership_status=Organisation.Status.ACTIVE
         ).values_list("pk", flat=True)
     )
-    running = body.terms.filter(current_seats_q(on))
+    # Seats not ended by `on`, including one that starts later (a member accepted from a
+    # future date): the member holds it already, so no second seat from today.
+    running = body.terms.filter(left_on__isnull=True).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+    )
     seated = set(running.values_list("organisation_id", flat=True))
     joining = sorted(active - seated)
     focal = dict(
@@ -205,8 +210,8 @@ def assembly_seats_sync(*, by, body: Body, on: datetime.date | None = None) -> t
         for pk in joining
     )
     leaving = list(running.filter(organisation_id__in=seated - active))
-    for seat in leaving:
-        _end(seat, on, _("No longer a member in good standing."), by)
+    for seat in leaving:  # a seat not yet begun ends the day it would have begun
+        _end(seat, max(on, seat.starts_on), _("No longer a member in good standing."), by)
     before = body.seats
     body.seats = max(1, len(active))
     if joining or leaving or body.seats != before:

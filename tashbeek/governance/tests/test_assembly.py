@@ -126,3 +126,11 @@ def test_a_future_acceptance_seats_the_member_from_its_date(
     )
     seat = Seat.objects.get(body=assembly, organisation=decision.organisation)
     assert seat.starts_on == later
+    # The clock today does not give the member a second seat from today.
+    assert services.assemblies_sync(by=None) == 0
+    assert Seat.objects.filter(body=assembly, organisation=decision.organisation).count() == 1
+    # Suspended before its seat begins: the seat ends the day it would have begun.
+    Organisation.objects.filter(pk=decision.organisation_id).update(membership_status="suspended")
+    assert services.assemblies_sync(by=None) == 1
+    seat.refresh_from_db()
+    assert seat.left_on == later
