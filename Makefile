@@ -48,9 +48,13 @@ run: setup
 
 # The suite under coverage; the line coverage of tashbeek is printed last (PYTEST_ARGS=--no-cov
 # skips measuring, as CI's second run on PostgreSQL does).
+# The suite runs on every core (pytest-xdist), a test file per worker at a time, so a module's
+# fixtures and its browser stay in one process; TEST_WORKERS=0 runs it in this process.
+TEST_WORKERS ?= auto
+
 test: setup-dev
 	rm -f .coverage
-	$(BIN)/python -m pytest --cov --cov-report= $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --cov --cov-report= $(PYTEST_ARGS)
 	@if [ -f .coverage ]; then $(BIN)/python -m coverage report --format=total \
 		| sed 's/^/Coverage of tashbeek (lines): /; s/$$/ %/'; fi
 
