@@ -133,8 +133,9 @@ def test_the_api_takes_the_meeting_and_refuses_an_unknown_one(aourir, committee_
         "reasons": "لم تسدد الاشتراكات منذ ثلاث سنوات",
         "effective_on": timezone.localdate().isoformat(),
     }
-    response = api_client.post(url, {**data, "meeting": 999999}, format="json")
-    assert response.status_code == 400 and "meeting" in str(response.json())
+    for unknown in (999999, 2**40):
+        response = api_client.post(url, {**data, "meeting": unknown}, format="json")
+        assert response.status_code == 400 and "meeting" in str(response.json())
     assert not MembershipDecision.objects.exists()
     response = api_client.post(url, {**data, "meeting": held.pk}, format="json")
     assert response.status_code == 201

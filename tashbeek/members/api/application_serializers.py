@@ -144,6 +144,8 @@ class TakenAtSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         default=None,
+        min_value=1,
+        max_value=2**31 - 1,  # an id; a larger number would reach the database and fail there
         help_text="The meeting it was taken at: id of a governance meeting already held "
         "(400 if unknown, not yet held, or without quorum).",
     )
