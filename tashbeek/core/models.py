@@ -105,8 +105,8 @@ class PrivateFile(models.Model):
     """What every privately stored upload keeps (abstract): the file under a random name in
     private storage, its type as checked by content, the uploader's file name (for the
     download, with the checked type's extension), its size, who uploaded it and when. Set
-    them with `core.files.store_upload`; serve with `core.files.private_file_response` from
-    a view that checks who may read it."""
+    them with `core.files.store_upload`; serve with `core.files.private_download` from a
+    view that checks who may read it."""
 
     file = models.FileField(_("file"), storage=private_storage, upload_to=private_upload_to)
     content_type = models.CharField(max_length=80, editable=False)

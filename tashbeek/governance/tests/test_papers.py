@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from conftest import pdf_upload
+from conftest import PERSONAS, pdf_upload
 from tashbeek.core.models import AuditEntry
 from tashbeek.governance import services
 from tashbeek.governance.models import Paper
@@ -136,3 +136,40 @@ def test_the_api_uploads_lists_by_reader_and_downloads(item, secretariat, member
     holder.credentials(HTTP_AUTHORIZATION=api_token(next(iter(members.values()))))
     assert holder.get(f"/api/v1/agenda-papers/?item={item.pk}").json()["count"] == 1
     assert holder.get(f"/api/v1/agenda-papers/{paper_id}/download/").status_code == 200
+
+
+@pytest.mark.parametrize("persona_name", PERSONAS)
+def test_the_reading_rule_and_its_query_agree_for_every_persona(
+    persona, persona_name, governance, secretariat, coordinator
+):
+    """`papers_visible_to` (lists) and `governance.view_paper` (details, downloads) state the
+    same rule: an internal paper of Aourir's committee, a public one, and an internal paper of
+    a second body that the coordinator chairs and nobody else sits on."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from tashbeek.governance import selectors
+
+    from .conftest import convene
+
+    item = governance["item"]
+    services.paper_upload(
+        by=secretariat, item=item, upload=pdf_upload(), titles={"ar": "جدول الأعمال"}, public=True
+    )
+    other = services.body_save(
+        by=secretariat,
+        data={"slug": "energy", "names": {"ar": "لجنة الطاقة"}, "kind": "thematic"},
+    )
+    other.chairs.add(coordinator)
+    other_item = services.agenda_item_save(
+        by=secretariat,
+        meeting=convene(other, secretariat),
+        data={"kind": "information", "titles": {"ar": "تقرير"}},
+    )
+    services.paper_upload(
+        by=secretariat, item=other_item, upload=pdf_upload(), titles={"ar": "دراسة داخلية"}
+    )
+    user = persona(persona_name) or AnonymousUser()
+    listed = set(selectors.papers_visible_to(user).values_list("pk", flat=True))
+    allowed = {p.pk for p in Paper.objects.all() if user.has_perm("governance.view_paper", p)}
+    assert listed == allowed
+    assert Paper.objects.filter(public=True).get().pk in listed
