@@ -23,13 +23,10 @@ def _media(settings, tmp_path):
 def _fresh_cache():
     from django.core.cache import cache
 
-    from tashbeek.core import fixed, site_header
     from tashbeek.members.selectors import directory
 
     cache.clear()
     directory.forget()
-    site_header.forget()
-    fixed.forget()
 
 
 @pytest.fixture

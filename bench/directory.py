@@ -6,6 +6,10 @@ page with C concurrent keep-alive clients for S seconds, reporting requests/s an
 latency beside /healthz served by the same server in the same run.
 
     .venv/bin/python bench/directory.py --database sqlite --database postgres
+
+With --layer NAME (repeatable), a second server runs beside the first with that speed-up layer
+switched the other way, and each page's windows alternate between the two, so the layer's gain
+is measured in the same run on the same data (docs/PERFORMANCE.md, "Each layer measured").
 """
 
 import argparse
@@ -28,6 +32,14 @@ PG_URL = "postgres://postgres@127.0.0.1:5432/tashbeek_bench"
 
 
 CACHE_SECONDS = "0"  # uncached by default: the issue's targets are for uncached pages
+
+# Each speed-up layer, as the environment that turns it the other way from the base server
+# (uncached, every render-once layer on); `on` says which of the two servers has the layer.
+# `{% fixed %}` blocks and the visitor's site header rendered once per language were measured
+# this way and removed (PERFORMANCE.md): a layer that comes back brings its switch here.
+LAYERS = {
+    "body-cache": ({"DIRECTORY_FACET_CACHE_SECONDS": "300"}, "variant"),
+}
 
 
 def _env(database_url: str) -> dict:
@@ -73,7 +85,7 @@ def _prepare(database: str, organisations: int, workdir: Path) -> str:
     return url
 
 
-def _serve(url: str, port: int) -> subprocess.Popen:
+def _serve(url: str, port: int, extra: dict | None = None) -> subprocess.Popen:
     gunicorn = Path(PYTHON).with_name("gunicorn")
     server = subprocess.Popen(
         [
@@ -87,7 +99,7 @@ def _serve(url: str, port: int) -> subprocess.Popen:
             "tashbeek.wsgi",
         ],
         cwd=ROOT,
-        env=_env(url),
+        env={**_env(url), **(extra or {})},
     )
     for _ in range(100):
         try:
@@ -171,34 +183,91 @@ def _pages(port: int) -> list[tuple[str, list[str]]]:
 
 
 def run(
-    database: str, organisations: int, clients: int, seconds: float, port: int, rounds: int
+    database: str,
+    organisations: int,
+    clients: int,
+    seconds: float,
+    port: int,
+    rounds: int,
+    layers: tuple[str, ...] = (),
 ) -> list[dict]:
     """Each page is driven in `rounds` windows, each right after a window of /healthz, so
-    that a machine that speeds up or slows down during the run moves both figures alike."""
+    that a machine that speeds up or slows down during the run moves both figures alike.
+    Each of `layers` adds a server with that layer switched, driven right after the base."""
     with tempfile.TemporaryDirectory() as tmp:
         url = _prepare(database, organisations, Path(tmp))
-        server = _serve(url, port)
+        servers = {"": _serve(url, port)}
+        ports = {"": port}
+        for n, layer in enumerate(layers, start=1):
+            servers[layer] = _serve(url, port + n, LAYERS[layer][0])
+            ports[layer] = port + n
         try:
-            _drive(port, "/members/", clients, 1.0)  # warm both workers
+            for name in servers:
+                _drive(ports[name], "/members/", clients, 1.0)  # warm both workers
             window = seconds / rounds
             baseline, rows = [], []
             for label, paths in _pages(port):
-                _drive(port, paths, clients, 0.5)  # build what the page builds once
-                pairs = [
-                    (
-                        _drive(port, "/healthz", clients, window),
-                        _drive(port, paths, clients, window),
-                    )
-                    for _ in range(rounds)
-                ]
-                baseline += [h for h, _p in pairs]
-                rows.append({"database": database, "page": label, **_merge([p for _h, p in pairs])})
-                rows[-1]["ratio"] = rows[-1]["rps"] / _merge([h for h, _p in pairs])["rps"]
+                for name in servers:
+                    _drive(ports[name], paths, clients, 0.5)  # build what the page builds once
+                health, runs = [], {name: [] for name in servers}
+                for _ in range(rounds):
+                    health.append(_drive(port, "/healthz", clients, window))
+                    for name in servers:
+                        runs[name].append(_drive(ports[name], paths, clients, window))
+                baseline += health
+                for name, results in runs.items():
+                    row = {"database": database, "page": label, "layer": name, **_merge(results)}
+                    row["ratio"] = row["rps"] / _merge(health)["rps"]
+                    rows.append(row)
         finally:
-            server.terminate()
-            server.wait()
+            for server in servers.values():
+                server.terminate()
+                server.wait()
     head = {"database": database, "page": "/healthz (baseline)", **_merge(baseline), "ratio": 1.0}
     return [head, *rows]
+
+
+def gains(rows: list[dict]) -> list[dict]:
+    """Each layer's gain on each page: requests/s with the layer over requests/s without it,
+    from the two servers driven in the same windows."""
+    base = {(r["database"], r["page"]): r for r in rows if r.get("layer") == ""}
+    out = []
+    for r in rows:
+        if not r.get("layer"):
+            continue
+        other = base[(r["database"], r["page"])]
+        with_layer, without = (other, r) if LAYERS[r["layer"]][1] == "base" else (r, other)
+        out.append(
+            {
+                "database": r["database"],
+                "page": r["page"],
+                "layer": r["layer"],
+                "with_rps": with_layer["rps"],
+                "without_rps": without["rps"],
+                "gain": with_layer["rps"] / without["rps"] - 1,
+                "with_p95": with_layer["p95_ms"],
+                "without_p95": without["p95_ms"],
+            }
+        )
+    return out
+
+
+def report_gains(rows: list[dict]) -> None:
+    print()
+    print("| database | page | layer | req/s with | req/s without | gain | p95 ms with | without |")
+    print("|---|---|---|---:|---:|---:|---:|---:|")
+    for g in rows:
+        cells = [
+            g["database"],
+            g["page"],
+            g["layer"],
+            f"{g['with_rps']:.0f}",
+            f"{g['without_rps']:.0f}",
+            f"{g['gain']:+.0%}",
+            f"{g['with_p95']:.1f}",
+            f"{g['without_p95']:.1f}",
+        ]
+        print("| " + " | ".join(cells) + " |")
 
 
 def _merge(results: list[dict]) -> dict:
@@ -255,7 +324,7 @@ def report(rows: list[dict], name: str) -> None:
     for r in rows:
         cells = [
             r["database"],
-            r["page"],
+            r["page"] + (f" (layer {r['layer']} switched)" if r.get("layer") else ""),
             f"{r['rps']:.0f}",
             f"{r['ratio']:.0%}",
             f"{r['p50_ms']:.1f}",
@@ -284,15 +353,30 @@ def main() -> None:
         default="0",
         help="DIRECTORY_FACET_CACHE_SECONDS for the server (0: uncached, the issue's targets)",
     )
+    parser.add_argument(
+        "--layer",
+        action="append",
+        default=[],
+        choices=sorted(LAYERS),
+        help="also serve with this speed-up layer switched and report its gain",
+    )
     args = parser.parse_args()
     global CACHE_SECONDS
     CACHE_SECONDS = args.cache_seconds
     rows = []
     for database in args.database or ["sqlite", "postgres"]:
         rows += run(
-            database, args.organisations, args.clients, args.seconds, args.port, args.rounds
+            database,
+            args.organisations,
+            args.clients,
+            args.seconds,
+            args.port,
+            args.rounds,
+            tuple(args.layer),
         )
     report(rows, "directory")
+    if args.layer:
+        report_gains(gains(rows))
 
 
 if __name__ == "__main__":

@@ -14,11 +14,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from tashbeek.core.dates import differs, format_span, in_zone
-from tashbeek.core.fixed import parse_fixed
 from tashbeek.core.i18n import direction, foreign_language, language_name, pick, pick_language
 from tashbeek.core.money import format_money
 from tashbeek.core.seo import OG_LOCALES, json_ld_script
-from tashbeek.core.site_header import render_site_header
 
 register = template.Library()
 
@@ -131,12 +129,6 @@ def time_span(context, start, end=None, zone=None, text=False) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def site_header(context):
-    """The site header: rendered once per language for visitors who are not signed in."""
-    return render_site_header(context)
-
-
-@register.simple_tag(takes_context=True)
 def pagination(context, page: Page) -> str:
     """Previous and next links and "Page n of m" for a list's page, the query string kept.
     Built here rather than in an included template: every list prints it, and through
@@ -167,6 +159,3 @@ def json_ld(data: dict) -> str:
 @register.simple_tag
 def og_locale() -> str:
     return OG_LOCALES.get((translation.get_language() or "")[:2], "ar_AR")
-
-
-register.tag("fixed", parse_fixed)

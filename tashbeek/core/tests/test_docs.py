@@ -66,7 +66,7 @@ def tracked() -> list[str]:
 
 def path_exists(ref: str) -> bool:
     """A path from the repository root, from `tashbeek/`, or (for a short one such as
-    `core/fixed.py` or `search.py`) the end of some file's path."""
+    `core/files.py` or `search.py`) the end of some file's path."""
     ref = ref.removeprefix("./").rstrip("/")
     if (ROOT / ref).exists() or (ROOT / "tashbeek" / ref).exists():
         return True
