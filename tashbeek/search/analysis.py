@@ -9,6 +9,14 @@ Arabic gets a light prefix pass before Snowball: Snowball's Arabic stemmer keeps
 "ب" in front of the article in some words (والنفايات → والنفايا, النفايات → نفا) so the
 same word would get different stems. Removing the article and its attached particles first
 makes every form of a word meet on one stem.
+
+Hebrew has no Snowball stemmer, so it gets a light one of its own: final letter forms folded
+(ם→מ), the particles attached in front stripped (ו ה ב כ ל מ ש: וכשהתלמידים), then one
+plural or feminine ending (ויות, יות, ים, ות, ה). A particle goes only if three letters remain
+without the ending, an ending only if two remain, so short words keep their root (בית, מים)
+and the singular and plural lose the same letters. The price: a word whose stem has two
+letters keeps its particles (ברשות stays apart from רשות). Query and index are stemmed
+alike, so a wrong cut only joins a word with another form of itself or a homograph.
 """
 
 import re
@@ -29,6 +37,9 @@ LANGUAGES = ("ar", "he", "fr", "en")
 STEMMERS = {"ar": "arabic", "fr": "french", "en": "english"}
 # Article with the particles that attach to it, longest first (Light10's prefix list).
 ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
+HEBREW_PARTICLES = frozenset("והבכלמש")
+HEBREW_SUFFIXES = ("ויות", "יות", "ימ", "ות", "ה")  # final-free spelling: ים is ימ
 MAX_INPUT = 20_000
 
 
@@ -107,12 +118,30 @@ def _arabic_stem(word: str) -> str:
     return stem
 
 
+def _hebrew_stem(word: str) -> str:
+    word = word.translate(HEBREW_FINALS)
+    # A particle goes only if what follows keeps three letters without its ending, so that
+    # the singular and the plural lose the same letters (מכרז, מכרזים → כרז; מים stays).
+    while word[0] in HEBREW_PARTICLES and len(_without_ending(word[1:])) >= 3:
+        word = word[1:]
+    return _without_ending(word)
+
+
+def _without_ending(word: str) -> str:
+    for suffix in HEBREW_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            return word[: -len(suffix)]
+    return word
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str, language: str) -> str:
     """The term for one normalised word, by its script (Latin by the text's language)."""
     script = script_of(word)
     if script == "ar":
         return _arabic_stem(word)
+    if script == "he":
+        return _hebrew_stem(word)
     if script == "latin":
         latin = language if language in ("fr", "en") else "en"
         return fold_accents(_stemmer(latin).stemWord(word))

@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from conftest import PERSONAS
 from tashbeek.experiences.importing import ImportRejected, experiences_import, read_rows
 from tashbeek.experiences.models import Experience
-from tashbeek.search.analysis import analyse, detect_language, query_terms
+from tashbeek.search.analysis import analyse, detect_language, normalise, query_terms, stem
 from tashbeek.search.matching import match
 from tashbeek.search.models import SearchEntry
 from tashbeek.search.selectors import search
@@ -39,11 +39,35 @@ VARIANTS = [
         ("٢٠٢٤ ۲۰۲۴", "ar", ["2024", "2024"]),
         ("Le tri des déchets ménagers", "fr", ["tri", "dechet", "menager"]),
         ("Participatory budgeting for the residents", "en", ["participatori", "budget", "resid"]),
-        ("תַּקְצִיב הָעִירִיָּה", "he", ["תקציב", "העיריה"]),
+        ("תַּקְצִיב הָעִירִיָּה", "he", ["תקציב", "עירי"]),
     ],
 )
 def test_analyser(text, language, expected):
     assert analyse(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # article, particles and plural: one stem
+        ("תלמידים", "לתלמידים", "התלמידים", "וכשהתלמידים", "תלמיד"),
+        ("הסעה", "הסעות", "ההסעות"),
+        ("מכרז", "מכרזים", "במכרזים"),
+        ("רשות", "רשויות"),
+        ("זכות", "זכויות"),
+        # short words keep their root letters: a particle is never the word's last three
+        ("בית", "בבית"),
+        ("מים", "המים"),
+    ],
+)
+def test_hebrew_forms_of_a_word_meet_on_one_stem(forms):
+    assert len({stem(normalise(form), "he") for form in forms}) == 1
+
+
+def test_hebrew_keeps_words_apart_that_only_share_letters():
+    # בית (house) is not stripped to ית, nor מים (water) to ים, so they match nothing else.
+    assert stem("בית", "he") != stem("ית", "he")
+    assert stem("מים", "he") != stem("ים", "he")
 
 
 def test_every_spelling_variant_gives_the_same_terms():
@@ -119,6 +143,23 @@ def test_each_arabic_variant_finds_the_same_experience(imported, query):
     # The French one is found through its theme, whose Arabic name is indexed with it.
     assert _ids(found) == ["t-1", "t-2"]
     assert "<mark>" in str(found.results[0].snippet)
+
+
+def test_a_hebrew_write_up_is_found_by_other_forms_of_its_words(db):
+    hebrew = {
+        "external_id": "he-1",
+        "language": "he",
+        "title": "הסעות תלמידים מהיישובים המרוחקים",
+        "summary": "המועצה הפעילה הסעה לבית הספר לכל התלמידים.",
+        "themes": ["education"],
+        "organisation": "מועצה אזורית לדוגמה",
+        "country": "PS",
+        "source_url": "https://example.org/he-1",
+    }
+    experiences_import(rows=_rows(*ROWS, hebrew))
+    # Without the particle (ל), in the singular, and with the article: the same write-up.
+    for query in ("הסעה לתלמיד", "ההסעות", "לתלמידים"):
+        assert _ids(search(user=AnonymousUser(), q=query)) == ["he-1"], query
 
 
 def test_reimport_updates_by_external_id(imported):
@@ -319,3 +360,22 @@ def test_reasons_show_the_words_as_typed_and_theme_names_in_the_readers_language
     assert found.entry.external_id == "t-1"
     assert "פסולת" in reasons and "waste" not in reasons
     assert "الأحياء" in reasons and "الاحياء" not in reasons
+
+
+def test_hebrew_terms_stored_before_stemming_are_stemmed_by_the_migration(db):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("tashbeek.search.migrations.0006_hebrew_stems")
+    row = dict(ROWS[0], external_id="he-old", language="he", title="הסעות תלמידים")
+    experiences_import(rows=_rows(row))
+    entry = SearchEntry.objects.get(external_id="he-old")
+    # As an index written before Hebrew stemming held it: the normalised words.
+    SearchEntry.objects.filter(pk=entry.pk).update(title_terms="הסעות תלמידים")
+    assert _ids(search(user=AnonymousUser(), q="לתלמידים")) == []
+    migration.stem_hebrew_terms(apps, None)
+    entry.refresh_from_db()
+    assert entry.title_terms == "הסע תלמיד"
+    # The full-text table followed the update.
+    assert _ids(search(user=AnonymousUser(), q="לתלמידים")) == ["he-old"]
