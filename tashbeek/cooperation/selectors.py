@@ -62,10 +62,16 @@ def agreement_list(user, *, kind="", theme="", phase="", organisation=None):
     if phase:
         agreements = agreements.filter(phase_q(phase, timezone.localdate()))
     if organisation is not None:
-        party = AgreementParty.objects.filter(agreement=OuterRef("pk"), organisation=organisation)
-        agreements = agreements.filter(Exists(party))
+        agreements = _with_party(agreements, AgreementParty, "agreement", organisation)
     parties = AgreementParty.objects.select_related("organisation").order_by("id")
     return agreements.prefetch_related(Prefetch("parties", queryset=parties))
+
+
+def _with_party(queryset, through, field: str, organisation):
+    """The rows `organisation` is a party to, through the `through` model's `field` (an
+    EXISTS: no duplicates)."""
+    party = through.objects.filter(**{field: OuterRef("pk")}, organisation=organisation)
+    return queryset.filter(Exists(party))
 
 
 def projects_visible_to(user):
@@ -89,8 +95,7 @@ def project_list(user, *, status="", theme="", organisation=None):
         themed = Project.themes.through.objects.filter(project=OuterRef("pk"), theme__slug=theme)
         projects = projects.filter(Exists(themed))
     if organisation is not None:
-        partner = ProjectPartner.objects.filter(project=OuterRef("pk"), organisation=organisation)
-        projects = projects.filter(Exists(partner))
+        projects = _with_party(projects, ProjectPartner, "project", organisation)
     return projects.prefetch_related(
         Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
         Prefetch("indicators", queryset=Indicator.objects.prefetch_related(_latest())),
@@ -193,12 +198,15 @@ def _share(part: int, whole: int) -> int | None:
 
 
 def organisation_cooperation(organisation: Organisation, *, user) -> dict:
-    """What an organisation's profile shows: its agreements and its projects."""
-    agreements = list(agreement_list(user, organisation=organisation)[:20])
-    projects = list(
-        project_list(user, organisation=organisation).order_by("-starts_on", "-id")[:20]
-    )
-    return {"agreements": agreements, "projects": projects}
+    """What an organisation's profile shows: its agreements and its projects, by title and
+    state only. Not the lists' querysets: their parties, partners and indicators would be
+    five more queries that the profile does not show."""
+    agreements = _with_party(agreements_visible_to(user), AgreementParty, "agreement", organisation)
+    projects = _with_party(projects_visible_to(user), ProjectPartner, "project", organisation)
+    return {
+        "agreements": list(agreements[:20]),
+        "projects": list(projects.order_by("-starts_on", "-id")[:20]),
+    }
 
 
 @dataclass

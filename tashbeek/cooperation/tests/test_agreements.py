@@ -224,6 +224,27 @@ def test_list_and_graph_queries_do_not_grow(client, focal_aourir, aourir):
     assert many == few
 
 
+def test_the_profile_reads_agreements_in_one_query_however_many(client, focal_aourir, aourir):
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(aourir.get_absolute_url()).text
+        return len(captured), page.count("/cooperation/agreements/")
+
+    def add(n):
+        for _i in range(n):
+            agreement = _declare(focal_aourir, aourir, [OrganisationFactory()])
+            agreement.parties.update(confirmed_at=timezone.now())
+            Agreement.objects.filter(pk=agreement.pk).update(status="signed")
+
+    empty, _links = count()
+    add(1)
+    one, links = count()
+    add(5)
+    six, more_links = count()
+    # Titles and states only: no parties prefetched, and nothing per agreement.
+    assert (one, six) == (empty, empty) and (links, more_links) == (1, 6)
+
+
 def test_a_party_not_in_the_directory_joins_it_as_a_partner(client, aourir, focal_aourir):
     client.force_login(focal_aourir)
     response = client.post(
