@@ -15,12 +15,14 @@ crash left behind, and on entries stored by an older model, whose vector has ano
 Without the packages (or with SEARCH_EMBEDDINGS off) everything works on full text alone.
 """
 
+import hashlib
 import logging
 import threading
 from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.utils import timezone
@@ -70,9 +72,27 @@ def encode_passages(texts: list[str]) -> np.ndarray:
     return _encode(texts, query=False)
 
 
+QUERY_CACHE_KEY = "search:query-vector:1:{}"
+
+
 def encode_query(text: str) -> np.ndarray:
-    """[USE | E5] unit vectors (896, float32) of what a person asks."""
-    return _encode([text[:EMBED_CHARS]], query=True)[0]
+    """[USE | E5] unit vectors (896, float32) of what a person asks.
+
+    A need's page asks the same text on every view, and encoding it is most of a match's
+    time, so the vector is kept in Django's cache under the text's hash for
+    SEARCH_QUERY_VECTOR_CACHE_SECONDS (0 turns it off; PERFORMANCE.md has what it earns).
+    An edited text is another key, so nothing goes stale."""
+    text = text[:EMBED_CHARS]
+    seconds = settings.SEARCH_QUERY_VECTOR_CACHE_SECONDS
+    if not seconds:
+        return _encode([text], query=True)[0]
+    key = QUERY_CACHE_KEY.format(hashlib.sha256(text.encode()).hexdigest())
+    stored = cache.get(key)
+    if isinstance(stored, bytes) and len(stored) == STORED_BYTES:
+        return np.frombuffer(stored, dtype=np.float32).copy()
+    vector = _encode([text], query=True)[0]
+    cache.set(key, vector.astype(np.float32).tobytes(), seconds)
+    return vector
 
 
 def entry_text(entry: SearchEntry) -> str:

@@ -245,6 +245,9 @@ COOPERATION_GRAPH_CACHE_SECONDS = env_int("COOPERATION_GRAPH_CACHE_SECONDS", 24 
 
 # Sentence embeddings for matchmaking (computed in a background thread after each save).
 SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)
+# A query's sentence vector kept in the cache by its text's hash (a need page asks the same
+# text on every view); 0 turns it off.
+SEARCH_QUERY_VECTOR_CACHE_SECONDS = env_int("SEARCH_QUERY_VECTOR_CACHE_SECONDS", 3600)
 # Work after commit (core.background) runs on a background thread; the tests run it at once.
 BACKGROUND_SYNC = False
 # The text of library uploads is read in a child process with capped memory and CPU.

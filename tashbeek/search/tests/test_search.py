@@ -379,3 +379,26 @@ def test_hebrew_terms_stored_before_stemming_are_stemmed_by_the_migration(db):
     assert entry.title_terms == "הסע תלמיד"
     # The full-text table followed the update.
     assert _ids(search(user=AnonymousUser(), q="לתלמידים")) == ["he-old"]
+
+
+def test_a_query_vector_is_encoded_once_per_text_while_cached(monkeypatch, settings):
+    from tashbeek.search import embeddings
+
+    real = embeddings._encode
+    encoded: list[str] = []
+
+    def counting(texts, *, query):
+        encoded.extend(texts)
+        return real(texts, query=query)
+
+    monkeypatch.setattr(embeddings, "_encode", counting)
+    need = "حافلة مدرسية للتلاميذ في الدواوير البعيدة"
+    first = embeddings.encode_query(need)
+    again = embeddings.encode_query(need)
+    assert encoded == [need] and (again == first).all()
+    embeddings.encode_query(need + " ؟")  # an edited text is another key
+    assert len(encoded) == 2
+    settings.SEARCH_QUERY_VECTOR_CACHE_SECONDS = 0  # off: every call encodes
+    embeddings.encode_query(need)
+    embeddings.encode_query(need)
+    assert len(encoded) == 4
