@@ -36,6 +36,8 @@ from .organisations import POPULATION_BANDS, STATUS_FILTERS
 NONE = -1  # the code of an empty value
 GRAM = 3  # letters per n-gram of the name postings
 NARROW = 3  # postings intersected before names are compared
+# Below one row in SPARSE, a filtered page sorts its rows by rank rather than walking an order.
+SPARSE = 16
 COLUMNS = (
     "id",
     "parent_id",
@@ -62,13 +64,15 @@ class Column:
     codes: np.ndarray
     values: list
     bins: np.ndarray  # the codes with NONE as len(values), for bincount
+    totals: np.ndarray  # rows per value over every row: an unfiltered page counts nothing
 
     @classmethod
     def of(cls, raw: list, values: list | None = None) -> "Column":
         values = values if values is not None else sorted({v for v in raw if v not in (None, "")})
         code = {value: i for i, value in enumerate(values)}
         codes = np.fromiter((code.get(v, NONE) for v in raw), dtype=np.int32, count=len(raw))
-        return cls(codes, values, np.where(codes == NONE, len(values), codes))
+        bins = np.where(codes == NONE, len(values), codes)
+        return cls(codes, values, bins, _bincount(bins, len(values)))
 
     def equal(self, value) -> np.ndarray:
         try:
@@ -76,11 +80,16 @@ class Column:
         except ValueError:
             return np.zeros(len(self.codes), dtype=bool)
 
-    def counts(self, mask: np.ndarray | None) -> np.ndarray:
-        """Rows per value, of the rows in `mask` (None: of all rows). Empty values are
-        counted in an extra last bin, which is dropped."""
-        bins = self.bins if mask is None else self.bins[mask]
-        return np.bincount(bins, minlength=len(self.values) + 1)[: len(self.values)]
+    def counts(self, rows: np.ndarray | None) -> np.ndarray:
+        """Rows per value, of these rows (row numbers or a mask; None: of all rows). Empty
+        values are counted in an extra last bin, which is dropped."""
+        if rows is None:
+            return self.totals
+        return _bincount(self.bins[rows], len(self.values))
+
+
+def _bincount(bins: np.ndarray, values: int) -> np.ndarray:
+    return np.bincount(bins, minlength=values + 1)[:values]
 
 
 class Listing(NamedTuple):
@@ -176,6 +185,11 @@ class DirectoryIndex:
         self.orders = _orders(
             get("sort_name"), get("id"), population, get("member_since"), get("updated_at")
         )
+        # The unfiltered directory in each order (its first page is the most visited), so a
+        # request slices it instead of gathering every id again.
+        self.ids_in = {sort: self.ids[order] for sort, order in self.orders.items()}
+        self.ranks = {sort: _rank(order) for sort, order in self.orders.items()}
+        self.theme_totals = np.bincount(self.link_theme, minlength=len(self.theme_ids))
 
     def listings_of(self, ids: list[int]) -> dict[int, Listing]:
         return {pk: self.listings[pk] for pk in ids}
@@ -310,21 +324,35 @@ class DirectoryIndex:
 
     def ids_in_order(self, masks: dict[str, np.ndarray], sort: str) -> np.ndarray:
         """The ids of the matching organisations in the requested order."""
-        order = self.orders.get(sort, self.orders["name"])
+        sort = sort if sort in self.orders else "name"
         selected = self._all(masks)
-        return self.ids[order if selected is None else order[selected[order]]]
+        if selected is None:
+            return self.ids_in[sort]
+        rows = np.flatnonzero(selected)
+        if len(rows) * SPARSE < self.size:
+            # Few rows: sort them by their rank (k log k) instead of walking the whole order.
+            return self.ids[rows[np.argsort(self.ranks[sort][rows], kind="stable")]]
+        order = self.orders[sort]
+        return self.ids[order[selected[order]]]
 
     def facets(self, masks: dict[str, np.ndarray]) -> Facets:
         everything = self._all(masks)  # what a facet without a filter of its own counts
 
+        # Row numbers instead of masks: each column then reads only the selected rows.
+        everything_rows = None if everything is None else np.flatnonzero(everything)
+
         def counted(column: Column, facet: str) -> np.ndarray:
             if facet not in masks:
-                return column.counts(everything)
-            return column.counts(self._all(masks, leave_out=facet))
+                return column.counts(everything_rows)
+            others = self._all(masks, leave_out=facet)
+            return column.counts(None if others is None else np.flatnonzero(others))
 
         selected = self._all(masks, leave_out="theme") if "theme" in masks else everything
-        links = self.link_theme if selected is None else self.link_theme[selected[self.link_row]]
-        theme_counts = np.bincount(links, minlength=len(self.theme_ids))
+        if selected is None:
+            theme_counts = self.theme_totals
+        else:
+            links = self.link_theme[selected[self.link_row]]
+            theme_counts = np.bincount(links, minlength=len(self.theme_ids))
         return Facets(
             country=_largest_first(self.country.values, counted(self.country, "country")),
             region=_largest_first(self.region_meta, counted(self.region, "region")),
@@ -364,6 +392,13 @@ def _orders(sort_names, ids, population, member_since, updated_at) -> dict[str, 
         "-member_since": np.lexsort((name_rank, -since, since < 0)),
         "-updated": np.lexsort((id_array, -updated)),
     }
+
+
+def _rank(order: np.ndarray) -> np.ndarray:
+    """Each row's position in `order`."""
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    return rank
 
 
 def _largest_first(values: list, counts: np.ndarray) -> list["FacetCount"]:

@@ -71,7 +71,9 @@ def _filter_sets():
     return [{}, *singles, *pairs[::3]]
 
 
-def test_results_and_order_agree_with_sql_for_every_sort(network):
+@pytest.mark.parametrize("sparse", [1, 16, 10**9])  # by rank nearly always, mixed, never
+def test_results_and_order_agree_with_sql_for_every_sort(network, monkeypatch, sparse):
+    monkeypatch.setattr(directory_index, "SPARSE", sparse)
     anonymous = AnonymousUser()
     matched = []
     for values in _filter_sets():
