@@ -199,9 +199,8 @@ class DirectoryIndex:
         row = self.row_of.get(pk)
         if row is None:
             return []
-        themes = [
-            self.themes[self.theme_ids[code]] for code in self.link_theme[self.link_row == row]
-        ]
+        codes = self.link_theme[self.link_start[row] : self.link_start[row + 1]]
+        themes = [self.themes[self.theme_ids[code]] for code in codes]
         return sorted(themes, key=lambda theme: (theme.scheme, theme.position, theme.slug))
 
     def constituents_of(self, pk: int) -> list[Listing]:
@@ -211,7 +210,8 @@ class DirectoryIndex:
         return [self.listings[int(pk)] for pk in self.ids[rows]]
 
     def _themes(self) -> None:
-        """The organisation-theme links as two parallel arrays: row, theme code."""
+        """The organisation-theme links as two parallel arrays, row and theme code, sorted by
+        row: a row's links are link_start[row]:link_start[row + 1]."""
         links = list(
             Organisation.themes.through.objects.order_by().values_list(
                 "organisation_id", "theme_id"
@@ -220,11 +220,14 @@ class DirectoryIndex:
         self.themes = {theme.pk: theme for theme in Theme.objects.select_related("parent")}
         theme_ids = sorted(self.themes)
         code = {pk: i for i, pk in enumerate(theme_ids)}
-        known = [(self.row_of[o], code[t]) for o, t in links if o in self.row_of and t in code]
+        known = sorted(
+            (self.row_of[o], code[t]) for o, t in links if o in self.row_of and t in code
+        )
         self.theme_ids = theme_ids
         self.theme_meta = [(self.themes[pk].slug, self.themes[pk].names) for pk in theme_ids]
         self.link_row = np.array([row for row, _t in known], dtype=np.int32)
         self.link_theme = np.array([t for _r, t in known], dtype=np.int32)
+        self.link_start = np.searchsorted(self.link_row, np.arange(self.size + 1))
 
     # --- filters -------------------------------------------------------------------------
 
@@ -348,11 +351,7 @@ class DirectoryIndex:
             return column.counts(None if others is None else np.flatnonzero(others))
 
         selected = self._all(masks, leave_out="theme") if "theme" in masks else everything
-        if selected is None:
-            theme_counts = self.theme_totals
-        else:
-            links = self.link_theme[selected[self.link_row]]
-            theme_counts = np.bincount(links, minlength=len(self.theme_ids))
+        theme_counts = self._theme_counts(selected)
         return Facets(
             country=_largest_first(self.country.values, counted(self.country, "country")),
             region=_largest_first(self.region_meta, counted(self.region, "region")),
@@ -361,6 +360,20 @@ class DirectoryIndex:
             status=_in_order(self.status.values, counted(self.status, "status")),
             population=_in_order(self.band.values, counted(self.band, "population")),
         )
+
+    def _theme_counts(self, selected: np.ndarray | None) -> np.ndarray:
+        """Organisations per theme among the selected rows."""
+        if selected is None:
+            return self.theme_totals
+        rows = np.flatnonzero(selected)
+        if len(rows) * SPARSE >= self.size:
+            links = self.link_theme[selected[self.link_row]]
+        else:  # read only the selected rows' links: each start, repeated over its length, + 0, 1…
+            starts = self.link_start[rows]
+            lengths = self.link_start[rows + 1] - starts
+            firsts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+            links = self.link_theme[np.repeat(starts, lengths) + np.arange(lengths.sum()) - firsts]
+        return np.bincount(links, minlength=len(self.theme_ids))
 
 
 def _band(population: int | None) -> str | None:

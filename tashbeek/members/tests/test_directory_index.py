@@ -111,7 +111,9 @@ def _expected_facets(organisations, filters) -> dict[str, Counter]:
     return counts
 
 
-def test_facet_counts_agree_with_brute_force(network):
+@pytest.mark.parametrize("sparse", [1, 10**9])  # themes read by rows' links, or by masks
+def test_facet_counts_agree_with_brute_force(network, monkeypatch, sparse):
+    monkeypatch.setattr(directory_index, "SPARSE", sparse)
     for values in _filter_sets():
         filters = selectors.DirectoryFilters(**values)
         facets = selectors.directory_results(user=AnonymousUser(), filters=filters).facets
