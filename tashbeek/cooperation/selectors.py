@@ -201,12 +201,22 @@ def organisation_cooperation(organisation: Organisation, *, user) -> dict:
     """What an organisation's profile shows: its agreements and its projects, by title and
     state only. Not the lists' querysets: their parties, partners and indicators would be
     five more queries that the profile does not show."""
-    agreements = _with_party(agreements_visible_to(user), "parties", organisation)
-    projects = _with_party(projects_visible_to(user), "partners", organisation)
+    agreements = _with_party(agreements_visible_to(user), "parties", organisation).only(
+        *PROFILE_AGREEMENT_FIELDS
+    )
+    projects = _with_party(projects_visible_to(user), "partners", organisation).only(
+        *PROFILE_PROJECT_FIELDS
+    )
     return {
         "agreements": list(agreements[:20]),
         "projects": list(projects.order_by("-starts_on", "-id")[:20]),
     }
+
+
+# What cooperation/_organisation.html shows: the title, the kind and the phase (which follows
+# from the status, the dates and the renewal) of an agreement; the title and status of a project.
+PROFILE_AGREEMENT_FIELDS = ("id", "titles", "kind", "status", "starts_on", "ends_on", "renewal")
+PROFILE_PROJECT_FIELDS = ("id", "titles", "status", "starts_on")
 
 
 @dataclass

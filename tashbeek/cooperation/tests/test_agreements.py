@@ -20,6 +20,7 @@ from tashbeek.cooperation.models import Agreement
 from tashbeek.core.models import AuditEntry
 from tashbeek.notifications.models import Notification
 from tashbeek.tests.factories import OrganisationFactory
+from tashbeek.tests.factories_cooperation import ProjectFactory, ProjectPartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -228,21 +229,26 @@ def test_the_profile_reads_agreements_in_one_query_however_many(client, focal_ao
     def count():
         with CaptureQueriesContext(connection) as captured:
             page = client.get(aourir.get_absolute_url()).text
-        return len(captured), page.count("/cooperation/agreements/")
+        links = page.count("/cooperation/agreements/") + page.count("/cooperation/projects/")
+        return len(captured), links
 
     def add(n):
         for _i in range(n):
             agreement = _declare(focal_aourir, aourir, [OrganisationFactory()])
             agreement.parties.update(confirmed_at=timezone.now())
             Agreement.objects.filter(pk=agreement.pk).update(status="signed")
+            project = ProjectFactory(public=True)
+            ProjectPartnerFactory(project=project, organisation=aourir)
 
-    empty, _links = count()
+    empty, nav_links = count()  # the header links the lists
     add(1)
     one, links = count()
     add(5)
     six, more_links = count()
-    # Titles and states only: no parties prefetched, and nothing per agreement.
-    assert (one, six) == (empty, empty) and (links, more_links) == (1, 6)
+    # Titles and states only: no parties or partners prefetched, no deferred field read later,
+    # and nothing per agreement or project.
+    assert (one, six) == (empty, empty)
+    assert (links - nav_links, more_links - nav_links) == (2, 12)
 
 
 def test_a_party_not_in_the_directory_joins_it_as_a_partner(client, aourir, focal_aourir):
