@@ -72,7 +72,7 @@ class Column:
         code = {value: i for i, value in enumerate(values)}
         codes = np.fromiter((code.get(v, NONE) for v in raw), dtype=np.int32, count=len(raw))
         bins = np.where(codes == NONE, len(values), codes)
-        return cls(codes, values, bins, _bincount(bins, len(values)))
+        return cls(codes, values, bins, _shared(_bincount(bins, len(values))))
 
     def equal(self, value) -> np.ndarray:
         try:
@@ -86,6 +86,12 @@ class Column:
         if rows is None:
             return self.totals
         return _bincount(self.bins[rows], len(self.values))
+
+
+def _shared(array: np.ndarray) -> np.ndarray:
+    """An array every request is handed as it is: read-only, so none can change it."""
+    array.flags.writeable = False
+    return array
 
 
 def _bincount(bins: np.ndarray, values: int) -> np.ndarray:
@@ -187,9 +193,9 @@ class DirectoryIndex:
         )
         # The unfiltered directory in each order (its first page is the most visited), so a
         # request slices it instead of gathering every id again.
-        self.ids_in = {sort: self.ids[order] for sort, order in self.orders.items()}
+        self.ids_in = {sort: _shared(self.ids[order]) for sort, order in self.orders.items()}
         self.ranks = {sort: _rank(order) for sort, order in self.orders.items()}
-        self.theme_totals = np.bincount(self.link_theme, minlength=len(self.theme_ids))
+        self.theme_totals = _shared(np.bincount(self.link_theme, minlength=len(self.theme_ids)))
 
     def listings_of(self, ids: list[int]) -> dict[int, Listing]:
         return {pk: self.listings[pk] for pk in ids}
