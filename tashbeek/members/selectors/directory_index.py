@@ -31,9 +31,9 @@ from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
 
 from ..models import Organisation, Region
+from .directory_columns import Column, band, orders, rank, shared
 from .organisations import POPULATION_BANDS, STATUS_FILTERS
 
-NONE = -1  # the code of an empty value
 GRAM = 3  # letters per n-gram of the name postings
 NARROW = 3  # postings intersected before names are compared
 # Below one row in SPARSE, a filtered page sorts its rows by rank rather than walking an order.
@@ -55,47 +55,6 @@ COLUMNS = (
     "search_name",
     "sort_name",
 )
-
-
-@dataclass(frozen=True)
-class Column:
-    """One facet's values as codes: `codes[row]` indexes `values`, or is NONE."""
-
-    codes: np.ndarray
-    values: list
-    bins: np.ndarray  # the codes with NONE as len(values), for bincount
-    totals: np.ndarray  # rows per value over every row: an unfiltered page counts nothing
-
-    @classmethod
-    def of(cls, raw: list, values: list | None = None) -> "Column":
-        values = values if values is not None else sorted({v for v in raw if v not in (None, "")})
-        code = {value: i for i, value in enumerate(values)}
-        codes = np.fromiter((code.get(v, NONE) for v in raw), dtype=np.int32, count=len(raw))
-        bins = np.where(codes == NONE, len(values), codes)
-        return cls(codes, values, bins, _shared(_bincount(bins, len(values))))
-
-    def equal(self, value) -> np.ndarray:
-        try:
-            return self.codes == self.values.index(value)
-        except ValueError:
-            return np.zeros(len(self.codes), dtype=bool)
-
-    def counts(self, rows: np.ndarray | None) -> np.ndarray:
-        """Rows per value, of these rows (row numbers or a mask; None: of all rows). Empty
-        values are counted in an extra last bin, which is dropped."""
-        if rows is None:
-            return self.totals
-        return _bincount(self.bins[rows], len(self.values))
-
-
-def _shared(array: np.ndarray) -> np.ndarray:
-    """An array every request is handed as it is: read-only, so none can change it."""
-    array.flags.writeable = False
-    return array
-
-
-def _bincount(bins: np.ndarray, values: int) -> np.ndarray:
-    return np.bincount(bins, minlength=values + 1)[:values]
 
 
 class Listing(NamedTuple):
@@ -167,7 +126,7 @@ class DirectoryIndex:
             list(STATUS_FILTERS),
         )
         population = get("population")
-        self.band = Column.of([_band(n) for n in population], [k for k, _l, _h in POPULATION_BANDS])
+        self.band = Column.of([band(n) for n in population], [k for k, _l, _h in POPULATION_BANDS])
         self.region = Column.of(get("region_id"))
         self.regions = Region.objects.in_bulk(self.region.values)
         self.region_meta = [(r.slug, r.names) for r in map(self.regions.get, self.region.values)]
@@ -188,14 +147,14 @@ class DirectoryIndex:
         )
         self.listings = {row[0]: Listing(*row) for row in listed}
         self.parent = np.array([pk or 0 for pk in get("parent_id")], dtype=np.int64)
-        self.orders = _orders(
+        self.orders = orders(
             get("sort_name"), get("id"), population, get("member_since"), get("updated_at")
         )
         # The unfiltered directory in each order (its first page is the most visited), so a
         # request slices it instead of gathering every id again.
-        self.ids_in = {sort: _shared(self.ids[order]) for sort, order in self.orders.items()}
-        self.ranks = {sort: _rank(order) for sort, order in self.orders.items()}
-        self.theme_totals = _shared(np.bincount(self.link_theme, minlength=len(self.theme_ids)))
+        self.ids_in = {sort: shared(self.ids[order]) for sort, order in self.orders.items()}
+        self.ranks = {sort: rank(order) for sort, order in self.orders.items()}
+        self.theme_totals = shared(np.bincount(self.link_theme, minlength=len(self.theme_ids)))
 
     def listings_of(self, ids: list[int]) -> dict[int, Listing]:
         return {pk: self.listings[pk] for pk in ids}
@@ -380,44 +339,6 @@ class DirectoryIndex:
             firsts = np.repeat(np.cumsum(lengths) - lengths, lengths)
             links = self.link_theme[np.repeat(starts, lengths) + np.arange(lengths.sum()) - firsts]
         return np.bincount(links, minlength=len(self.theme_ids))
-
-
-def _band(population: int | None) -> str | None:
-    if population is None:
-        return None
-    for key, low, high in POPULATION_BANDS:
-        if population >= low and (high is None or population < high):
-            return key
-    return None
-
-
-def _orders(sort_names, ids, population, member_since, updated_at) -> dict[str, np.ndarray]:
-    """Row positions in each sort order. Every order ends with name then id, so pages are
-    stable; empty populations and dates come last whichever the direction."""
-    by_name = np.array(
-        sorted(range(len(ids)), key=lambda row: (sort_names[row], ids[row])), dtype=np.int64
-    )
-    name_rank = np.empty(len(ids), dtype=np.int64)
-    name_rank[by_name] = np.arange(len(ids))
-    pop = np.array([-1 if n is None else n for n in population], dtype=np.int64)
-    since = np.array([-1 if d is None else d.toordinal() for d in member_since], dtype=np.int64)
-    updated = np.array([d.timestamp() for d in updated_at], dtype=np.float64)
-    id_array = np.array(ids, dtype=np.int64)
-    # np.lexsort sorts by the last key first.
-    return {
-        "name": by_name,
-        "-population": np.lexsort((name_rank, -pop, pop < 0)),
-        "population": np.lexsort((name_rank, pop, pop < 0)),
-        "-member_since": np.lexsort((name_rank, -since, since < 0)),
-        "-updated": np.lexsort((id_array, -updated)),
-    }
-
-
-def _rank(order: np.ndarray) -> np.ndarray:
-    """Each row's position in `order`."""
-    rank = np.empty(len(order), dtype=np.int32)
-    rank[order] = np.arange(len(order), dtype=np.int32)
-    return rank
 
 
 def _largest_first(values: list, counts: np.ndarray) -> list["FacetCount"]:

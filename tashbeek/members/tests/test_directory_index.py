@@ -12,7 +12,7 @@ from conftest import PERSONAS
 from tashbeek.core.models import Theme
 from tashbeek.members import selectors
 from tashbeek.members.models import Organisation, Region
-from tashbeek.members.selectors import directory_index
+from tashbeek.members.selectors import directory_columns, directory_index
 from tashbeek.tests.factories import OrganisationFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +102,7 @@ def _expected_facets(organisations, filters) -> dict[str, Counter]:
             elif facet == "status":
                 counter.update(["partner" if org.relation == "partner" else org.membership_status])
             elif facet == "population":
-                counter.update([directory_index._band(org.population)] if org.population else [])
+                counter.update([directory_columns.band(org.population)] if org.population else [])
             elif facet == "country":
                 counter.update([org.country.code])
             else:
