@@ -9,7 +9,8 @@ latency beside /healthz served by the same server in the same run.
 
 With --layer NAME (repeatable), a second server runs beside the first with that speed-up layer
 switched the other way, and each page's windows alternate between the two, so the layer's gain
-is measured in the same run on the same data (docs/PERFORMANCE.md, "Each layer measured").
+is measured in the same run on the same data (docs/PERFORMANCE.md, "each layer measured, two
+removed").
 """
 
 import argparse
@@ -33,8 +34,8 @@ PG_URL = "postgres://postgres@127.0.0.1:5432/tashbeek_bench"
 
 CACHE_SECONDS = "0"  # uncached by default: the issue's targets are for uncached pages
 
-# Each speed-up layer, as the environment that turns it the other way from the base server
-# (uncached, every render-once layer on); `on` says which of the two servers has the layer.
+# Each speed-up layer: the environment that switches it on the second server, and which of the
+# two servers ("base", uncached, or "variant") has the layer.
 # `{% fixed %}` blocks and the visitor's site header rendered once per language were measured
 # this way and removed (PERFORMANCE.md): a layer that comes back brings its switch here.
 LAYERS = {
