@@ -1,8 +1,14 @@
-"""Types for views of signed-in people."""
+"""Types for the people a view or a read serves."""
 
+from typing import TypeAlias
+
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 
 from .models import User
+
+# Whoever reads a page or a list: signed in or not (selectors scope what each may see).
+Reader: TypeAlias = User | AnonymousUser
 
 
 class SignedInRequest(HttpRequest):

@@ -1,12 +1,16 @@
 """Writes for communities: creation, joining (open or on request), approval, leaving."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.i18n import clean_translations
+from tashbeek.members.models import Organisation
 from tashbeek.members.rules import is_network_member
 from tashbeek.notifications.services import notify
 
@@ -16,7 +20,7 @@ FIELDS = ["slug", "names", "purposes", "kind", "join_policy", "parent", "region"
 
 
 @transaction.atomic
-def community_create(*, by, data: dict, coordinators=()) -> Community:
+def community_create(*, by: User, data: dict, coordinators: Iterable[User] = ()) -> Community:
     """The secretariat opens a community and names its coordinators."""
     if not by.has_perm("communities.add_community"):
         raise PermissionDenied(_("Only the secretariat creates communities."))
@@ -43,7 +47,7 @@ def community_create(*, by, data: dict, coordinators=()) -> Community:
     return community
 
 
-def coordinators_of(community: Community):
+def coordinators_of(community: Community) -> list[User]:
     return [
         m.user
         for m in community.memberships.filter(role="coordinator", status="active").select_related(
@@ -53,7 +57,9 @@ def coordinators_of(community: Community):
 
 
 @transaction.atomic
-def community_join(*, community: Community, user, organisation=None) -> CommunityMembership:
+def community_join(
+    *, community: Community, user: User, organisation: Organisation | None = None
+) -> CommunityMembership:
     """Join an open community at once, or ask to join one "on request"."""
     if not user.has_perm("communities.join_community"):
         raise PermissionDenied(_("Communities are for people of the network's members."))
@@ -86,7 +92,7 @@ def community_join(*, community: Community, user, organisation=None) -> Communit
 
 
 @transaction.atomic
-def membership_approve(*, membership: CommunityMembership, by) -> CommunityMembership:
+def membership_approve(*, membership: CommunityMembership, by: User) -> CommunityMembership:
     community = membership.community
     if not by.has_perm("communities.manage_community", community):
         raise PermissionDenied(_("Only a coordinator approves requests."))
@@ -112,7 +118,7 @@ def membership_approve(*, membership: CommunityMembership, by) -> CommunityMembe
 
 
 @transaction.atomic
-def membership_leave(*, membership: CommunityMembership, by) -> None:
+def membership_leave(*, membership: CommunityMembership, by: User) -> None:
     """Leave (or, for a coordinator or the secretariat, remove someone / decline a request)."""
     community = membership.community
     if by.pk != membership.user_id and not by.has_perm("communities.manage_community", community):

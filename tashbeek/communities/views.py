@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import form_page
+from tashbeek.accounts.web import SignedInRequest
+from tashbeek.core.web import done, form_page
 
 from . import selectors, services
 from .forms import CommunityForm, JoinForm
@@ -53,7 +54,7 @@ def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @permission_required("communities.join_community", raise_exception=True)
 @require_POST
-def join(request: HttpRequest, slug: str) -> HttpResponse:
+def join(request: SignedInRequest, slug: str) -> HttpResponse:
     community = _community(slug)
     form = JoinForm(request.POST, user=request.user)
     organisation = form.cleaned_data.get("organisation") if form.is_valid() else None
@@ -69,18 +70,17 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def leave(request: HttpRequest, slug: str, membership_pk: int) -> HttpResponse:
+def leave(request: SignedInRequest, slug: str, membership_pk: int) -> HttpResponse:
     """Leave, or (coordinator) remove a member or decline a request."""
     community = _community(slug)
     membership = get_object_or_404(CommunityMembership, pk=membership_pk, community=community)
     services.membership_leave(membership=membership, by=request.user)
-    messages.success(request, _("Done."))
-    return redirect(community)
+    return done(request, _("Done."), community)
 
 
 @login_required
 @require_POST
-def approve(request: HttpRequest, slug: str, membership_pk: int) -> HttpResponse:
+def approve(request: SignedInRequest, slug: str, membership_pk: int) -> HttpResponse:
     community = _community(slug)
     membership = get_object_or_404(CommunityMembership, pk=membership_pk, community=community)
     try:
@@ -104,7 +104,6 @@ def create(request: HttpRequest) -> HttpResponse:
             data=form.service_data(),
             coordinators=form.cleaned_data["coordinators"],
         )
-        messages.success(request, _("The community is open."))
-        return redirect(community)
+        return done(request, _("The community is open."), community)
 
     return form_page(request, form, save, "communities/edit.html", {})

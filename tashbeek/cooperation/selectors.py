@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.utils import timezone
 
+from tashbeek.accounts.web import Reader
 from tashbeek.core.counters import counter_value
 from tashbeek.core.permissions import is_committee_member, is_secretariat
 from tashbeek.members.models import Organisation
@@ -34,11 +35,11 @@ from .models import (
 )
 
 
-def _sees_all(user) -> bool:
+def _sees_all(user: Reader) -> bool:
     return is_secretariat(user) or is_committee_member(user)
 
 
-def agreements_visible_to(user):
+def agreements_visible_to(user: Reader):
     """Signed and ended agreements are public; a proposed one only to its parties' people."""
     agreements = Agreement.objects.all()
     if _sees_all(user):
@@ -50,7 +51,7 @@ def agreements_visible_to(user):
     return agreements.filter(~Q(status=Agreement.Status.PROPOSED) | Exists(mine))
 
 
-def agreement_list(user, *, kind="", theme="", phase="", organisation=None):
+def agreement_list(user: Reader, *, kind="", theme="", phase="", organisation=None):
     agreements = agreements_visible_to(user)
     if kind:
         agreements = agreements.filter(kind=kind)
@@ -74,7 +75,7 @@ def _with_party(queryset, relation: str, organisation):
     return queryset.filter(**{f"{relation}__organisation": organisation})
 
 
-def projects_visible_to(user):
+def projects_visible_to(user: Reader):
     """Public projects, and the reader's own organisations' (an EXISTS, so no duplicates
     and no DISTINCT over the whole table)."""
     projects = Project.objects.all()
@@ -87,7 +88,7 @@ def projects_visible_to(user):
     return projects.filter(Q(public=True) | Exists(partner))
 
 
-def project_list(user, *, status="", theme="", organisation=None):
+def project_list(user: Reader, *, status="", theme="", organisation=None):
     projects = projects_visible_to(user).select_related("lead")
     if status:
         projects = projects.filter(status=status)
@@ -106,7 +107,7 @@ def _latest():
     return Prefetch("values", queryset=Measurement.objects.order_by("-measured_on", "-id"))
 
 
-def project_detail(pk: int, *, user):
+def project_detail(pk: int, *, user: Reader):
     partners = ProjectPartner.objects.select_related("organisation")
     return (
         projects_visible_to(user)
@@ -203,7 +204,7 @@ PROFILE_AGREEMENT_FIELDS = ("id", "titles", "kind", "status", "starts_on", "ends
 PROFILE_PROJECT_FIELDS = ("id", "titles", "status", "starts_on")
 
 
-def organisation_cooperation(organisation: Organisation, *, user) -> dict:
+def organisation_cooperation(organisation: Organisation, *, user: Reader) -> dict:
     """What an organisation's profile shows: its agreements and its projects, by title and
     state only. Not the lists' querysets: their parties, partners and indicators would be
     five more queries that the profile does not show."""
@@ -327,7 +328,7 @@ def contributions(service, year: int) -> dict:
     return {"rows": rows, "owed": owed, "paid": paid, "balance": owed - paid}
 
 
-def attachments_for(user, *, project=None, tender=None, insider: bool = False):
+def attachments_for(user: Reader, *, project=None, tender=None, insider: bool = False):
     """A project's or tender's documents the reader may open: all for its insiders, the
     public ones for everyone else."""
     rows = Attachment.objects.filter(project=project, tender=tender).select_related("organisation")

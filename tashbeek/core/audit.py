@@ -103,19 +103,28 @@ def audited_save(
     before: dict,
     actions: tuple[str, str],
     related: dict | None = None,
+    exclude: list[str] | None = None,
+    reason: str = "",
+    skip_unchanged: bool = False,
 ) -> M:
-    """The end of every create-or-change service: validate, save, set the many-to-many
-    `related` ({field: objects}), and write one audit entry with the fields before and
-    after. `actions` is (on create, on change); an empty `before` means a create."""
-    obj.full_clean()
+    """The end of every create-or-change service: validate (but `exclude`), save, set the
+    many-to-many `related` ({field: objects}), and write one audit entry with the fields
+    before and after. `actions` is (on create, on change); an empty `before` means a create.
+    With `skip_unchanged`, a change that changed nothing writes no entry (a wizard saving
+    each step, a profile saved as it was)."""
+    obj.full_clean(exclude=exclude)
     obj.save()
     for name, values in (related or {}).items():
         getattr(obj, name).set(values)
+    after = snapshot(obj, fields)
+    if skip_unchanged and before and after == before:
+        return obj
     audit_record(
         actor=by,
         action=actions[1] if before else actions[0],
         obj=obj,
         before=before,
-        after=snapshot(obj, fields),
+        after=after,
+        reason=reason,
     )
     return obj

@@ -179,6 +179,19 @@ class FastSelect(forms.Select):
         return mark_safe(f"<select{flatatt(final)}>{''.join(options)}</select>")  # noqa: S308 (escaped above)
 
 
+def slug_filter(label, queryset) -> forms.ModelChoiceField:
+    """A list page's optional filter on a related object named by its slug in the address
+    (`?theme=water`), with "All" first."""
+    return forms.ModelChoiceField(
+        label=label,
+        required=False,
+        queryset=queryset,
+        to_field_name="slug",
+        empty_label=_("All"),
+        widget=FastSelect,
+    )
+
+
 class PrivateUploadForm(forms.Form):
     """A document to store privately (`core.models.PrivateFile`): its title in several
     languages, the file checked by content, and whether everyone may read it. Subclasses say

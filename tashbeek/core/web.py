@@ -1,8 +1,9 @@
 """Web helpers every app's pages share: a service's ValidationError lands on the form."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 
 def save_form(request, form, save) -> HttpResponse | None:
@@ -15,6 +16,13 @@ def save_form(request, form, save) -> HttpResponse | None:
     except ValidationError as error:
         add_service_errors(form, error)
     return None
+
+
+def done(request, message: str, to, **kwargs) -> HttpResponse:
+    """The end of every change a page makes: say it is done, then go to `to` (an object,
+    a path, or a URL name with its `kwargs`), so reloading the page does not post again."""
+    messages.success(request, message)
+    return redirect(to, **kwargs)
 
 
 def add_service_errors(form, error: ValidationError) -> None:

@@ -4,14 +4,16 @@ from collections import defaultdict
 
 from django.db.models import Count, Q, QuerySet
 
+from tashbeek.communities.models import Community
+
 from .models import Post, Thread
 
 
-def threads_of(community) -> QuerySet[Thread]:
+def threads_of(community: Community) -> QuerySet[Thread]:
     return Thread.objects.filter(community=community).select_related("author", "community")
 
 
-def thread_detail(community, pk: int) -> Thread | None:
+def thread_detail(community: Community, pk: int) -> Thread | None:
     return (
         Thread.objects.select_related("community", "author")
         .filter(community=community, pk=pk)
@@ -40,7 +42,7 @@ def posts_as_tree(thread: Thread, *, max_depth: int = 4) -> list[tuple[Post, int
     return ordered
 
 
-def open_reports(community) -> QuerySet:
+def open_reports(community: Community) -> QuerySet:
     from .models import PostReport
 
     return PostReport.objects.filter(

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
+from tashbeek.communities.models import Community
 from tashbeek.communities.services import coordinators_of
 from tashbeek.core.audit import audit_record
 from tashbeek.notifications.services import notify
@@ -30,7 +32,7 @@ def _clean_body(body: str) -> str:
 
 
 @transaction.atomic
-def thread_start(*, by, community, title: str, body: str) -> Thread:
+def thread_start(*, by: User, community: Community, title: str, body: str) -> Thread:
     if not by.has_perm("discussions.post", community):
         raise PermissionDenied(_("Only members of the community take part in its discussions."))
     title = " ".join(title.split())
@@ -57,7 +59,7 @@ def thread_start(*, by, community, title: str, body: str) -> Thread:
 
 
 @transaction.atomic
-def post_reply(*, by, thread: Thread, body: str, parent: Post | None = None) -> Post:
+def post_reply(*, by: User, thread: Thread, body: str, parent: Post | None = None) -> Post:
     if not by.has_perm("discussions.post", thread.community):
         raise PermissionDenied(_("Only members of the community take part in its discussions."))
     if parent is not None and parent.thread_id != thread.pk:
@@ -85,7 +87,7 @@ def post_reply(*, by, thread: Thread, body: str, parent: Post | None = None) -> 
 
 
 @transaction.atomic
-def post_hide(*, by, post: Post, reason: str) -> Post:
+def post_hide(*, by: User, post: Post, reason: str) -> Post:
     """A coordinator hides a post; everyone sees that it was hidden and why."""
     if not by.has_perm("discussions.moderate", post.thread.community):
         raise PermissionDenied
@@ -111,7 +113,7 @@ def post_hide(*, by, post: Post, reason: str) -> Post:
 
 
 @transaction.atomic
-def post_unhide(*, by, post: Post) -> Post:
+def post_unhide(*, by: User, post: Post) -> Post:
     if not by.has_perm("discussions.moderate", post.thread.community):
         raise PermissionDenied
     before = post.hidden_reason
@@ -128,7 +130,7 @@ def post_unhide(*, by, post: Post) -> Post:
     return post
 
 
-def post_report(*, by, post: Post, reason: str) -> PostReport:
+def post_report(*, by: User, post: Post, reason: str) -> PostReport:
     """Report abuse; reporting the same post twice is refused kindly."""
     if not by.is_authenticated:
         raise PermissionDenied

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tashbeek.accounts.web import SignedInRequest
 from tashbeek.communities.selectors import community_detail
-from tashbeek.core.web import add_service_errors, form_page, object_from
+from tashbeek.core.web import add_service_errors, done, form_page, object_from
 
 from . import selectors, services
 from .forms import ReasonForm, ReplyForm, ThreadForm
@@ -116,7 +117,7 @@ def thread_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @permission_required("discussions.take_part", fn=thread_from, raise_exception=True)
 @require_POST
-def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def reply(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     thread = thread_from(request, slug=slug, pk=pk)
     form = ReplyForm(request.POST)
     if form.is_valid():
@@ -140,31 +141,29 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @permission_required("discussions.hide_post", fn=post_from, raise_exception=True)
 @require_POST
-def hide(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
+def hide(request: SignedInRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
     post = post_from(request, slug=slug, pk=pk, post_pk=post_pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the reason."))
         return _thread_page(request, post.thread, status=400)
     services.post_hide(by=request.user, post=post, reason=form.cleaned_data["reason"])
-    messages.success(request, _("The post is hidden."))
-    return redirect(post.thread)
+    return done(request, _("The post is hidden."), post.thread)
 
 
 @login_required
 @permission_required("discussions.hide_post", fn=post_from, raise_exception=True)
 @require_POST
-def unhide(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
+def unhide(request: SignedInRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
     post = post_from(request, slug=slug, pk=pk, post_pk=post_pk)
     services.post_unhide(by=request.user, post=post)
-    messages.success(request, _("The post is shown again."))
-    return redirect(post.thread)
+    return done(request, _("The post is shown again."), post.thread)
 
 
 @login_required
 @permission_required("discussions.take_part", fn=post_from, raise_exception=True)
 @require_POST
-def report(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
+def report(request: SignedInRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
     post = post_from(request, slug=slug, pk=pk, post_pk=post_pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():

@@ -12,6 +12,7 @@ from tashbeek.core.forms import DigitFoldingMixin, FastSelect, TranslatedField
 from tashbeek.members.models import Organisation
 
 from .models import Event
+from .services import EVENT_FIELDS
 from .slots import CONTRIBUTION_CHOICES
 
 LOCAL = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -51,25 +52,7 @@ class EventForm(DigitFoldingMixin, forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "titles",
-            "descriptions",
-            "kind",
-            "community",
-            "status",
-            "time_zone",
-            "starts_at",
-            "ends_at",
-            "mode",
-            "venue",
-            "latitude",
-            "longitude",
-            "online_url",
-            "capacity",
-            "registration_deadline",
-            "ask_contribution",
-            "report",
-        ]
+        fields = EVENT_FIELDS
         widgets = {"report": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user=None, **kwargs):

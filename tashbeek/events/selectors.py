@@ -1,11 +1,15 @@
 """Reads for events, scoped to the person asking (drafts only for their organisers)."""
 
+from collections.abc import Iterable
 from itertools import groupby
 
 from django.core import signing
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from tashbeek.accounts.models import User
+from tashbeek.accounts.web import Reader
+from tashbeek.communities.models import Community
 from tashbeek.communities.rules import community_roles
 from tashbeek.core.i18n import pick
 from tashbeek.core.permissions import is_secretariat
@@ -15,7 +19,7 @@ from .models import Event, Registration
 FEED_SALT = "tashbeek.events.personal-feed"
 
 
-def events_visible_to(user) -> QuerySet[Event]:
+def events_visible_to(user: Reader) -> QuerySet[Event]:
     events = Event.objects.select_related("community")
     if is_secretariat(user):
         return events
@@ -32,7 +36,9 @@ def with_counts(events: QuerySet[Event]) -> QuerySet[Event]:
     )
 
 
-def events_page(*, user, past: bool = False, community=None) -> QuerySet[Event]:
+def events_page(
+    *, user: Reader, past: bool = False, community: Community | None = None
+) -> QuerySet[Event]:
     now = timezone.now()
     events = with_counts(events_visible_to(user))
     if community is not None:
@@ -42,7 +48,7 @@ def events_page(*, user, past: bool = False, community=None) -> QuerySet[Event]:
     return events.filter(ends_at__gte=now).order_by("starts_at")
 
 
-def by_month(events) -> list[tuple[str, list[Event]]]:
+def by_month(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
     """Events grouped by the month they start in (the agenda view of the calendar)."""
     return [
         (month, list(items))
@@ -50,18 +56,18 @@ def by_month(events) -> list[tuple[str, list[Event]]]:
     ]
 
 
-def upcoming_for_community(community) -> QuerySet[Event]:
+def upcoming_for_community(community: Community) -> QuerySet[Event]:
     return Event.objects.filter(
         community=community, status=Event.Status.PUBLISHED, ends_at__gte=timezone.now()
     ).order_by("starts_at")[:10]
 
 
-def event_detail(*, user, pk: int) -> Event | None:
+def event_detail(*, user: Reader, pk: int) -> Event | None:
     return with_counts(events_visible_to(user)).prefetch_related("agenda").filter(pk=pk).first()
 
 
-def registration_of(user, event: Event) -> Registration | None:
-    if not getattr(user, "is_authenticated", False):
+def registration_of(user: Reader, event: Event) -> Registration | None:
+    if not isinstance(user, User):
         return None
     return Registration.objects.filter(event=event, user=user).first()
 
@@ -80,7 +86,7 @@ def registrations_for_event(event: Event) -> QuerySet[Registration]:
     return event.registrations.exclude(status="cancelled").select_related("user", "organisation")
 
 
-def registrations_of(user) -> QuerySet[Registration]:
+def registrations_of(user: User) -> QuerySet[Registration]:
     return (
         Registration.objects.filter(user=user)
         .exclude(status="cancelled")
@@ -93,13 +99,13 @@ def _feed_signer() -> signing.Signer:
     return signing.Signer(salt=FEED_SALT, sep=".")
 
 
-def feed_token(user) -> str:
+def feed_token(user: Reader) -> str:
     """A signed token for a person's own calendar feed (calendar programs cannot sign in); it
     reveals nothing but the events the person registered for."""
     return _feed_signer().sign(str(user.pk))
 
 
-def user_from_feed_token(token: str):
+def user_from_feed_token(token: str) -> User | None:
     from django.contrib.auth import get_user_model
 
     try:
@@ -109,7 +115,7 @@ def user_from_feed_token(token: str):
     return get_user_model().objects.filter(pk=pk, is_active=True).first()
 
 
-def feed_events_for(user) -> QuerySet[Event]:
+def feed_events_for(user: User) -> QuerySet[Event]:
     return Event.objects.filter(
         registrations__user=user, registrations__status__in=["confirmed", "waitlisted"]
     ).exclude(status=Event.Status.DRAFT)
@@ -119,7 +125,7 @@ def published_events() -> QuerySet[Event]:
     return Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
 
 
-def month_grid(*, user, year: int, month: int, first_weekday: int) -> list[list[dict]]:
+def month_grid(*, user: Reader, year: int, month: int, first_weekday: int) -> list[list[dict]]:
     """The weeks of a month for the calendar view: each day with the events that start on
     it in their own time zone. Days of the neighbouring months fill the first and last week."""
     import calendar

@@ -2,6 +2,7 @@
 next person), attendance and the report. Each is one transaction with an audit entry."""
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -9,8 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.i18n import clean_translations
+from tashbeek.members.models import Organisation
 from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
 
@@ -24,9 +27,10 @@ EVENT_FIELDS = [
     "kind",
     "community",
     "status",
+    # Before the times: the form reads the times in the event's own zone.
+    "time_zone",
     "starts_at",
     "ends_at",
-    "time_zone",
     "mode",
     "venue",
     "latitude",
@@ -35,10 +39,11 @@ EVENT_FIELDS = [
     "capacity",
     "registration_deadline",
     "ask_contribution",
+    "report",
 ]
 
 
-def _check_organiser(by, event: Event) -> None:
+def _check_organiser(by: User, event: Event) -> None:
     if event.pk is None:
         if event.community is not None:
             allowed = by.has_perm("communities.manage_community", event.community)
@@ -53,7 +58,9 @@ def _check_organiser(by, event: Event) -> None:
 
 
 @transaction.atomic
-def event_save(*, by, data: dict, event: Event | None = None, agenda=None) -> Event:
+def event_save(
+    *, by: User, data: dict, event: Event | None = None, agenda: list[dict] | None = None
+) -> Event:
     """Create or change an event (and replace its agenda when one is given)."""
     event = event or Event(created_by=by)
     before = snapshot(event, EVENT_FIELDS) if event.pk else {}
@@ -131,7 +138,7 @@ def _tell(registration: Registration, template: str) -> None:
     the person chose); the e-mail sent at once carries the event as an .ics attachment."""
     user, event = registration.user, registration.event
 
-    def mail(person) -> dict:
+    def mail(person: User) -> dict:
         ics = calendar_for([event], name=event.title, language=person.preferred_language)
         return {
             "template": f"events/email/{template}",
@@ -161,7 +168,12 @@ def _open_for_registration(event: Event) -> None:
 
 @transaction.atomic
 def registration_create(
-    *, event: Event, user, organisation=None, contribution: str = "", experience=None
+    *,
+    event: Event,
+    user: User,
+    organisation: Organisation | None = None,
+    contribution: str = "",
+    experience: Any = None,  # an Experience: its app sits above this one
 ) -> Registration:
     """Register: a confirmed seat while there are seats, the waitlist after. The event row is
     locked, so simultaneous registrations never give away more seats than there are."""
@@ -191,7 +203,7 @@ def registration_create(
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration, by) -> Registration | None:
+def registration_cancel(*, registration: Registration, by: User) -> Registration | None:
     """Cancel a registration; a freed seat goes to the first person on the waitlist, who is
     told at once. Returns the promoted registration, if any."""
     event = Event.objects.select_for_update().get(pk=registration.event_id)
@@ -231,7 +243,7 @@ def registration_cancel(*, registration: Registration, by) -> Registration | Non
 
 
 @transaction.atomic
-def attendance_record(*, event: Event, by, present_ids: set[int]) -> int:
+def attendance_record(*, event: Event, by: User, present_ids: set[int]) -> int:
     """Mark who attended (registration ids); returns how many attended."""
     if not by.has_perm("events.change_event", event):
         raise PermissionDenied

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tashbeek.accounts.web import SignedInRequest
 from tashbeek.communities.selectors import community_detail
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import add_service_errors, object_from
+from tashbeek.core.web import add_service_errors, done, object_from
 
 from . import selectors, services
 from .forms import EventForm, RegistrationForm
@@ -114,7 +115,7 @@ def _previews(request, event: Event) -> dict:
 
 @login_required
 @require_POST
-def register(request: HttpRequest, pk: int) -> HttpResponse:
+def register(request: SignedInRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     form = RegistrationForm(request.POST, user=request.user, event=event)
     if not form.is_valid():
@@ -143,7 +144,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def cancel(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+def cancel(request: SignedInRequest, pk: int, registration_pk: int) -> HttpResponse:
     event = _event(request, pk)
     registration = get_object_or_404(Registration, pk=registration_pk, event=event)
     try:
@@ -151,8 +152,7 @@ def cancel(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(event)
-    messages.success(request, _("The registration is cancelled."))
-    return redirect(event)
+    return done(request, _("The registration is cancelled."), event)
 
 
 def _form_page(request, event: Event | None) -> HttpResponse:
@@ -168,8 +168,7 @@ def _form_page(request, event: Event | None) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The event is saved."))
-            return redirect(saved)
+            return done(request, _("The event is saved."), saved)
     status = 400 if form.errors else 200
     return render(request, "events/edit.html", {"form": form, "event": event}, status=status)
 
@@ -192,14 +191,13 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("events.change_event", fn=event_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     event = event_from(request, pk=pk)
     registrations = selectors.registrations_for_event(event)
     if request.method == "POST":
         present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
         services.attendance_record(event=event, by=request.user, present_ids=present)
-        messages.success(request, _("Attendance is recorded."))
-        return redirect("events:attendance", pk=pk)
+        return done(request, _("Attendance is recorded."), "events:attendance", pk=pk)
     return render(
         request, "events/attendance.html", {"event": event, "registrations": registrations}
     )
@@ -207,7 +205,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: SignedInRequest) -> HttpResponse:
     context = {
         "registrations": selectors.registrations_of(request.user),
         "feed_token": selectors.feed_token(request.user),

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from tashbeek.communities.models import Community
-from tashbeek.core.forms import DigitFoldingMixin, FastSelect
+from tashbeek.core.forms import DigitFoldingMixin, slug_filter
 from tashbeek.core.models import Theme
 from tashbeek.core.money import to_major, to_minor
 from tashbeek.core.permissions import is_secretariat
@@ -14,29 +14,10 @@ from tashbeek.library.forms import ACCEPT, recent_events
 from tashbeek.members.models import Organisation
 
 from .models import Experience
+from .services import FIELDS
 
-FORM_FIELDS = [
-    "organisation",
-    "language",
-    "title",
-    "summary",
-    "problem",
-    "context",
-    "solution",
-    "steps",
-    "partners",
-    "cost_amount",
-    "currency",
-    "funding",
-    "results",
-    "lessons",
-    "contact",
-    "transfer_status",
-    "themes",
-    "communities",
-    "events",
-    "source_url",
-]
+# The cost is entered in major units (cost_amount) and stored in minor units (cost).
+FORM_FIELDS = ["cost_amount" if f == "cost" else f for f in FIELDS]
 
 
 class ExperienceForm(DigitFoldingMixin, forms.ModelForm):
@@ -141,22 +122,8 @@ class AskForm(forms.Form):
 
 
 class ExperienceFilterForm(forms.Form):
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        required=False,
-        queryset=Theme.objects.select_related("parent"),
-        to_field_name="slug",
-        empty_label=_("All"),
-        widget=FastSelect,
-    )
-    community = forms.ModelChoiceField(
-        label=_("Community"),
-        required=False,
-        queryset=Community.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All"),
-        widget=FastSelect,
-    )
+    theme = slug_filter(_("Theme"), Theme.objects.select_related("parent"))
+    community = slug_filter(_("Community"), Community.objects.all())
     transfer = forms.ChoiceField(
         label=_("Transfer"),
         required=False,

@@ -2,7 +2,10 @@
 
 from django.db.models import Q, QuerySet
 
+from tashbeek.accounts.web import Reader
+from tashbeek.communities.models import Community
 from tashbeek.communities.rules import community_roles
+from tashbeek.core.models import Theme
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.rules import affiliations_of
 
@@ -11,7 +14,7 @@ from .models import SECTIONS, Experience
 LONG_SECTIONS = [name for name, _label in SECTIONS]
 
 
-def experiences_visible_to(user) -> QuerySet[Experience]:
+def experiences_visible_to(user: Reader) -> QuerySet[Experience]:
     experiences = Experience.objects.all()
     if is_secretariat(user):
         return experiences
@@ -30,7 +33,14 @@ def experiences_visible_to(user) -> QuerySet[Experience]:
 
 
 def experiences_page(
-    *, user, theme=None, community=None, transfer="", country="", status="", mine=False
+    *,
+    user: Reader,
+    theme: Theme | None = None,
+    community: Community | None = None,
+    transfer: str = "",
+    country: str = "",
+    status: str = "",
+    mine: bool = False,
 ) -> QuerySet[Experience]:
     # The long sections are not shown in lists: not reading them keeps the rows small.
     experiences = experiences_visible_to(user).select_related("organisation").defer(*LONG_SECTIONS)
@@ -59,7 +69,7 @@ def experiences_page(
     return experiences
 
 
-def review_queue(user) -> QuerySet[Experience]:
+def review_queue(user: Reader) -> QuerySet[Experience]:
     """Experiences waiting for this reviewer (never their own organisation's)."""
     waiting = experiences_visible_to(user).filter(status=Experience.Status.REVIEW)
     waiting = waiting.select_related("organisation").prefetch_related("communities")
@@ -68,7 +78,7 @@ def review_queue(user) -> QuerySet[Experience]:
     return waiting.exclude(Q(created_by=user) | Q(organisation_id__in=list(affiliations_of(user))))
 
 
-def experience_detail(*, user, pk: int) -> Experience | None:
+def experience_detail(*, user: Reader, pk: int) -> Experience | None:
     return (
         experiences_visible_to(user)
         .select_related("organisation", "organisation__region", "contact", "created_by")
@@ -78,7 +88,7 @@ def experience_detail(*, user, pk: int) -> Experience | None:
     )
 
 
-def for_community(community, limit: int = 10) -> list[Experience]:
+def for_community(community: Community, limit: int = 10) -> list[Experience]:
     return list(
         Experience.objects.filter(status=Experience.Status.PUBLISHED, communities=community)
         .select_related("organisation")

@@ -10,6 +10,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.communities.services import coordinators_of
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.files import (
@@ -29,7 +30,9 @@ from tashbeek.search.services import index_refresh
 from .models import AuthorQuestion, Experience, ExperienceFile, ExperienceReview
 from .rules import is_owner, is_reviewer
 
-TEXT_FIELDS = [
+# In the order the form shows them; the form and the API both read this list.
+FIELDS = [
+    "organisation",
     "language",
     "title",
     "summary",
@@ -43,11 +46,15 @@ TEXT_FIELDS = [
     "funding",
     "results",
     "lessons",
+    "contact",
     "transfer_status",
+    "themes",
+    "communities",
+    "events",
     "source_url",
 ]
 RELATED = ["themes", "communities", "events"]
-FIELDS = ["organisation", "contact", *TEXT_FIELDS, *RELATED]
+TEXT_FIELDS = [f for f in FIELDS if f not in ("organisation", "contact", *RELATED)]
 MAX_FILES = 20
 QUESTIONS_PER_HOUR = 5
 
@@ -57,7 +64,7 @@ class StaleExperience(ValidationError):
         super().__init__(_("This experience has changed since you opened it."), code="stale")
 
 
-def _check_people(by, organisation, contact) -> None:
+def _check_people(by: User, organisation, contact) -> None:
     if organisation is not None and not acts_for(by, organisation):
         raise PermissionDenied(_("You write experiences for your own organisation only."))
     if organisation is None and not is_secretariat(by):
@@ -85,7 +92,7 @@ def _apply(experience: Experience, data: dict) -> dict:
 
 
 @transaction.atomic
-def experience_save(*, by, data: dict, experience: Experience | None = None) -> Experience:
+def experience_save(*, by: User, data: dict, experience: Experience | None = None) -> Experience:
     """Create a draft (experience=None) or change one; relations replace the previous ones."""
     data = dict(data)
     creating = experience is None
@@ -133,7 +140,7 @@ def _reviewers(experience: Experience) -> list:
     return [u for u in people.values() if not is_staff_of(u, experience.organisation)]
 
 
-def _tell_reviewers(experience: Experience, by, message: str) -> None:
+def _tell_reviewers(experience: Experience, by: User, message: str) -> None:
     notify(
         users=[u for u in _reviewers(experience) if u.pk != by.pk],
         action="experiences.experience.review",
@@ -152,7 +159,7 @@ def _lock(experience: Experience, status: str) -> Experience:
 
 
 @transaction.atomic
-def experience_submit(*, by, experience: Experience) -> Experience:
+def experience_submit(*, by: User, experience: Experience) -> Experience:
     """The authors send their draft for review."""
     if not is_owner(by, experience):
         raise PermissionDenied
@@ -184,7 +191,7 @@ def experience_submit(*, by, experience: Experience) -> Experience:
 
 @transaction.atomic
 def experience_review(
-    *, by, experience: Experience, decision: str, comments: str = ""
+    *, by: User, experience: Experience, decision: str, comments: str = ""
 ) -> ExperienceReview:
     """Publish the experience, or return it to its authors with comments."""
     if decision not in ExperienceReview.Decision.values:
@@ -227,7 +234,7 @@ def experience_review(
 
 
 @transaction.atomic
-def experience_unpublish(*, by, experience: Experience, reason: str) -> Experience:
+def experience_unpublish(*, by: User, experience: Experience, reason: str) -> Experience:
     """The secretariat takes a published experience back to draft, with a reason."""
     experience = _lock(experience, Experience.Status.PUBLISHED)
     if not by.has_perm("experiences.unpublish_experience", experience):
@@ -249,7 +256,7 @@ def experience_unpublish(*, by, experience: Experience, reason: str) -> Experien
 
 
 @transaction.atomic
-def file_add(*, by, experience: Experience, upload, caption: str = "") -> ExperienceFile:
+def file_add(*, by: User, experience: Experience, upload, caption: str = "") -> ExperienceFile:
     if not by.has_perm("experiences.change_experience", experience):
         raise PermissionDenied
     experience = Experience.objects.select_for_update().get(pk=experience.pk)
@@ -283,7 +290,7 @@ def file_add(*, by, experience: Experience, upload, caption: str = "") -> Experi
 
 
 @transaction.atomic
-def file_remove(*, by, attached: ExperienceFile) -> None:
+def file_remove(*, by: User, attached: ExperienceFile) -> None:
     experience = attached.experience
     if not by.has_perm("experiences.change_experience", experience):
         raise PermissionDenied
@@ -300,7 +307,7 @@ def file_remove(*, by, attached: ExperienceFile) -> None:
 
 
 @transaction.atomic
-def ask_authors(*, by, experience: Experience, message: str) -> AuthorQuestion:
+def ask_authors(*, by: User, experience: Experience, message: str) -> AuthorQuestion:
     """Pass a question to the contact person. Their address stays hidden; the e-mail's
     Reply-To is the sender's, so the answer goes straight back."""
     if not by.has_perm("experiences.ask_authors", experience):

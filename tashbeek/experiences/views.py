@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.files import private_file_response
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import add_service_errors, form_page, object_from
+from tashbeek.core.web import add_service_errors, done, form_page, object_from
 from tashbeek.search.matching import match
 
 from . import selectors, services
@@ -115,8 +116,9 @@ def experience_create(request: HttpRequest) -> HttpResponse:
 
     def save():
         experience = services.experience_save(by=request.user, data=form.service_data())
-        messages.success(request, _("The draft is saved. Add photos, then send it for review."))
-        return redirect(experience)
+        return done(
+            request, _("The draft is saved. Add photos, then send it for review."), experience
+        )
 
     return form_page(request, form, save, "experiences/edit.html", {})
 
@@ -130,8 +132,7 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         services.experience_save(by=request.user, experience=experience, data=form.service_data())
-        messages.success(request, _("Saved."))
-        return redirect(experience)
+        return done(request, _("Saved."), experience)
 
     return form_page(request, form, save, "experiences/edit.html", {"experience": experience})
 
@@ -139,7 +140,7 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("experiences.author_experience", fn=experience_from, raise_exception=True)
 @require_POST
-def submit(request: HttpRequest, pk: int) -> HttpResponse:
+def submit(request: SignedInRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     try:
         services.experience_submit(by=request.user, experience=experience)
@@ -149,14 +150,13 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _detail(request, experience, status=400)
-    messages.success(request, _("Sent for review. You will be told when it is published."))
-    return redirect(experience)
+    return done(request, _("Sent for review. You will be told when it is published."), experience)
 
 
 @login_required
 @permission_required("experiences.judge_experience", fn=experience_from, raise_exception=True)
 @require_POST
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def review(request: SignedInRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     form = ReviewForm(request.POST)
     if form.is_valid():
@@ -174,14 +174,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, error)
     if form.errors:
         return _detail(request, experience, status=400, review_form=form)
-    messages.success(request, _("Your review is recorded."))
-    return redirect(experience)
+    return done(request, _("Your review is recorded."), experience)
 
 
 @login_required
 @permission_required("experiences.unpublish_experience", fn=experience_from, raise_exception=True)
 @require_POST
-def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+def unpublish(request: SignedInRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     try:
         services.experience_unpublish(
@@ -190,14 +189,13 @@ def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _detail(request, experience, status=400)
-    messages.success(request, _("The experience is back to draft."))
-    return redirect(experience)
+    return done(request, _("The experience is back to draft."), experience)
 
 
 @login_required
 @permission_required("experiences.change_experience", fn=experience_from, raise_exception=True)
 @require_POST
-def file_add(request: HttpRequest, pk: int) -> HttpResponse:
+def file_add(request: SignedInRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     form = FileForm(request.POST, request.FILES)
     if form.is_valid():
@@ -212,8 +210,7 @@ def file_add(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("file", error)
     if form.errors:
         return _detail(request, experience, status=400, file_form=form)
-    messages.success(request, _("The file is added."))
-    return redirect(experience)
+    return done(request, _("The file is added."), experience)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -228,12 +225,11 @@ def file_download(request: HttpRequest, pk: int, file_pk: int) -> HttpResponseBa
 @login_required
 @permission_required("experiences.change_experience", fn=experience_from, raise_exception=True)
 @require_POST
-def file_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+def file_remove(request: SignedInRequest, pk: int, file_pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     attached = get_object_or_404(experience.files, pk=file_pk)
     services.file_remove(by=request.user, attached=attached)
-    messages.success(request, _("The file is removed."))
-    return redirect(experience)
+    return done(request, _("The file is removed."), experience)
 
 
 @login_required

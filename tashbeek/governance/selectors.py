@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from tashbeek.accounts.web import Reader
 from tashbeek.core.permissions import is_committee_member, is_secretariat
 from tashbeek.events.selectors import events_visible_to
 from tashbeek.experiences.selectors import experiences_visible_to
@@ -119,7 +120,7 @@ def meetings_held(limit: int = 40) -> QuerySet[Meeting]:
     )
 
 
-def meeting_detail(pk: int, *, user) -> Meeting | None:
+def meeting_detail(pk: int, *, user: Reader) -> Meeting | None:
     papers = documents_visible_to(user).only("id", "titles", "kind", "status")
     return (
         Meeting.objects.select_related("body", "event")
@@ -179,7 +180,7 @@ def attendance_of(meeting: Meeting) -> dict[int, str]:
     return dict(Attendance.objects.filter(meeting=meeting).values_list("seat_id", "status"))
 
 
-def decisions_visible_to(user) -> QuerySet[Decision]:
+def decisions_visible_to(user: Reader) -> QuerySet[Decision]:
     decisions = Decision.objects.select_related("body")
     if user.has_perm("governance.view_members_only"):
         return decisions
@@ -187,7 +188,7 @@ def decisions_visible_to(user) -> QuerySet[Decision]:
 
 
 def register(
-    *, user, year: int | None = None, body: str = "", source: str = "", q: str = ""
+    *, user: Reader, year: int | None = None, body: str = "", source: str = "", q: str = ""
 ) -> QuerySet[Decision]:
     decisions = decisions_visible_to(user)
     if year:
@@ -213,7 +214,7 @@ def register_years() -> list[int]:
     return list(Decision.objects.values_list("year", flat=True).distinct().order_by("-year"))
 
 
-def ballots_visible_to(user) -> QuerySet[Ballot]:
+def ballots_visible_to(user: Reader) -> QuerySet[Ballot]:
     ballots = Ballot.objects.select_related("body", "seat_body")
     if user.has_perm("governance.manage_bodies"):
         return ballots
@@ -243,7 +244,7 @@ def arrears_blocks(organisation: Organisation, on: datetime.date | None = None) 
     return arrears().filter(organisation=organisation, due_on__lt=cutoff).exists()
 
 
-def voter_organisations(user, ballot: Ballot) -> list[Organisation]:
+def voter_organisations(user: Reader, ballot: Ballot) -> list[Organisation]:
     """The organisations of the electorate this person votes for."""
     if not user.is_authenticated:
         return []
@@ -275,7 +276,7 @@ def counts(ballot: Ballot) -> dict[int, int]:
     return dict(rows.values_list("pk", "n"))
 
 
-def minutes_visible(meeting: Meeting, user) -> dict[int, str]:
+def minutes_visible(meeting: Meeting, user: Reader) -> dict[int, str]:
     """{item id: minutes} this reader may read: everything for the body's people while
     drafted; once published, public items for all and the rest for members."""
     insider = user.has_perm("governance.view_body_papers", meeting.body)
@@ -288,7 +289,7 @@ def minutes_visible(meeting: Meeting, user) -> dict[int, str]:
     }
 
 
-def focal_organisations(user) -> QuerySet[Organisation]:
+def focal_organisations(user: Reader) -> QuerySet[Organisation]:
     """The member organisations this person is the focal person of (who name their voter)."""
     if not user.is_authenticated:
         return Organisation.objects.none()
@@ -299,7 +300,7 @@ def focal_organisations(user) -> QuerySet[Organisation]:
     )
 
 
-def network_plan(body: Body, year: int, *, user=None) -> list:
+def network_plan(body: Body, year: int, *, user: Reader | None = None) -> list:
     """The body's plan for a year, each item with its progress rolled up from the community
     activities that carry it (cancelled ones left out) and the events and experiences this
     reader may see, in a fixed number of queries."""
@@ -358,7 +359,7 @@ def plan_years(body: Body) -> list[int]:
     )
 
 
-def papers_visible_to(user) -> QuerySet[Paper]:
+def papers_visible_to(user: Reader) -> QuerySet[Paper]:
     """Uploaded papers this reader may open: public ones, and the others of the bodies whose
     internal papers they read (the secretariat and the committee read them all)."""
     papers = Paper.objects.select_related("item__meeting").exclude(

@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from tashbeek.communities.models import Community
 from tashbeek.communities.rules import community_roles
-from tashbeek.core.forms import FastSelect, TranslatedField
+from tashbeek.core.forms import TranslatedField, slug_filter
 from tashbeek.core.models import Theme
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.events.models import Event
 from tashbeek.members.models import Organisation
 
 from .models import Document
+from .services import FIELDS
 
 ACCEPT = ".pdf,.docx,.xlsx,.pptx,.jpg,.jpeg,.png"
 
@@ -59,16 +60,7 @@ class DocumentForm(forms.ModelForm):
 
     class Meta:
         model = Document
-        fields = [
-            "kind",
-            "titles",
-            "summaries",
-            "community",
-            "organisation",
-            "visibility",
-            "themes",
-            "events",
-        ]
+        fields = FIELDS
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,19 +104,5 @@ class LibraryFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All"))] + Document.Kind.choices
     )
-    community = forms.ModelChoiceField(
-        label=_("Community"),
-        required=False,
-        queryset=Community.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All"),
-        widget=FastSelect,
-    )
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        required=False,
-        queryset=Theme.objects.select_related("parent"),
-        to_field_name="slug",
-        empty_label=_("All"),
-        widget=FastSelect,
-    )
+    community = slug_filter(_("Community"), Community.objects.all())
+    theme = slug_filter(_("Theme"), Theme.objects.select_related("parent"))

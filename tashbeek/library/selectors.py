@@ -2,7 +2,10 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from tashbeek.accounts.web import Reader
+from tashbeek.communities.models import Community
 from tashbeek.communities.rules import community_roles
+from tashbeek.core.models import Theme
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.rules import is_network_member
 
@@ -10,7 +13,7 @@ from .models import Document, DocumentVersion
 from .rules import SHARED_WITH_COMMUNITY
 
 
-def documents_visible_to(user) -> QuerySet[Document]:
+def documents_visible_to(user: Reader) -> QuerySet[Document]:
     documents = Document.objects.all()
     if is_secretariat(user):
         return documents
@@ -30,7 +33,14 @@ def documents_visible_to(user) -> QuerySet[Document]:
     return documents.filter(readable)
 
 
-def documents_page(*, user, kind="", community=None, theme=None, status="") -> QuerySet[Document]:
+def documents_page(
+    *,
+    user: Reader,
+    kind: str = "",
+    community: Community | None = None,
+    theme: Theme | None = None,
+    status: str = "",
+) -> QuerySet[Document]:
     documents = (
         documents_visible_to(user)
         .select_related("community", "organisation")
@@ -48,7 +58,7 @@ def documents_page(*, user, kind="", community=None, theme=None, status="") -> Q
     return documents
 
 
-def document_detail(*, user, pk: int) -> Document | None:
+def document_detail(*, user: Reader, pk: int) -> Document | None:
     return (
         documents_visible_to(user)
         .select_related("community", "organisation", "created_by")
@@ -62,5 +72,5 @@ def document_detail(*, user, pk: int) -> Document | None:
     )
 
 
-def for_community(*, user, community, limit: int = 10) -> list[Document]:
+def for_community(*, user: Reader, community: Community, limit: int = 10) -> list[Document]:
     return list(documents_page(user=user, community=community)[:limit])

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -9,6 +10,8 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
+from tashbeek.communities.models import Community
 from tashbeek.communities.rules import is_community_member
 from tashbeek.communities.services import coordinators_of
 from tashbeek.core.audit import audit_record, snapshot
@@ -53,17 +56,17 @@ TRANSITIONS = {
 class StaleDocument(ValidationError):
     """The document moved on since the person looked at it."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(_("This document has changed since you opened it."), code="stale")
 
 
-def _may_write_for(by, community) -> bool:
+def _may_write_for(by: User, community: Community | None) -> bool:
     if is_secretariat(by):
         return True
     return community is not None and is_community_member(by, community)
 
 
-def _check_credit(by, document: Document, data: dict) -> None:
+def _check_credit(by: User, document: Document, data: dict) -> None:
     """A document is credited only to an organisation its author acts for (a change of
     credit is checked; an unchanged one is kept, whoever edits)."""
     organisation = data.get("organisation")
@@ -88,7 +91,7 @@ def _set_fields(document: Document, data: dict) -> dict:
 
 
 @transaction.atomic
-def document_create(*, by, data: dict, upload, note: str = "") -> Document:
+def document_create(*, by: User, data: dict, upload: UploadedFile, note: str = "") -> Document:
     """A new draft with its first file (version 1)."""
     if not _may_write_for(by, data.get("community")):
         raise PermissionDenied(_("Only members of the community add documents to its library."))
@@ -110,7 +113,7 @@ def document_create(*, by, data: dict, upload, note: str = "") -> Document:
 
 
 @transaction.atomic
-def document_update(*, by, document: Document, data: dict) -> Document:
+def document_update(*, by: User, document: Document, data: dict) -> Document:
     if not by.has_perm("library.change_document", document):
         raise PermissionDenied
     moving = "community" in data and data["community"] != document.community
@@ -133,7 +136,9 @@ def document_update(*, by, document: Document, data: dict) -> Document:
     return document
 
 
-def _store_version(*, document: Document, by, upload, note: str) -> DocumentVersion:
+def _store_version(
+    *, document: Document, by: User, upload: UploadedFile, note: str
+) -> DocumentVersion:
     content_type = validate_document_upload(
         upload, allowed=LIBRARY_TYPES, limit=settings.LIBRARY_MAX_BYTES
     )
@@ -189,7 +194,9 @@ def extract_pending() -> int:
 
 
 @transaction.atomic
-def version_add(*, by, document: Document, upload, note: str = "") -> DocumentVersion:
+def version_add(
+    *, by: User, document: Document, upload: UploadedFile, note: str = ""
+) -> DocumentVersion:
     """A new file for the document; earlier versions stay downloadable."""
     if not by.has_perm("library.change_document", document):
         raise PermissionDenied
@@ -208,7 +215,7 @@ def version_add(*, by, document: Document, upload, note: str = "") -> DocumentVe
 
 @transaction.atomic
 def document_transition(
-    *, by, document: Document, action: str, reason: str = "", expected_status: str = ""
+    *, by: User, document: Document, action: str, reason: str = "", expected_status: str = ""
 ) -> Document:
     """Move the document through draft → review → adopted → published (or back, with a
     reason). `expected_status` is what the person saw; a stale click is refused."""
@@ -240,7 +247,7 @@ def document_transition(
     return document
 
 
-def _tell(document: Document, action: str, by) -> None:
+def _tell(document: Document, action: str, by: User) -> None:
     context = {"document": document.title}
     url = document.get_absolute_url()
     if action == "submit":

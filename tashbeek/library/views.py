@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_file_response
-from tashbeek.core.web import form_page, object_from
+from tashbeek.core.web import done, form_page, object_from
 
 from . import selectors, services
 from .forms import (
@@ -94,8 +94,9 @@ def document_create(request: HttpRequest) -> HttpResponse:
             upload=form.cleaned_data["file"],
             note=form.cleaned_data.get("note", ""),
         )
-        messages.success(request, _("The draft is saved. Send it for review when it is ready."))
-        return redirect(document)
+        return done(
+            request, _("The draft is saved. Send it for review when it is ready."), document
+        )
 
     return form_page(request, form, save, "library/edit.html", {})
 
@@ -109,8 +110,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         services.document_update(by=request.user, document=document, data=form.service_data())
-        messages.success(request, _("Saved."))
-        return redirect(document)
+        return done(request, _("Saved."), document)
 
     return form_page(request, form, save, "library/edit.html", {"document": document})
 
@@ -133,8 +133,7 @@ def version_add(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("file", error)
     if form.errors:
         return _detail(request, document, status=400, version_form=form)
-    messages.success(request, _("The new version is uploaded."))
-    return redirect(document)
+    return done(request, _("The new version is uploaded."), document)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -168,5 +167,4 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(document)
-    messages.success(request, _("Done."))
-    return redirect(document)
+    return done(request, _("Done."), document)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from tashbeek.accounts.web import Reader
 from tashbeek.core.permissions import is_secretariat
 from tashbeek.members.rules import affiliations_of, is_network_member
 from tashbeek.search.matching import Match, match
@@ -14,7 +15,7 @@ from tashbeek.search.matching import Match, match
 from .models import Need, Offer
 
 
-def needs_visible_to(user) -> QuerySet[Need]:
+def needs_visible_to(user: Reader) -> QuerySet[Need]:
     needs = Need.objects.all()
     if is_secretariat(user):
         return needs
@@ -27,7 +28,7 @@ def needs_visible_to(user) -> QuerySet[Need]:
     return needs.filter(visible)
 
 
-def needs_page(*, user, status: str = "open", mine: bool = False) -> QuerySet[Need]:
+def needs_page(*, user: Reader, status: str = "open", mine: bool = False) -> QuerySet[Need]:
     needs = needs_visible_to(user).select_related("organisation").prefetch_related("themes")
     if status:
         needs = needs.filter(status=status)
@@ -36,14 +37,14 @@ def needs_page(*, user, status: str = "open", mine: bool = False) -> QuerySet[Ne
     return needs
 
 
-def offers_page(*, user, mine: bool = False) -> QuerySet[Offer]:
+def offers_page(*, user: Reader, mine: bool = False) -> QuerySet[Offer]:
     offers = Offer.objects.select_related("organisation").prefetch_related("themes")
     if mine:
         return offers.filter(organisation_id__in=list(affiliations_of(user)))
     return offers.filter(active=True)
 
 
-def need_detail(*, user, pk: int) -> Need | None:
+def need_detail(*, user: Reader, pk: int) -> Need | None:
     return (
         needs_visible_to(user)
         .select_related("organisation", "created_by")
@@ -73,7 +74,7 @@ class Help:
     cooperation: list[Match] = field(default_factory=list)
 
 
-def who_can_help(*, user, need: Need, limit: int = 8) -> Help:
+def who_can_help(*, user: Reader, need: Need, limit: int = 8) -> Help:
     """Experiences, documents and offers that answer the need, and the organisations behind
     them (never the need's own)."""
     text = f"{need.title}. {need.description}"

@@ -1,12 +1,16 @@
 """Writes for needs and offers; and telling the authors of open needs when a newly
 published experience answers one of them."""
 
+from typing import Any, TypeVar
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.members.models import Organisation
 from tashbeek.members.rules import acts_for
 from tashbeek.notifications.services import notify
 from tashbeek.search.analysis import detect_language
@@ -14,6 +18,8 @@ from tashbeek.search.matching import match
 from tashbeek.search.services import index_refresh
 
 from .models import Need, Offer
+
+N = TypeVar("N", Need, Offer)
 
 NEED_FIELDS = ["organisation", "title", "description", "language", "urgency", "visibility"]
 OFFER_FIELDS = ["organisation", "title", "description", "language"]
@@ -23,18 +29,20 @@ NOTIFY_SIMILARITY = 0.5
 NOTIFY_TERMS = 4
 
 
-def _check_organisation(by, organisation) -> None:
+def _check_organisation(by: User, organisation: Organisation | None) -> None:
     if organisation is None:
         raise ValidationError({"organisation": _("Choose your organisation.")}, code="required")
     if not acts_for(by, organisation):
         raise PermissionDenied(_("You write for your own organisation only."))
 
 
-def _save(model, *, by, data: dict, item, fields: list[str], perm: str):
+def _save(
+    model: type[N], *, by: User, data: dict, item: N | None, fields: list[str], perm: str
+) -> N:
     data = dict(data)
     themes = data.pop("themes", None)
     creating = item is None
-    if creating:
+    if item is None:
         if not by.has_perm(f"needs.add_{perm}"):
             raise PermissionDenied
         item, before = model(created_by=by), {}
@@ -65,19 +73,19 @@ def _save(model, *, by, data: dict, item, fields: list[str], perm: str):
 
 
 @transaction.atomic
-def need_save(*, by, data: dict, need: Need | None = None) -> Need:
+def need_save(*, by: User, data: dict, need: Need | None = None) -> Need:
     """Post a need (need=None) or change one."""
     return _save(Need, by=by, data=data, item=need, fields=NEED_FIELDS, perm="need")
 
 
 @transaction.atomic
-def offer_save(*, by, data: dict, offer: Offer | None = None) -> Offer:
+def offer_save(*, by: User, data: dict, offer: Offer | None = None) -> Offer:
     """Declare an offer of expertise (offer=None) or change one."""
     return _save(Offer, by=by, data=data, item=offer, fields=OFFER_FIELDS, perm="offer")
 
 
 @transaction.atomic
-def need_set_status(*, by, need: Need, status: str, reason: str = "") -> Need:
+def need_set_status(*, by: User, need: Need, status: str, reason: str = "") -> Need:
     """Mark a need solved or closed (or open it again)."""
     if not by.has_perm("needs.change_need", need):
         raise PermissionDenied
@@ -100,7 +108,7 @@ def need_set_status(*, by, need: Need, status: str, reason: str = "") -> Need:
 
 
 @transaction.atomic
-def offer_withdraw(*, by, offer: Offer) -> Offer:
+def offer_withdraw(*, by: User, offer: Offer) -> Offer:
     if not by.has_perm("needs.change_offer", offer):
         raise PermissionDenied
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
@@ -117,7 +125,7 @@ def offer_withdraw(*, by, offer: Offer) -> Offer:
     return offer
 
 
-def tell_needs_about(experience) -> int:
+def tell_needs_about(experience: Any) -> int:  # an Experience, from the app above
     """Notify the authors of open needs that this newly published experience answers.
     Returns how many needs were told. Needs of the experience's own organisation are left
     out; an experience must be close in meaning, or share several words, to count."""

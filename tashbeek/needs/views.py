@@ -1,15 +1,15 @@
 """Needs and offers pages: lists, a need with "who can help", writing them."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import form_page, object_from
+from tashbeek.accounts.web import SignedInRequest
+from tashbeek.core.web import done, form_page, object_from
 
 from . import selectors, services
 from .forms import NeedForm, OfferForm, StatusForm
@@ -57,8 +57,7 @@ def need_create(request: HttpRequest) -> HttpResponse:
 
     def save():
         need = services.need_save(by=request.user, data=form.service_data())
-        messages.success(request, _("Your need is posted. Here is who may help."))
-        return redirect(need)
+        return done(request, _("Your need is posted. Here is who may help."), need)
 
     return form_page(request, form, save, "needs/edit.html", {"kind": "need"})
 
@@ -72,8 +71,7 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         services.need_save(by=request.user, need=need, data=form.service_data())
-        messages.success(request, _("Saved."))
-        return redirect(need)
+        return done(request, _("Saved."), need)
 
     return form_page(request, form, save, "needs/edit.html", {"kind": "need", "item": need})
 
@@ -81,14 +79,13 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("needs.change_need", fn=need_from, raise_exception=True)
 @require_POST
-def need_status(request: HttpRequest, pk: int) -> HttpResponse:
+def need_status(request: SignedInRequest, pk: int) -> HttpResponse:
     need = need_from(request, pk=pk)
     form = StatusForm(request.POST)
     if not form.is_valid():
         return render(request, "needs/status_error.html", {"need": need, "form": form}, status=400)
     services.need_set_status(by=request.user, need=need, **form.cleaned_data)
-    messages.success(request, _("Saved."))
-    return redirect(need)
+    return done(request, _("Saved."), need)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -106,8 +103,7 @@ def offer_create(request: HttpRequest) -> HttpResponse:
 
     def save():
         offer = services.offer_save(by=request.user, data=form.service_data())
-        messages.success(request, _("Your offer is published."))
-        return redirect(offer)
+        return done(request, _("Your offer is published."), offer)
 
     return form_page(request, form, save, "needs/edit.html", {"kind": "offer"})
 
@@ -121,16 +117,14 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         services.offer_save(by=request.user, offer=offer, data=form.service_data())
-        messages.success(request, _("Saved."))
-        return redirect(offer)
+        return done(request, _("Saved."), offer)
 
     return form_page(request, form, save, "needs/edit.html", {"kind": "offer", "item": offer})
 
 
 @login_required
 @require_POST
-def offer_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def offer_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     offer = get_object_or_404(Offer, pk=pk)
     services.offer_withdraw(by=request.user, offer=offer)
-    messages.success(request, _("The offer is withdrawn."))
-    return redirect(offer)
+    return done(request, _("The offer is withdrawn."), offer)

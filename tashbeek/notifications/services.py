@@ -2,6 +2,7 @@
 own language sent once the transaction has committed (so a rolled-back change tells no one)."""
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -46,11 +47,17 @@ def notify(
     if email:
         for user in recipients:
             if user.notification_frequency == User.Frequency.IMMEDIATE:
-                send_with_change(lambda u=user: _send(u, message, context, url, mail))
+                send_with_change(partial(_send, user, message, context, url, mail))
     return created
 
 
-def _send(user, message: str, context: dict, url: str, mail=None) -> None:
+def _send(
+    user: User,
+    message: str,
+    context: dict,
+    url: str,
+    mail: Callable[[User], dict] | None = None,
+) -> None:
     if mail is not None:
         send_localised(to=user.email, language=user.preferred_language, **mail(user))
         return
@@ -64,7 +71,7 @@ def _send(user, message: str, context: dict, url: str, mail=None) -> None:
     )
 
 
-def notifications_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
+def notifications_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
     """Mark some (or all) of a person's notifications read; returns how many changed."""
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
@@ -92,7 +99,8 @@ def digests_send(*, frequency: str) -> int:
                 items = [{"text": n.text, "url": n.url, "time": n.created_at} for n in waiting]
             Notification.objects.filter(pk__in=[n.pk for n in waiting]).update(in_digest=False)
             send_with_change(
-                lambda user=user, items=items: send_localised(
+                partial(
+                    send_localised,
                     to=user.email,
                     language=user.preferred_language,
                     template="notifications/digest",

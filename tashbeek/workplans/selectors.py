@@ -1,7 +1,9 @@
 """Reads for work plans: a community's items for a year and their progress."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 
+from tashbeek.accounts.web import Reader
+from tashbeek.communities.models import Community
 from tashbeek.events.models import Event
 from tashbeek.library.models import Document
 from tashbeek.library.selectors import documents_visible_to
@@ -9,7 +11,7 @@ from tashbeek.library.selectors import documents_visible_to
 from .models import WorkPlanItem
 
 
-def plan_for(community, year: int, *, user):
+def plan_for(community: Community, year: int, *, user: Reader) -> QuerySet[WorkPlanItem]:
     """A community's plan for a year; outputs only those this reader may see."""
     return (
         WorkPlanItem.objects.filter(community=community, year=year)
@@ -24,7 +26,7 @@ def plan_for(community, year: int, *, user):
     )
 
 
-def years_of(community) -> list[int]:
+def years_of(community: Community) -> list[int]:
     return list(
         WorkPlanItem.objects.filter(community=community)
         .values_list("year", flat=True)
@@ -33,7 +35,7 @@ def years_of(community) -> list[int]:
     )
 
 
-def progress(community, year: int) -> dict:
+def progress(community: Community, year: int) -> dict:
     """Counts by status and the share done, cancelled items left out of the share."""
     S = WorkPlanItem.Status
     counts = WorkPlanItem.objects.filter(community=community, year=year).aggregate(
@@ -46,5 +48,5 @@ def progress(community, year: int) -> dict:
     return counts
 
 
-def documents_choice(community):
+def documents_choice(community: Community) -> QuerySet[Document]:
     return Document.objects.filter(community=community)

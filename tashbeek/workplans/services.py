@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tashbeek.accounts.models import User
+from tashbeek.communities.models import Community
 from tashbeek.core.audit import audit_record, audited_save, snapshot
 
 from .models import WorkPlanItem
@@ -25,14 +27,15 @@ RELATED = ("events", "outputs")
 
 
 @transaction.atomic
-def plan_item_save(*, by, community, data: dict, item: WorkPlanItem | None = None) -> WorkPlanItem:
+def plan_item_save(
+    *, by: User, community: Community, data: dict, item: WorkPlanItem | None = None
+) -> WorkPlanItem:
     """Add an item to the community's plan, or change one (status, progress, links)."""
     if not by.has_perm("workplans.change_plan", community):
         raise PermissionDenied(_("Only the community's coordinators write its work plan."))
     data = dict(data)
     related = {key: data.pop(key) for key in RELATED if key in data}
-    creating = item is None
-    if creating:
+    if item is None:
         item = WorkPlanItem(community=community)
         before = {}
     else:
@@ -65,7 +68,7 @@ def _check(item: WorkPlanItem, related: dict) -> None:
 
 
 @transaction.atomic
-def plan_item_delete(*, by, item: WorkPlanItem) -> None:
+def plan_item_delete(*, by: User, item: WorkPlanItem) -> None:
     if not by.has_perm("workplans.change_plan", item.community):
         raise PermissionDenied
     before = snapshot(item, FIELDS)

@@ -2,18 +2,18 @@
 
 import datetime
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tashbeek.accounts.web import SignedInRequest
 from tashbeek.communities.selectors import community_detail
-from tashbeek.core.web import form_page, object_from
+from tashbeek.core.web import done, form_page, object_from
 
 from . import selectors, services
 from .forms import PlanItemForm
@@ -74,8 +74,7 @@ def item_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
         saved = services.plan_item_save(
             by=request.user, community=community, item=item, data=form.cleaned_data
         )
-        messages.success(request, _("The work plan is updated."))
-        return redirect(_plan_url(community, saved.year))
+        return done(request, _("The work plan is updated."), _plan_url(community, saved.year))
 
     context = {"community": community, "item": item}
     return form_page(request, form, save, "workplans/edit.html", context)
@@ -84,10 +83,9 @@ def item_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
 @login_required
 @permission_required("workplans.change_plan", fn=community_from, raise_exception=True)
 @require_POST
-def item_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def item_delete(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     community = community_from(request, slug=slug)
     item = get_object_or_404(WorkPlanItem, pk=pk, community=community)
     year = item.year
     services.plan_item_delete(by=request.user, item=item)
-    messages.success(request, _("The activity is removed from the plan."))
-    return redirect(_plan_url(community, year))
+    return done(request, _("The activity is removed from the plan."), _plan_url(community, year))

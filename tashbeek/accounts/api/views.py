@@ -11,6 +11,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tashbeek.api.actions import request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.core.permissions import is_privileged
 
@@ -51,19 +52,18 @@ class TokenObtainView(APIView):
         responses={200: IssuedTokenSerializer, **ERRORS},
     )
     def post(self, request):
-        data = TokenRequestSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = request_body(TokenRequestSerializer, request)
         user = authenticate(
             request,
-            username=data.validated_data["username"].strip().lower(),
-            password=data.validated_data["password"],
+            username=data["username"].strip().lower(),
+            password=data["password"],
         )
         if user is None:
             raise exceptions.ValidationError(
                 {"non_field_errors": [_("The e-mail address or password is wrong.")]}
             )
         if settings.MFA_REQUIRED and is_privileged(user):
-            self._second_factor(user, data.validated_data.get("otp", ""))
+            self._second_factor(user, data.get("otp", ""))
         instance, secret = services.token_create(user=user)
         return Response({"token": secret, "expiry": instance.expiry}, status=status.HTTP_200_OK)
 

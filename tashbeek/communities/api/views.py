@@ -1,10 +1,11 @@
 """/api/v1/communities/: communities and joining, with the same rules as the pages."""
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers, status, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from tashbeek.api.actions import created, request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.core.permissions import is_secretariat
 
@@ -84,17 +85,16 @@ class CommunityViewSet(viewsets.mixins.CreateModelMixin, viewsets.ReadOnlyModelV
     def join(self, request, slug=None):
         """Join (open communities) or ask to join (communities on request)."""
         community = self.get_object()
-        serializer = JoinSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = request_body(JoinSerializer, request)
         organisation = request.user.affiliations.filter(
-            organisation_id=serializer.validated_data.get("organisation")
+            organisation_id=data.get("organisation")
         ).first()
         membership = services.community_join(
             community=community,
             user=request.user,
             organisation=organisation.organisation if organisation else None,
         )
-        return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
+        return created(MembershipSerializer, membership, request)
 
 
 class CommunityCreateSerializer(CommunitySerializer):

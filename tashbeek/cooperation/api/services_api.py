@@ -10,6 +10,7 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from tashbeek.api.actions import created, request_body
 from tashbeek.api.errors import ERRORS
 
 from .. import selectors, services
@@ -74,9 +75,7 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
     def participants(self, request, slug=None):
         """An authority joins the service (with its fixed share, for fixed shares)."""
         service = self.get_object()
-        body = s.ParticipationSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
+        data = request_body(s.ParticipationSerializer, request)
         row = services.participation_join(
             by=request.user,
             service=service,
@@ -84,20 +83,17 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
             joined_on=data["joined_on"],
             share_bp=data.get("share_bp"),
         )
-        return Response(s.ParticipationSerializer(row).data, status=http.HTTP_201_CREATED)
+        return created(s.ParticipationSerializer, row, request)
 
     @extend_schema(request=s.LeaveSerializer, responses={200: s.ParticipationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def leave(self, request, slug=None):
         """Record that an authority left the service."""
         service = self.get_object()
-        body = s.LeaveSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        row = get_object_or_404(
-            Participation, pk=body.validated_data["participation"], service=service
-        )
+        data = request_body(s.LeaveSerializer, request)
+        row = get_object_or_404(Participation, pk=data["participation"], service=service)
         row = services.participation_leave(
-            by=request.user, participation=row, left_on=body.validated_data["left_on"]
+            by=request.user, participation=row, left_on=data["left_on"]
         )
         return Response(s.ParticipationSerializer(row).data)
 
@@ -118,11 +114,8 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
     def compute(self, request, slug=None):
         """Split the year's cost by the service's formula; the shares sum to the total."""
         service = self.get_object()
-        body = s.ComputeSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        rows = services.contributions_compute(
-            by=request.user, service=service, **body.validated_data
-        )
+        data = request_body(s.ComputeSerializer, request)
+        rows = services.contributions_compute(by=request.user, service=service, **data)
         return Response(
             s.ContributionSerializer(rows, many=True).data, status=http.HTTP_201_CREATED
         )
@@ -150,10 +143,9 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
         """Record a payment against an authority's contribution."""
         service = self.get_object()
         row = get_object_or_404(Contribution, pk=contribution, service=service)
-        body = s.PaySerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        data = request_body(s.PaySerializer, request)
         row = services.contribution_pay(
-            by=request.user, contribution=row, amount_minor=body.validated_data["amount_minor"]
+            by=request.user, contribution=row, amount_minor=data["amount_minor"]
         )
         return Response(s.ContributionSerializer(row).data)
 
@@ -162,12 +154,9 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
     def indicators(self, request, slug=None):
         """The operator states a service level as an indicator."""
         service = self.get_object()
-        body = s.IndicatorSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        row = services.indicator_save(
-            by=request.user, service=service, data=dict(body.validated_data)
-        )
-        return Response(s.IndicatorSerializer(row).data, status=http.HTTP_201_CREATED)
+        data = request_body(s.IndicatorSerializer, request)
+        row = services.indicator_save(by=request.user, service=service, data=data)
+        return created(s.IndicatorSerializer, row, request)
 
     @extend_schema(
         request=s.MeasurementSerializer, responses={201: s.MeasurementSerializer, **ERRORS}
@@ -176,11 +165,9 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
     def measurements(self, request, slug=None):
         """A dated value of one of the service's indicators, with its evidence."""
         service = self.get_object()
-        body = s.MeasurementSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = dict(body.validated_data)
+        data = request_body(s.MeasurementSerializer, request)
         indicator = data.pop("indicator")
         if indicator.service_id != service.pk:
             raise Http404
         row = services.measurement_record(by=request.user, indicator=indicator, data=data)
-        return Response(s.MeasurementSerializer(row).data, status=http.HTTP_201_CREATED)
+        return created(s.MeasurementSerializer, row, request)

@@ -8,6 +8,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from tashbeek.api.actions import request_body
 from tashbeek.api.errors import ERRORS
 
 from .. import ocds, services
@@ -69,9 +70,7 @@ class TenderViewSet(
     def quantities(self, request, pk=None):
         """An authority's own quantities per item, before the deadline."""
         tender = self.get_object()
-        body = s.DeclareSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
+        data = request_body(s.DeclareSerializer, request)
         services.demand_declare(
             by=request.user,
             tender=tender,
@@ -85,9 +84,8 @@ class TenderViewSet(
     def stage(self, request, pk=None):
         """Move the tender along its timeline, or cancel it with the reason."""
         tender = self.get_object()
-        body = s.StageSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.tender_stage(by=request.user, tender=tender, **body.validated_data)
+        data = request_body(s.StageSerializer, request)
+        services.tender_stage(by=request.user, tender=tender, **data)
         return self._fresh(tender)
 
     @extend_schema(request=s.AwardSerializer, responses={200: s.TenderSerializer, **ERRORS})
@@ -95,9 +93,7 @@ class TenderViewSet(
     def award(self, request, pk=None):
         """Award a lot; each authority's contract is its part of the amount."""
         tender = self.get_object()
-        body = s.AwardSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = dict(body.validated_data)
+        data = request_body(s.AwardSerializer, request)
         lot = get_object_or_404(Lot, tender=tender, pk=data.pop("lot"))
         services.award_record(by=request.user, lot=lot, **data)
         return self._fresh(tender)

@@ -6,11 +6,11 @@ names the rule; object actions are checked against the object; services assert t
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema, extend_schema_view
-from rest_framework import status as http
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from tashbeek.api.actions import created, request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.core.files import private_file_response
 from tashbeek.core.models import Theme
@@ -104,10 +104,9 @@ class AgreementViewSet(viewsets.ModelViewSet):
     def confirm(self, request, pk=None):
         """A party's focal person confirms; the last confirmation signs the agreement."""
         agreement = self.get_object()
-        body = s.ConfirmSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        data = request_body(s.ConfirmSerializer, request)
         agreement = services.agreement_confirm(
-            by=request.user, agreement=agreement, organisation=body.validated_data["organisation"]
+            by=request.user, agreement=agreement, organisation=data["organisation"]
         )
         return Response(s.AgreementSerializer(self.get_queryset().get(pk=agreement.pk)).data)
 
@@ -116,9 +115,8 @@ class AgreementViewSet(viewsets.ModelViewSet):
     def end(self, request, pk=None):
         """End a signed agreement or withdraw a proposed one, with the reason."""
         agreement = self.get_object()
-        body = s.EndSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.agreement_end(by=request.user, agreement=agreement, **body.validated_data)
+        data = request_body(s.EndSerializer, request)
+        services.agreement_end(by=request.user, agreement=agreement, **data)
         return Response(s.AgreementSerializer(self.get_queryset().get(pk=agreement.pk)).data)
 
     @extend_schema(
@@ -213,9 +211,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
     def partners(self, request, pk=None):
         """Add a partner or change its role; a null role removes it (the lead manages)."""
         project = self.get_object()
-        body = s.PartnerSetSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.project_partner_set(by=request.user, project=project, **body.validated_data)
+        data = request_body(s.PartnerSetSerializer, request)
+        services.project_partner_set(by=request.user, project=project, **data)
         return self._fresh(project)
 
     @extend_schema(
@@ -225,17 +222,15 @@ class ProjectViewSet(viewsets.ModelViewSet):
     def status(self, request, pk=None):
         """Change the project's status, with the reason (the lead organisation)."""
         project = self.get_object()
-        body = s.ProjectStatusSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.project_status_set(by=request.user, project=project, **body.validated_data)
+        data = request_body(s.ProjectStatusSerializer, request)
+        services.project_status_set(by=request.user, project=project, **data)
         return self._fresh(project)
 
     def _add(self, request, serializer_class, service, **extra):
         project = self.get_object()
-        body = serializer_class(data=request.data)
-        body.is_valid(raise_exception=True)
-        saved = service(by=request.user, project=project, data=dict(body.validated_data), **extra)
-        return Response(serializer_class(saved).data, status=http.HTTP_201_CREATED)
+        data = request_body(serializer_class, request)
+        saved = service(by=request.user, project=project, data=data, **extra)
+        return created(serializer_class, saved, request)
 
     @_nested(s.ProjectBudgetLineSerializer, "Add a budget line (the lead organisation)")
     @action(detail=True, methods=["post"], url_path="budget-lines")
@@ -261,14 +256,12 @@ class ProjectViewSet(viewsets.ModelViewSet):
     @action(detail=True, methods=["post"])
     def measurements(self, request, pk=None):
         project = self.get_object()
-        body = s.MeasurementSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = dict(body.validated_data)
+        data = request_body(s.MeasurementSerializer, request)
         indicator = data.pop("indicator")
         if indicator.project_id != project.pk:
             raise Http404
         saved = services.measurement_record(by=request.user, indicator=indicator, data=data)
-        return Response(s.MeasurementSerializer(saved).data, status=http.HTTP_201_CREATED)
+        return created(s.MeasurementSerializer, saved, request)
 
     @_nested(s.MilestoneSerializer, "Add a milestone")
     @action(detail=True, methods=["post"])
@@ -290,9 +283,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
         """Mark a risk or challenge resolved, saying how."""
         project = self.get_object()
         item = get_object_or_404(ProjectIssue, pk=issue, project=project)
-        body = s.ResolveSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        item = services.issue_resolve(by=request.user, issue=item, **body.validated_data)
+        data = request_body(s.ResolveSerializer, request)
+        item = services.issue_resolve(by=request.user, issue=item, **data)
         return Response(s.IssueSerializer(item).data)
 
     @_nested(s.UpdateSerializer, "Post an update in one's organisation's name")

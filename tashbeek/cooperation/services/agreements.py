@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.counters import counter_bump
 from tashbeek.core.files import LIBRARY_TYPES, stored_content, validate_document_upload
@@ -53,7 +54,7 @@ PARTNER_KINDS = (
 )
 
 
-def _new_partner(by, spec: dict) -> Organisation:
+def _new_partner(by: User, spec: dict) -> Organisation:
     """A party not yet in the directory joins it as a partner (a ministry, an association,
     a company, a university, a donor or a commune abroad), with the declaring person's
     audit entry; the secretariat completes its profile later."""
@@ -73,7 +74,7 @@ def _new_partner(by, spec: dict) -> Organisation:
 @transaction.atomic
 def agreement_declare(
     *,
-    by,
+    by: User,
     declared_by: Organisation,
     parties: list[Organisation],
     data: dict,
@@ -135,7 +136,7 @@ def _assign(agreement: Agreement, data: dict) -> None:
 
 
 @transaction.atomic
-def agreement_update(*, by, agreement: Agreement, data: dict, document=None) -> Agreement:
+def agreement_update(*, by: User, agreement: Agreement, data: dict, document=None) -> Agreement:
     """The declaring party corrects its declaration while it awaits confirmation."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if not by.has_perm("cooperation.change_agreement", agreement):
@@ -170,7 +171,7 @@ def _store_document(agreement: Agreement, upload) -> None:
 
 
 @transaction.atomic
-def agreement_confirm(*, by, agreement: Agreement, organisation: Organisation) -> Agreement:
+def agreement_confirm(*, by: User, agreement: Agreement, organisation: Organisation) -> Agreement:
     """A party confirms (its focal person, or the secretariat for a party without one); the
     last confirmation signs the agreement."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
@@ -213,7 +214,7 @@ def agreement_confirm(*, by, agreement: Agreement, organisation: Organisation) -
 
 
 @transaction.atomic
-def agreement_end(*, by, agreement: Agreement, reason: str, ended_on=None) -> Agreement:
+def agreement_end(*, by: User, agreement: Agreement, reason: str, ended_on=None) -> Agreement:
     """End a signed agreement, or withdraw a proposed one, always with the reason."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if not by.has_perm("cooperation.end_agreement", agreement):

@@ -1,20 +1,30 @@
 """Writes for project and tender documents: checked by content, stored privately, audited."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record
 from tashbeek.core.files import LIBRARY_TYPES, store_upload
 from tashbeek.core.i18n import clean_translations
+from tashbeek.members.models import Organisation
 from tashbeek.members.rules import acts_for
 
-from ..models import Attachment
+from ..models import Attachment, Project, Tender
 
 
 @transaction.atomic
 def attachment_add(
-    *, by, organisation, upload, titles: dict, public: bool, project=None, tender=None
+    *,
+    by: User,
+    organisation: Organisation,
+    upload: UploadedFile,
+    titles: dict,
+    public: bool,
+    project: Project | None = None,
+    tender: Tender | None = None,
 ) -> Attachment:
     """A partner adds a document to its project, or the lead and participants to their
     tender, in the name of an organisation the person acts for."""

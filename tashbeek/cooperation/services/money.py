@@ -5,11 +5,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tashbeek.core.audit import audited_save, snapshot
+from tashbeek.accounts.models import User
+from tashbeek.core.audit import M, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.money import CURRENCIES
 
-from ..models import BudgetLine, Expense, Funding, Indicator, Measurement, Project
+from ..models import (
+    BudgetLine,
+    Expense,
+    Funding,
+    Indicator,
+    Measurement,
+    Project,
+    SharedService,
+)
 
 LINE_FIELDS = ["category", "labels", "currency", "amount_minor"]
 FUNDING_FIELDS = [
@@ -33,7 +42,16 @@ def _currency(data: dict) -> None:
             raise ValidationError({"currency": _("Choose a currency from the list.")})
 
 
-def _save(by, perm, project, obj, data, fields, actions, message):
+def _save(
+    by: User,
+    perm: str,
+    project: Project | SharedService | None,
+    obj: M,
+    data: dict,
+    fields: list[str],
+    actions: tuple[str, str],
+    message: str,
+) -> M:
     if not by.has_perm(perm, project):
         raise PermissionDenied(message)
     before = snapshot(obj, fields) if obj.pk else {}
@@ -43,7 +61,9 @@ def _save(by, perm, project, obj, data, fields, actions, message):
 
 
 @transaction.atomic
-def budget_line_save(*, by, project: Project, data: dict, line: BudgetLine | None = None):
+def budget_line_save(
+    *, by: User, project: Project, data: dict, line: BudgetLine | None = None
+) -> BudgetLine:
     data = dict(data)
     _currency(data)
     if "labels" in data:
@@ -69,7 +89,9 @@ def budget_line_save(*, by, project: Project, data: dict, line: BudgetLine | Non
 
 
 @transaction.atomic
-def funding_save(*, by, project: Project, data: dict, funding: Funding | None = None):
+def funding_save(
+    *, by: User, project: Project, data: dict, funding: Funding | None = None
+) -> Funding:
     """A source's pledge and what it paid so far (never more than it pledged)."""
     data = dict(data)
     _currency(data)
@@ -91,7 +113,7 @@ def funding_save(*, by, project: Project, data: dict, funding: Funding | None = 
 
 
 @transaction.atomic
-def expense_record(*, by, project: Project, data: dict) -> Expense:
+def expense_record(*, by: User, project: Project, data: dict) -> Expense:
     line = data.get("line")
     if line is None or line.project_id != project.pk:
         raise ValidationError({"line": _("Choose one of the project's budget lines.")})
@@ -111,7 +133,12 @@ def expense_record(*, by, project: Project, data: dict) -> Expense:
 
 @transaction.atomic
 def indicator_save(
-    *, by, project: Project | None = None, service=None, data: dict, indicator=None
+    *,
+    by: User,
+    project: Project | None = None,
+    service: SharedService | None = None,
+    data: dict,
+    indicator: Indicator | None = None,
 ) -> Indicator:
     """An indicator of a project (its partners define it) or of a shared service's levels
     (its operator defines it)."""
@@ -144,7 +171,7 @@ def indicator_save(
 
 
 @transaction.atomic
-def measurement_record(*, by, indicator: Indicator, data: dict) -> Measurement:
+def measurement_record(*, by: User, indicator: Indicator, data: dict) -> Measurement:
     """A dated value with its evidence, by a project's partners or a service's operator."""
     if not (data.get("evidence") or "").strip():
         raise ValidationError({"evidence": _("Say what proves the value.")})

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tashbeek.core.audit import audit_record, audited_save, snapshot
+from tashbeek.accounts.models import User
+from tashbeek.core.audit import M, audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.rules import acts_for
@@ -33,14 +34,14 @@ ISSUE_FIELDS = ["kind", "area", "text", "owner", "owner_person"]
 UPDATE_FIELDS = ["organisation", "text", "language", "public"]
 
 
-def _must(by, perm: str, project: Project, message: str) -> None:
+def _must(by: User, perm: str, project: Project, message: str) -> None:
     if not by.has_perm(perm, project):
         raise PermissionDenied(message)
 
 
 @transaction.atomic
 def project_save(
-    *, by, data: dict, lead: Organisation | None = None, project: Project | None = None
+    *, by: User, data: dict, lead: Organisation | None = None, project: Project | None = None
 ) -> Project:
     """Start a project led by `lead` (which becomes its first partner), or change one."""
     data = dict(data)
@@ -80,7 +81,7 @@ def project_save(
 
 @transaction.atomic
 def project_partner_set(
-    *, by, project: Project, organisation: Organisation, role: str | None
+    *, by: User, project: Project, organisation: Organisation, role: str | None
 ) -> None:
     """Add a partner, change its role, or (role None) remove it; the lead stays the lead."""
     _must(
@@ -114,7 +115,7 @@ def project_partner_set(
 
 
 @transaction.atomic
-def project_status_set(*, by, project: Project, status: str, reason: str) -> Project:
+def project_status_set(*, by: User, project: Project, status: str, reason: str) -> Project:
     project = Project.objects.select_for_update().get(pk=project.pk)
     _must(
         by,
@@ -140,7 +141,16 @@ def project_status_set(*, by, project: Project, status: str, reason: str) -> Pro
     return project
 
 
-def _child_save(*, by, project, obj, data, fields, actions, message):
+def _child_save(
+    *,
+    by: User,
+    project: Project,
+    obj: M,
+    data: dict,
+    fields: list[str],
+    actions: tuple[str, str],
+    message: str,
+) -> M:
     _must(by, "cooperation.change_project", project, message)
     before = snapshot(obj, fields) if obj.pk else {}
     for key, value in data.items():
@@ -149,7 +159,9 @@ def _child_save(*, by, project, obj, data, fields, actions, message):
 
 
 @transaction.atomic
-def milestone_save(*, by, project: Project, data: dict, milestone: Milestone | None = None):
+def milestone_save(
+    *, by: User, project: Project, data: dict, milestone: Milestone | None = None
+) -> Milestone:
     data = dict(data)
     if "titles" in data:
         data["titles"] = clean_translations(data["titles"])
@@ -165,7 +177,7 @@ def milestone_save(*, by, project: Project, data: dict, milestone: Milestone | N
 
 
 @transaction.atomic
-def issue_raise(*, by, project: Project, data: dict) -> ProjectIssue:
+def issue_raise(*, by: User, project: Project, data: dict) -> ProjectIssue:
     """A risk or challenge, owned by one of the partners."""
     owner = data.get("owner")
     if owner is None or owner.pk not in {p.organisation_id for p in project.partners.all()}:
@@ -188,7 +200,7 @@ def issue_raise(*, by, project: Project, data: dict) -> ProjectIssue:
 
 
 @transaction.atomic
-def issue_resolve(*, by, issue: ProjectIssue, resolution: str) -> ProjectIssue:
+def issue_resolve(*, by: User, issue: ProjectIssue, resolution: str) -> ProjectIssue:
     issue = ProjectIssue.objects.select_for_update().get(pk=issue.pk)
     _must(
         by,
@@ -212,7 +224,7 @@ def issue_resolve(*, by, issue: ProjectIssue, resolution: str) -> ProjectIssue:
 
 
 @transaction.atomic
-def update_post(*, by, project: Project, data: dict) -> ProjectUpdate:
+def update_post(*, by: User, project: Project, data: dict) -> ProjectUpdate:
     """News from a partner, in the name of an organisation the author works for."""
     organisation = data.get("organisation")
     if organisation is None or not acts_for(by, organisation):

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.money import CURRENCIES, split
@@ -29,14 +30,18 @@ SERVICE_FIELDS = [
 ]
 
 
-def _must(by, service: SharedService) -> None:
+def _must(by: User, service: SharedService) -> None:
     if not by.has_perm("cooperation.manage_service", service):
         raise PermissionDenied(_("Only the service's operator and the secretariat manage it."))
 
 
 @transaction.atomic
 def service_save(
-    *, by, data: dict, operator: Organisation | None = None, service: SharedService | None = None
+    *,
+    by: User,
+    data: dict,
+    operator: Organisation | None = None,
+    service: SharedService | None = None,
 ) -> SharedService:
     """Add a service to the catalogue (for an operator one acts for), or change one."""
     data = dict(data)
@@ -71,7 +76,7 @@ def service_save(
 
 @transaction.atomic
 def participation_join(
-    *, by, service: SharedService, organisation: Organisation, joined_on, share_bp=None
+    *, by: User, service: SharedService, organisation: Organisation, joined_on, share_bp=None
 ) -> Participation:
     _must(by, service)
     if Participation.objects.filter(
@@ -91,7 +96,7 @@ def participation_join(
 
 
 @transaction.atomic
-def participation_leave(*, by, participation: Participation, left_on) -> Participation:
+def participation_leave(*, by: User, participation: Participation, left_on) -> Participation:
     participation = Participation.objects.select_for_update().get(pk=participation.pk)
     _must(by, participation.service)
     if participation.left_on:
@@ -111,7 +116,7 @@ def participation_leave(*, by, participation: Participation, left_on) -> Partici
 
 
 @transaction.atomic
-def usage_record(*, by, service: SharedService, organisation: Organisation, year: int, units):
+def usage_record(*, by: User, service: SharedService, organisation: Organisation, year: int, units):
     _must(by, service)
     if units is None or units < 0:
         raise ValidationError({"units": _("Give the units used, zero or more.")})
@@ -173,7 +178,7 @@ def _weights(service: SharedService, year: int, rows: list[Participation]) -> di
 
 @transaction.atomic
 def contributions_compute(
-    *, by, service: SharedService, year: int, total_minor: int, due_on
+    *, by: User, service: SharedService, year: int, total_minor: int, due_on
 ) -> list[Contribution]:
     """Split the year's cost between the authorities that took part; shares sum exactly to
     the total. Recomputing replaces the year's shares until a payment is recorded."""
@@ -213,7 +218,7 @@ def contributions_compute(
 
 
 @transaction.atomic
-def contribution_pay(*, by, contribution: Contribution, amount_minor: int) -> Contribution:
+def contribution_pay(*, by: User, contribution: Contribution, amount_minor: int) -> Contribution:
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     _must(by, contribution.service)
     if not amount_minor or amount_minor <= 0:

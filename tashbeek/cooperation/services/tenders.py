@@ -3,6 +3,7 @@ its own quantities before the deadline (the tender row is locked, so simultaneou
 declarations are all kept and none lands after the deadline), the timeline, and the award
 of each lot with every authority's contract for its part."""
 
+import datetime
 from collections import defaultdict
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record
 from tashbeek.core.dates import TIME_ZONES
 from tashbeek.core.i18n import clean_translations
@@ -32,7 +34,7 @@ TIMELINE_FIELDS = ("published_on", "clarification_until", "bids_due", "evaluatio
 
 @transaction.atomic
 def tender_open(
-    *, by, lead: Organisation, participants: list, data: dict, lots: list[dict]
+    *, by: User, lead: Organisation, participants: list, data: dict, lots: list[dict]
 ) -> Tender:
     """`lots`: [{"titles": {…}, "items": [{"titles": {…}, "unit": "…",
     "unit_estimate_minor": 123}]}]; the lead takes part too."""
@@ -83,7 +85,9 @@ def tender_open(
 
 
 @transaction.atomic
-def demand_declare(*, by, tender: Tender, organisation: Organisation, quantities: dict) -> int:
+def demand_declare(
+    *, by: User, tender: Tender, organisation: Organisation, quantities: dict
+) -> int:
     """An authority's own quantities, {item: quantity}; its earlier ones are replaced.
     Refused after the deadline, outside the demand stage, or for another authority."""
     tender = Tender.objects.select_for_update().get(pk=tender.pk)
@@ -120,7 +124,9 @@ def demand_declare(*, by, tender: Tender, organisation: Organisation, quantities
 
 
 @transaction.atomic
-def tender_stage(*, by, tender: Tender, stage: str, reason: str = "", **dates) -> Tender:
+def tender_stage(
+    *, by: User, tender: Tender, stage: str, reason: str = "", **dates: datetime.date | None
+) -> Tender:
     """Move the tender along its timeline (published with its dates, evaluation) or cancel
     it with a reason. Publishing closes the collection of quantities."""
     tender = Tender.objects.select_for_update().get(pk=tender.pk)
@@ -165,7 +171,9 @@ def contract_parts(lot: Lot, amount_minor: int) -> dict[int, int]:
 
 
 @transaction.atomic
-def award_record(*, by, lot: Lot, supplier: Organisation, amount_minor: int, awarded_on) -> Award:
+def award_record(
+    *, by: User, lot: Lot, supplier: Organisation, amount_minor: int, awarded_on: datetime.date
+) -> Award:
     """Award a lot; every authority that declared in it gets its contract. The tender is
     awarded when its last lot is."""
     tender = Tender.objects.select_for_update().get(pk=lot.tender_id)

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.files import private_file_response
 from tashbeek.core.models import Theme
 from tashbeek.core.permissions import is_secretariat
-from tashbeek.core.web import form_page
+from tashbeek.core.web import done, form_page
 from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.rules import affiliations_of
 
@@ -119,8 +120,7 @@ def declare(request: HttpRequest) -> HttpResponse:
             document=data.get("document"),
             new_partners=form.new_partners(),
         )
-        messages.success(request, _("The agreement is declared; each party is asked to confirm."))
-        return redirect(item)
+        return done(request, _("The agreement is declared; each party is asked to confirm."), item)
 
     context = {"title": _("Declare an agreement"), "multipart": True}
     return form_page(request, form, save, "cooperation/form.html", context)
@@ -142,8 +142,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             data=form.service_data(),
             document=form.cleaned_data.get("document"),
         )
-        messages.success(request, _("The agreement is updated."))
-        return redirect(item)
+        return done(request, _("The agreement is updated."), item)
 
     context = {
         "title": _("Correct the agreement"),
@@ -156,7 +155,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("cooperation.confirm_agreement", fn=agreement_from, raise_exception=True)
 @require_POST
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm(request: SignedInRequest, pk: int) -> HttpResponse:
     item = agreement_from(request, pk)
     party = request.POST.get("organisation", "")
     organisation = get_object_or_404(Organisation, pk=int(party)) if party.isdigit() else None
@@ -167,8 +166,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(item)
-    messages.success(request, _("Your confirmation is recorded."))
-    return redirect(item)
+    return done(request, _("Your confirmation is recorded."), item)
 
 
 @login_required
@@ -180,8 +178,7 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         services.agreement_end(by=request.user, agreement=item, **form.cleaned_data)
-        messages.success(request, _("The agreement is ended."))
-        return redirect(item)
+        return done(request, _("The agreement is ended."), item)
 
     context = {"title": _("End the agreement"), "back": item.get_absolute_url()}
     return form_page(request, form, save, "cooperation/form.html", context)

@@ -1,17 +1,16 @@
 """Documents of projects and tenders: adding one (checked by content) and reading one
 through a view that first checks the reader may (private files have no URL)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_download
-from tashbeek.core.web import form_page
+from tashbeek.core.web import done, form_page
 
 from .. import services
 from ..forms import AttachmentForm
@@ -46,8 +45,7 @@ def _add(request, *, owner, organisations, back, **target) -> HttpResponse:
             public=data["public"],
             **target,
         )
-        messages.success(request, _("The document is added."))
-        return redirect(back)
+        return done(request, _("The document is added."), back)
 
     context = {"title": _("Add a document"), "back": back, "multipart": True}
     return form_page(request, form, save, "cooperation/form.html", context)

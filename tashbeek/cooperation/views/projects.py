@@ -6,17 +6,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.exports import Column, export_response
 from tashbeek.core.models import Theme
 from tashbeek.core.money import exponent, to_major
-from tashbeek.core.web import add_service_errors, form_page
+from tashbeek.core.web import add_service_errors, done, form_page
 
 from .. import iati, selectors, services
 from ..forms import (
@@ -92,8 +93,7 @@ def project_new(request: HttpRequest) -> HttpResponse:
         item = services.project_save(
             by=request.user, lead=form.cleaned_data["lead"], data=form.service_data()
         )
-        messages.success(request, _("The project is created."))
-        return redirect("cooperation:workspace", pk=item.pk)
+        return done(request, _("The project is created."), "cooperation:workspace", pk=item.pk)
 
     return form_page(
         request, form, save, "cooperation/form.html", {"title": _("Start a joint project")}
@@ -109,8 +109,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         services.project_save(by=request.user, project=item, data=form.service_data())
-        messages.success(request, _("The project is updated."))
-        return redirect(item)
+        return done(request, _("The project is updated."), item)
 
     context = {"title": _("Edit the project"), "back": item.get_absolute_url()}
     return form_page(request, form, save, "cooperation/form.html", context)
@@ -190,8 +189,7 @@ def _add(request, item, registry: dict, what: str) -> HttpResponse:
             )
         else:
             service(by=request.user, project=item, data=data)
-        messages.success(request, _("Saved."))
-        return redirect("cooperation:workspace", pk=item.pk)
+        return done(request, _("Saved."), "cooperation:workspace", pk=item.pk)
 
     context = {"title": str(title), "back": item.get_absolute_url(), "project": item}
     return form_page(request, form, save, "cooperation/form.html", context)
@@ -219,8 +217,7 @@ def _posted(request, item, form, run) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Saved."))
-            return redirect("cooperation:workspace", pk=item.pk)
+            return done(request, _("Saved."), "cooperation:workspace", pk=item.pk)
     messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return render(
         request, "cooperation/workspace.html", _workspace_context(request, item), status=400
@@ -230,7 +227,7 @@ def _posted(request, item, form, run) -> HttpResponse:
 @login_required
 @permission_required("cooperation.manage_budget", fn=project_from, raise_exception=True)
 @require_POST
-def partners(request: HttpRequest, pk: int) -> HttpResponse:
+def partners(request: SignedInRequest, pk: int) -> HttpResponse:
     item = project_from(request, pk)
     return _posted(
         request,
@@ -245,7 +242,7 @@ def partners(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("cooperation.manage_budget", fn=project_from, raise_exception=True)
 @require_POST
-def status(request: HttpRequest, pk: int) -> HttpResponse:
+def status(request: SignedInRequest, pk: int) -> HttpResponse:
     item = project_from(request, pk)
     return _posted(
         request,
@@ -258,7 +255,7 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("cooperation.change_project", fn=project_from, raise_exception=True)
 @require_POST
-def resolve(request: HttpRequest, pk: int, issue_pk: int) -> HttpResponse:
+def resolve(request: SignedInRequest, pk: int, issue_pk: int) -> HttpResponse:
     item = project_from(request, pk)
     issue = get_object_or_404(ProjectIssue, pk=issue_pk, project=item)
     return _posted(

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import form_page
+from tashbeek.accounts.web import SignedInRequest
+from tashbeek.core.web import done, form_page
 
 from .. import selectors, services
 from ..forms import (
@@ -80,8 +81,7 @@ def service_new(request: HttpRequest) -> HttpResponse:
         item = services.service_save(
             by=request.user, operator=form.cleaned_data["operator"], data=form.service_data()
         )
-        messages.success(request, _("The service is in the catalogue."))
-        return redirect(item)
+        return done(request, _("The service is in the catalogue."), item)
 
     return form_page(
         request, form, save, "cooperation/form.html", {"title": _("Add a shared service")}
@@ -97,8 +97,7 @@ def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
     def save():
         saved = services.service_save(by=request.user, service=item, data=form.service_data())
-        messages.success(request, _("The service is updated."))
-        return redirect(saved)
+        return done(request, _("The service is updated."), saved)
 
     context = {"title": _("Edit the service"), "back": item.get_absolute_url()}
     return form_page(request, form, save, "cooperation/form.html", context)
@@ -107,8 +106,7 @@ def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def _service_form(request, item, form, run, title) -> HttpResponse:
     def save():
         run(form)
-        messages.success(request, _("Saved."))
-        return redirect(item)
+        return done(request, _("Saved."), item)
 
     context = {"title": title, "back": item.get_absolute_url()}
     return form_page(request, form, save, "cooperation/form.html", context)
@@ -117,7 +115,7 @@ def _service_form(request, item, form, run, title) -> HttpResponse:
 @login_required
 @permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def join(request: HttpRequest, slug: str) -> HttpResponse:
+def join(request: SignedInRequest, slug: str) -> HttpResponse:
     item = service_from(request, slug)
     form = JoinForm(request.POST or None, initial={"joined_on": timezone.localdate()})
     return _service_form(
@@ -132,7 +130,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
 @require_POST
-def leave(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def leave(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     item = service_from(request, slug)
     participation = get_object_or_404(Participation, pk=pk, service=item)
     try:
@@ -150,7 +148,7 @@ def leave(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def usage(request: HttpRequest, slug: str) -> HttpResponse:
+def usage(request: SignedInRequest, slug: str) -> HttpResponse:
     item = service_from(request, slug)
     form = UsageForm(request.POST or None, service=item, initial={"year": _year(request)})
     return _service_form(
@@ -185,7 +183,7 @@ def compute(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def pay(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def pay(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     item = service_from(request, slug)
     contribution = get_object_or_404(Contribution, pk=pk, service=item)
     form = PayForm(request.POST or None, contribution=contribution)
@@ -203,7 +201,7 @@ def pay(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def indicator_add(request: HttpRequest, slug: str) -> HttpResponse:
+def indicator_add(request: SignedInRequest, slug: str) -> HttpResponse:
     """The operator states a service level as an indicator (baseline, target, unit)."""
     item = service_from(request, slug)
     form = IndicatorForm(request.POST or None)

@@ -3,16 +3,15 @@ totals, declaring one's own quantities, the lead's timeline and awards, and the 
 release package."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import form_page
+from tashbeek.core.web import done, form_page
 
 from .. import ocds, selectors, services
 from ..forms import AwardForm, DemandForm, StageForm, TenderForm
@@ -95,8 +94,7 @@ def tender_new(request: HttpRequest) -> HttpResponse:
             data=data,
             lots=data["lots"],
         )
-        messages.success(request, _("The tender is open for quantities."))
-        return redirect(saved)
+        return done(request, _("The tender is open for quantities."), saved)
 
     return form_page(
         request, form, save, "cooperation/form.html", {"title": _("Open a joint tender")}
@@ -117,8 +115,7 @@ def declare(request: HttpRequest, pk: int) -> HttpResponse:
             organisation=form.cleaned_data["organisation"],
             quantities=form.quantities(),
         )
-        messages.success(request, _("Your quantities are recorded."))
-        return redirect(item)
+        return done(request, _("Your quantities are recorded."), item)
 
     context = {"title": _("Declare your quantities"), "back": item.get_absolute_url()}
     return form_page(request, form, save, "cooperation/form.html", context)
@@ -133,8 +130,7 @@ def stage(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         services.tender_stage(by=request.user, tender=item, **form.cleaned_data)
-        messages.success(request, _("The tender is updated."))
-        return redirect(item)
+        return done(request, _("The tender is updated."), item)
 
     context = {"title": _("The tender's timeline"), "back": item.get_absolute_url()}
     return form_page(request, form, save, "cooperation/form.html", context)
@@ -156,8 +152,7 @@ def award(request: HttpRequest, pk: int) -> HttpResponse:
             amount_minor=data["amount_minor"],
             awarded_on=data["awarded_on"],
         )
-        messages.success(request, _("The lot is awarded."))
-        return redirect(item)
+        return done(request, _("The lot is awarded."), item)
 
     context = {"title": _("Award a lot"), "back": item.get_absolute_url()}
     return form_page(request, form, save, "cooperation/form.html", context)

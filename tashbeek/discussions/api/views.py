@@ -6,6 +6,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from tashbeek.api.actions import created, request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.communities.models import Community
 from tashbeek.communities.rules import community_roles
@@ -112,18 +113,15 @@ class ThreadViewSet(viewsets.mixins.CreateModelMixin, viewsets.ReadOnlyModelView
     def reply(self, request, pk=None):
         """Reply to the thread or to one of its posts."""
         thread = self.get_object()
-        serializer = ReplySerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        parent_pk = serializer.validated_data.get("parent")
+        data = request_body(ReplySerializer, request)
+        parent_pk = data.get("parent")
         parent = thread.posts.filter(pk=parent_pk).first() if parent_pk else None
         if parent_pk and parent is None:
             raise serializers.ValidationError(
                 {"parent": [_("That message is not in this discussion.")]}
             )
-        post = services.post_reply(
-            by=request.user, thread=thread, body=serializer.validated_data["body"], parent=parent
-        )
-        return Response(PostSerializer(post).data, status=status.HTTP_201_CREATED)
+        post = services.post_reply(by=request.user, thread=thread, body=data["body"], parent=parent)
+        return created(PostSerializer, post, request)
 
 
 @extend_schema_view(retrieve=extend_schema(responses={200: PostSerializer, **ERRORS}))
@@ -151,11 +149,8 @@ class PostViewSet(viewsets.GenericViewSet, viewsets.mixins.RetrieveModelMixin):
     def hide(self, request, pk=None):
         """A coordinator hides the post, with the reason everyone will see."""
         post = self.get_object()
-        serializer = ReasonSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        post = services.post_hide(
-            by=request.user, post=post, reason=serializer.validated_data["reason"]
-        )
+        data = request_body(ReasonSerializer, request)
+        post = services.post_hide(by=request.user, post=post, reason=data["reason"])
         return Response(PostSerializer(post, context={"moderator": True}).data)
 
     @extend_schema(request=ReasonSerializer, responses={201: None, **ERRORS})
@@ -163,7 +158,6 @@ class PostViewSet(viewsets.GenericViewSet, viewsets.mixins.RetrieveModelMixin):
     def report(self, request, pk=None):
         """Report the post as abusive; the coordinators are told."""
         post = self.get_object()
-        serializer = ReasonSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.post_report(by=request.user, post=post, reason=serializer.validated_data["reason"])
+        data = request_body(ReasonSerializer, request)
+        services.post_report(by=request.user, post=post, reason=data["reason"])
         return Response(status=status.HTTP_201_CREATED)

@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
+from tashbeek.api.actions import created, request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.communities.models import Community
 
@@ -114,9 +115,8 @@ class EventViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Re
         return EventSerializer
 
     def create(self, request, *args, **kwargs):
-        writer = EventWriteSerializer(data=request.data)
-        writer.is_valid(raise_exception=True)
-        event = services.event_save(by=request.user, data=dict(writer.validated_data))
+        data = request_body(EventWriteSerializer, request)
+        event = services.event_save(by=request.user, data=data)
         return Response(self._read(event), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
@@ -143,22 +143,19 @@ class EventViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Re
     def attendance(self, request, pk=None):
         """Record who attended: the confirmed registrations listed are present, others not."""
         event = self.get_object()
-        body = AttendanceSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        data = request_body(AttendanceSerializer, request)
         confirmed = set(
             event.registrations.filter(status=Registration.Status.CONFIRMED).values_list(
                 "pk", flat=True
             )
         )
-        unknown = sorted(set(body.validated_data["present"]) - confirmed)
+        unknown = sorted(set(data["present"]) - confirmed)
         if unknown:
             raise serializers.ValidationError(
                 {"present": [_("Not a confirmed registration of this event: %s") % unknown]}
             )
-        services.attendance_record(
-            event=event, by=request.user, present_ids=set(body.validated_data["present"])
-        )
-        return Response({"present": sorted(body.validated_data["present"])})
+        services.attendance_record(event=event, by=request.user, present_ids=set(data["present"]))
+        return Response({"present": sorted(data["present"])})
 
     def get_queryset(self):
         past = self.request.query_params.get("when") == "past"
@@ -173,15 +170,14 @@ class EventViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Re
     def register(self, request, pk=None):
         """A confirmed seat while there are seats, the waitlist after."""
         event = self.get_object()
-        serializer = RegistrationSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        organisation = serializer.validated_data.get("organisation")
+        data = request_body(RegistrationSerializer, request)
+        organisation = data.get("organisation")
         if (
             organisation
             and not request.user.affiliations.filter(organisation=organisation).exists()
         ):
             organisation = None
-        experience = serializer.validated_data.get("experience")
+        experience = data.get("experience")
         if (
             experience
             and not request.user.affiliations.filter(
@@ -195,10 +191,10 @@ class EventViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Re
             event=event,
             user=request.user,
             organisation=organisation,
-            contribution=serializer.validated_data.get("contribution", ""),
+            contribution=data.get("contribution", ""),
             experience=experience,
         )
-        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+        return created(RegistrationSerializer, registration, request)
 
     @extend_schema(request=None, responses={200: RegistrationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])

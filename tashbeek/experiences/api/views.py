@@ -9,6 +9,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from tashbeek.api.actions import created, request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.communities.models import Community
 from tashbeek.core.files import private_file_response
@@ -150,11 +151,8 @@ class ExperienceViewSet(
     def review(self, request, pk=None):
         """Publish, or return to the authors with comments."""
         experience = self.get_object()
-        serializer = ReviewSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        review = services.experience_review(
-            by=request.user, experience=experience, **serializer.validated_data
-        )
+        data = request_body(ReviewSerializer, request)
+        review = services.experience_review(by=request.user, experience=experience, **data)
         return self._answer(review.experience)
 
     @extend_schema(request=QuestionSerializer, responses={202: None, **ERRORS})
@@ -162,9 +160,8 @@ class ExperienceViewSet(
     def ask(self, request, pk=None):
         """Ask the authors: the contact person gets the question; their address stays hidden."""
         experience = self.get_object()
-        serializer = QuestionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.ask_authors(by=request.user, experience=experience, **serializer.validated_data)
+        data = request_body(QuestionSerializer, request)
+        services.ask_authors(by=request.user, experience=experience, **data)
         return Response(status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(
@@ -175,18 +172,14 @@ class ExperienceViewSet(
     def files(self, request, pk=None):
         """Add a photo or an attachment (checked by content)."""
         experience = self.get_object()
-        serializer = UploadSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = request_body(UploadSerializer, request)
         attached = services.file_add(
             by=request.user,
             experience=experience,
-            upload=serializer.validated_data["file"],
-            caption=serializer.validated_data.get("caption", ""),
+            upload=data["file"],
+            caption=data.get("caption", ""),
         )
-        return Response(
-            FileSerializer(attached, context={"request": request}).data,
-            status=status.HTTP_201_CREATED,
-        )
+        return created(FileSerializer, attached, request)
 
     @extend_schema(responses={(200, "application/octet-stream"): bytes, **ERRORS})
     @action(detail=True, methods=["get"], url_path=r"files/(?P<file_pk>[0-9]+)")

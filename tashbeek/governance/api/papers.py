@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from tashbeek.api.actions import request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.core.files import private_download
 
@@ -101,7 +102,6 @@ class PaperViewSet(
     def remove(self, request, pk=None):
         """Take the paper off the agenda, with the reason (refused once minutes are approved)."""
         paper = self.get_object()
-        body = RemovalSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.paper_remove(by=request.user, paper=paper, reason=body.validated_data["reason"])
+        data = request_body(RemovalSerializer, request)
+        services.paper_remove(by=request.user, paper=paper, reason=data["reason"])
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -5,6 +5,7 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from tashbeek.api.actions import request_body
 from tashbeek.api.errors import ERRORS
 
 from .. import services
@@ -65,7 +66,6 @@ class NetworkPlanItemViewSet(viewsets.ModelViewSet):
     def decide(self, request, pk=None):
         """Adopt the item (citing the register's decision) or leave it out of the plan."""
         item = self.get_object()
-        body = s.PlanDecisionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        item = services.plan_item_decide(by=request.user, item=item, **body.validated_data)
+        data = request_body(s.PlanDecisionSerializer, request)
+        item = services.plan_item_decide(by=request.user, item=item, **data)
         return Response(s.NetworkPlanItemSerializer(item).data)

@@ -12,6 +12,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from tashbeek.api.actions import created, request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.members.models import Organisation
 
@@ -93,9 +94,8 @@ class SeatViewSet(
     def end(self, request, pk=None):
         """End a term before its time, with the reason."""
         seat = self.get_object()  # the object's permission before the body's validity
-        body = s.SeatEndSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        seat = services.seat_end(by=request.user, seat=seat, **body.validated_data)
+        data = request_body(s.SeatEndSerializer, request)
+        seat = services.seat_end(by=request.user, seat=seat, **data)
         return Response(s.SeatSerializer(seat).data)
 
 
@@ -141,11 +141,9 @@ class MeetingViewSet(
         return meetings
 
     def create(self, request, *args, **kwargs):
-        body = s.ConveneSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = dict(body.validated_data)
+        data = request_body(s.ConveneSerializer, request)
         meeting = services.meeting_convene(by=request.user, body=data.pop("body"), data=data)
-        return Response(s.MeetingSerializer(meeting).data, status=201)
+        return created(s.MeetingSerializer, meeting, request)
 
     @extend_schema(
         request=s.SeatAttendanceSerializer, responses={200: s.QuorumSerializer, **ERRORS}
@@ -154,10 +152,9 @@ class MeetingViewSet(
     def attendance(self, request, pk=None):
         """Record attendance per seat; answers the quorum it gives."""
         meeting = self.get_object()
-        body = s.SeatAttendanceSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        data = request_body(s.SeatAttendanceSerializer, request)
         statuses = {}
-        for key, value in body.validated_data["attendance"].items():
+        for key, value in data["attendance"].items():
             if not str(key).isdigit():
                 raise ValidationError({"attendance": _("Seat ids are numbers.")})
             statuses[int(key)] = value
@@ -169,13 +166,12 @@ class MeetingViewSet(
     def minutes(self, request, pk=None):
         """Move the minutes on: circulate, approve (at a later meeting or in writing), publish."""
         meeting = self.get_object()
-        body = s.MinutesStepSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        step = body.validated_data["step"]
+        given = request_body(s.MinutesStepSerializer, request)
+        step = given["step"]
         if step == "circulate":
             meeting = services.minutes_circulate(by=request.user, meeting=meeting)
         elif step == "approve":
-            at = body.validated_data.get("at_meeting")
+            at = given.get("at_meeting")
             meeting = services.minutes_approve(by=request.user, meeting=meeting, at_meeting=at)
         else:
             meeting = services.minutes_publish(by=request.user, meeting=meeting)
@@ -231,10 +227,9 @@ class AgendaItemViewSet(_meeting_rows(services.agenda_item_save, "item"), viewse
     def decide(self, request, pk=None):
         """Record the item's resolution in the register (only with the quorum present)."""
         item = self.get_object()
-        body = s.ResolutionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        decision = services.item_decide(by=request.user, item=item, data=body.validated_data)
-        return Response(s.RegisterEntrySerializer(decision).data, status=201)
+        data = request_body(s.ResolutionSerializer, request)
+        decision = services.item_decide(by=request.user, item=item, data=data)
+        return created(s.RegisterEntrySerializer, decision, request)
 
 
 @_schema(s.ActionItemSerializer)
@@ -349,22 +344,20 @@ class BallotViewSet(
     def cancel(self, request, pk=None):
         """Cancel a ballot that is not over, with the reason."""
         ballot = self.get_object()
-        body = s.BallotCancelSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        return self._step(services.ballot_cancel, ballot, reason=body.validated_data["reason"])
+        data = request_body(s.BallotCancelSerializer, request)
+        return self._step(services.ballot_cancel, ballot, reason=data["reason"])
 
     @extend_schema(request=s.VoteSerializer, responses={200: s.ReceiptSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def vote(self, request, pk=None):
         """Cast (or change, where allowed) an organisation's one vote; answers its receipt."""
-        body = s.VoteSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        organisation = get_object_or_404(Organisation, pk=body.validated_data["organisation"])
+        data = request_body(s.VoteSerializer, request)
+        organisation = get_object_or_404(Organisation, pk=data["organisation"])
         receipt = services.vote_cast(
             by=request.user,
             ballot=self.get_object(),
             organisation=organisation,
-            option_ids=body.validated_data["options"],
+            option_ids=data["options"],
         )
         return Response({"receipt": receipt})
 
@@ -372,13 +365,12 @@ class BallotViewSet(
     @action(detail=True, methods=["post"])
     def candidacy(self, request, pk=None):
         """Put a member forward in an election open for candidacies (its focal person)."""
-        body = s.CandidacySerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        organisation = get_object_or_404(Organisation, pk=body.validated_data["organisation"])
+        data = request_body(s.CandidacySerializer, request)
+        organisation = get_object_or_404(Organisation, pk=data["organisation"])
         option = services.candidacy_submit(
             by=request.user,
             ballot=self.get_object(),
             organisation=organisation,
-            statements=body.validated_data["statements"],
+            statements=data["statements"],
         )
-        return Response(s.OptionSerializer(option).data, status=201)
+        return created(s.OptionSerializer, option, request)

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tashbeek.api.actions import request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.members.models import Organisation
 
@@ -48,9 +49,8 @@ class DelegationView(APIView):
     def put(self, request, pk):
         """Name the organisation's voter among its people (null: the focal person again)."""
         organisation = self._organisation(request, pk)
-        body = DelegationSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        person_id = body.validated_data["person"]
+        data = request_body(DelegationSerializer, request)
+        person_id = data["person"]
         person = None
         if person_id is not None:
             person = get_object_or_404(organisation.affiliations, user_id=person_id).user
@@ -70,9 +70,6 @@ class VotingRulesView(APIView):
     @extend_schema(request=VotingRulesSerializer, responses={200: VotingRulesSerializer, **ERRORS})
     def put(self, request):
         """Set the arrears rule (the secretariat)."""
-        body = VotingRulesSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        rules = services.voting_rules_set(
-            by=request.user, arrears_years=body.validated_data.get("arrears_years")
-        )
+        data = request_body(VotingRulesSerializer, request)
+        rules = services.voting_rules_set(by=request.user, arrears_years=data.get("arrears_years"))
         return Response(VotingRulesSerializer(rules).data)

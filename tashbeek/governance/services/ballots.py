@@ -5,6 +5,7 @@ leave exactly one counted vote per organisation."""
 import datetime
 import hashlib
 import secrets
+from collections.abc import Collection
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.members.models import Affiliation, Organisation
@@ -46,7 +48,7 @@ S = Ballot.Status
 DAY = datetime.timedelta(days=1)
 
 
-def check_manager(by, ballot: Ballot) -> None:
+def check_manager(by: User, ballot: Ballot) -> None:
     """Ballots of a body are run by its chairs and the secretariat; network ballots by the
     secretariat."""
     if not by.has_perm("governance.manage_body", ballot):  # the rule reads the ballot's body
@@ -63,7 +65,7 @@ def locked_ballot(ballot: Ballot) -> Ballot:
 
 
 @transaction.atomic
-def ballot_create(*, by, data: dict) -> Ballot:
+def ballot_create(*, by: User, data: dict) -> Ballot:
     """A motion (with for / against / abstain) or an election (candidates come by candidacy)."""
     data = dict(data)
     for key in ("titles", "texts"):
@@ -95,7 +97,7 @@ def ballot_create(*, by, data: dict) -> Ballot:
 
 
 @transaction.atomic
-def nominations_open(*, by, ballot: Ballot) -> Ballot:
+def nominations_open(*, by: User, ballot: Ballot) -> Ballot:
     ballot = locked_ballot(ballot)
     check_manager(by, ballot)
     if ballot.kind != Ballot.Kind.ELECTION or ballot.status != S.DRAFT:
@@ -103,7 +105,7 @@ def nominations_open(*, by, ballot: Ballot) -> Ballot:
     return status_set(ballot, by, S.NOMINATIONS)
 
 
-def status_set(ballot: Ballot, by, status: str, reason: str = "") -> Ballot:
+def status_set(ballot: Ballot, by: User, status: str, reason: str = "") -> Ballot:
     """Move the ballot to `status` and audit it as `governance.ballot.<status>`."""
     before = ballot.status
     ballot.status = status
@@ -120,7 +122,9 @@ def status_set(ballot: Ballot, by, status: str, reason: str = "") -> Ballot:
 
 
 @transaction.atomic
-def candidacy_submit(*, by, ballot: Ballot, organisation: Organisation, statements: dict):
+def candidacy_submit(
+    *, by: User, ballot: Ballot, organisation: Organisation, statements: dict
+) -> BallotOption:
     """A member stands for election, with its statement (in the languages it writes)."""
     ballot = locked_ballot(ballot)
     if not by.has_perm("governance.stand_for_election", organisation):
@@ -147,7 +151,7 @@ def candidacy_submit(*, by, ballot: Ballot, organisation: Organisation, statemen
     return option
 
 
-def voters_of(ballot: Ballot, exclude: set[int] = frozenset()) -> list:
+def voters_of(ballot: Ballot, exclude: Collection[int] = frozenset()) -> list:
     """The designated voters of the electorate (the delegate where there is one)."""
     organisations = selectors.electorate(ballot).exclude(pk__in=exclude)
     focal = Affiliation.objects.filter(
@@ -164,7 +168,7 @@ def voters_of(ballot: Ballot, exclude: set[int] = frozenset()) -> list:
 
 
 @transaction.atomic
-def ballot_open(*, by, ballot: Ballot) -> Ballot:
+def ballot_open(*, by: User, ballot: Ballot) -> Ballot:
     """Open the vote: the electorate is fixed in size for the quorum, voters are told."""
     ballot = locked_ballot(ballot)
     check_manager(by, ballot)
@@ -217,7 +221,9 @@ def _choices(ballot: Ballot, option_ids: list[int]) -> list[BallotOption]:
 
 
 @transaction.atomic
-def vote_cast(*, by, ballot: Ballot, organisation: Organisation, option_ids: list[int]) -> str:
+def vote_cast(
+    *, by: User, ballot: Ballot, organisation: Organisation, option_ids: list[int]
+) -> str:
     """Cast (or, where allowed, change) the organisation's one vote; returns the receipt code.
     A secret ballot adds the choice to its counters and records only *that* it voted."""
     ballot = locked_ballot(ballot)
@@ -247,7 +253,7 @@ def vote_cast(*, by, ballot: Ballot, organisation: Organisation, option_ids: lis
         SecretCount.objects.filter(option__in=options).update(votes=F("votes") + 1)
     else:
         participation.choices.set(options)
-    after = {"organisation": organisation.pk}
+    after: dict[str, object] = {"organisation": organisation.pk}
     if not ballot.secret:
         after["choices"] = sorted(o.pk for o in options)
     audit_record(
@@ -260,7 +266,7 @@ def vote_cast(*, by, ballot: Ballot, organisation: Organisation, option_ids: lis
 
 
 @transaction.atomic
-def ballot_cancel(*, by, ballot: Ballot, reason: str) -> Ballot:
+def ballot_cancel(*, by: User, ballot: Ballot, reason: str) -> Ballot:
     ballot = locked_ballot(ballot)
     check_manager(by, ballot)
     if not (reason or "").strip():

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.members.models import Affiliation, MembershipDecision, Organisation
@@ -45,7 +46,7 @@ LOSES_SEAT = {
 
 
 @transaction.atomic
-def body_save(*, by, data: dict, body: Body | None = None) -> Body:
+def body_save(*, by: User, data: dict, body: Body | None = None) -> Body:
     if not by.has_perm("governance.manage_bodies"):
         raise PermissionDenied(_("Only the secretariat defines the network's bodies."))
     data = dict(data)
@@ -103,7 +104,7 @@ def term_end(starts_on: datetime.date, months: int) -> datetime.date:
 
 
 @transaction.atomic
-def seat_assign(*, by, body: Body, data: dict) -> Seat:
+def seat_assign(*, by: User, body: Body, data: dict) -> Seat:
     """A new term on the body: the body's row is locked, so two assignments at once cannot
     fill more seats than the body has."""
     body = Body.objects.select_for_update().get(pk=body.pk)
@@ -130,14 +131,14 @@ def seat_assign(*, by, body: Body, data: dict) -> Seat:
 
 
 @transaction.atomic
-def seat_end(*, by, seat: Seat, left_on: datetime.date, reason: str) -> Seat:
+def seat_end(*, by: User, seat: Seat, left_on: datetime.date, reason: str) -> Seat:
     """A holder leaves before the end of its term, with a written reason."""
     if not by.has_perm("governance.manage_body", seat.body):
         raise PermissionDenied(_("Only the secretariat and the body's chairs end a term."))
     return _end(seat, left_on, reason, by)
 
 
-def _end(seat: Seat, left_on: datetime.date, reason: str, actor) -> Seat:
+def _end(seat: Seat, left_on: datetime.date, reason: str, actor: User) -> Seat:
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
     reason = (reason or "").strip()
     if not reason:
@@ -158,7 +159,7 @@ def _end(seat: Seat, left_on: datetime.date, reason: str, actor) -> Seat:
     return seat
 
 
-def seats_end_for_member(*, decision: MembershipDecision, by) -> int:
+def seats_end_for_member(*, decision: MembershipDecision, by: User) -> int:
     """A suspended or departing member loses its running seats, the decision as the reason."""
     if decision.kind not in LOSES_SEAT or decision.organisation_id is None:
         return 0
@@ -172,7 +173,9 @@ def seats_end_for_member(*, decision: MembershipDecision, by) -> int:
 
 
 @transaction.atomic
-def assembly_seats_sync(*, by, body: Body, on: datetime.date | None = None) -> tuple[int, int]:
+def assembly_seats_sync(
+    *, by: User, body: Body, on: datetime.date | None = None
+) -> tuple[int, int]:
     """The general assembly follows membership: every member in good standing holds a seat by
     right, represented by its focal person, and one no longer in good standing leaves it. The
     body's number of seats becomes the number of members, so the quorum counts them all.
@@ -226,7 +229,7 @@ def assembly_seats_sync(*, by, body: Body, on: datetime.date | None = None) -> t
     return len(joining), len(leaving)
 
 
-def assemblies_sync(*, by, on: datetime.date | None = None) -> int:
+def assemblies_sync(*, by: User, on: datetime.date | None = None) -> int:
     """Bring every general assembly in line with membership; returns the seats changed."""
     changed = 0
     for body in Body.objects.filter(kind=Body.Kind.ASSEMBLY, holders=Body.Holders.ORGANISATIONS):

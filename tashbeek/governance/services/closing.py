@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record
 from tashbeek.members.models import Organisation
 from tashbeek.notifications.services import notify
@@ -61,7 +62,7 @@ def _seniority(organisation: Organisation) -> tuple:
 
 
 @transaction.atomic
-def ballot_close(*, by, ballot: Ballot) -> Ballot:
+def ballot_close(*, by: User, ballot: Ballot) -> Ballot:
     """Count a ballot whose time is over, publish the result and put the outcome in the
     register; an election's winners take their seats from the decision. `by` None: the
     worker (manage.py close_ballots)."""
@@ -93,7 +94,7 @@ def ballot_close(*, by, ballot: Ballot) -> Ballot:
     return ballot
 
 
-def _seat_winners(ballot: Ballot, decision: Decision, by) -> None:
+def _seat_winners(ballot: Ballot, decision: Decision, by: User) -> None:
     """Winners take seats from the decision; where the body is full, a winner's term starts
     the day after the earliest-ending running term (staggered terms, as the charter's)."""
     body = ballot.seat_body

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations, language_codes
 from tashbeek.events.ical import calendar_for
@@ -28,7 +29,7 @@ ACTION_FIELDS = ["agenda_item", "texts", "owner_organisation", "owner_person", "
 RESOLUTION_FIELDS = ["titles", "texts", "visibility", "tally"]
 
 
-def check_runs(by, obj) -> None:
+def check_runs(by: User, obj) -> None:
     if not by.has_perm("governance.manage_body", obj):
         raise PermissionDenied(_("Only the secretariat and the body's chairs do this."))
 
@@ -43,7 +44,7 @@ def _default_titles(body: Body, number: int) -> dict:
 
 
 @transaction.atomic
-def meeting_convene(*, by, body: Body, data: dict) -> Meeting:
+def meeting_convene(*, by: User, body: Body, data: dict) -> Meeting:
     """Convene a meeting: its event goes into the calendars, and every person of the body is
     told in their language, with the meeting's .ics."""
     body = Body.objects.select_for_update().get(pk=body.pk)
@@ -120,7 +121,7 @@ def check_open(meeting: Meeting) -> None:
         raise ValidationError(_("The minutes of this meeting are approved: it cannot change."))
 
 
-def open_meeting_locked(by, pk: int) -> Meeting:
+def open_meeting_locked(by: User, pk: int) -> Meeting:
     """The meeting, its row locked for the caller's transaction, once checked that `by` runs
     its body and that its minutes are not yet approved (the record is then frozen)."""
     meeting = (
@@ -132,7 +133,7 @@ def open_meeting_locked(by, pk: int) -> Meeting:
 
 
 @transaction.atomic
-def agenda_item_save(*, by, meeting: Meeting, data: dict, item: AgendaItem | None = None):
+def agenda_item_save(*, by: User, meeting: Meeting, data: dict, item: AgendaItem | None = None):
     """Add a numbered item (or change one), with its papers and rapporteur."""
     meeting = open_meeting_locked(by, meeting.pk)
     data = dict(data)
@@ -175,7 +176,7 @@ def papers_notice(meeting: Meeting, item: AgendaItem) -> None:
 
 
 @transaction.atomic
-def attendance_record(*, by, meeting: Meeting, statuses: dict[int, str]) -> selectors.Quorum:
+def attendance_record(*, by: User, meeting: Meeting, statuses: dict[int, str]) -> selectors.Quorum:
     """Record attendance per seat ({seat id: status}); returns the quorum it gives."""
     meeting = open_meeting_locked(by, meeting.pk)
     seats = set(selectors.meeting_seats(meeting).values_list("pk", flat=True))
@@ -201,7 +202,7 @@ def attendance_record(*, by, meeting: Meeting, statuses: dict[int, str]) -> sele
 
 
 @transaction.atomic
-def item_decide(*, by, item: AgendaItem, data: dict) -> Decision:
+def item_decide(*, by: User, item: AgendaItem, data: dict) -> Decision:
     """Record the resolution of an item put to decision: only with the quorum present, once."""
     meeting = open_meeting_locked(by, item.meeting_id)
     item = AgendaItem.objects.get(pk=item.pk)
@@ -231,7 +232,7 @@ def _check_tally(tally: dict) -> None:
 
 
 @transaction.atomic
-def action_item_save(*, by, meeting: Meeting, data: dict, action: ActionItem | None = None):
+def action_item_save(*, by: User, meeting: Meeting, data: dict, action: ActionItem | None = None):
     """An action from the meeting (or a change to one): who does what by when."""
     data = dict(data)
     if action is None:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record
 from tashbeek.notifications.services import notify
 
@@ -38,7 +39,7 @@ def _write(meeting: Meeting, minutes: dict[int, tuple[str, bool]]) -> None:
         item.save(update_fields=["minutes", "minutes_public"])
 
 
-def _transition(meeting: Meeting, by, allowed: set, target: str, **fields) -> Meeting:
+def _transition(meeting: Meeting, by: User, allowed: set, target: str, **fields: object) -> Meeting:
     if meeting.minutes_status not in allowed:
         raise ValidationError(_("The minutes are not at that stage."))
     before = meeting.minutes_status
@@ -56,7 +57,7 @@ def _transition(meeting: Meeting, by, allowed: set, target: str, **fields) -> Me
     return meeting
 
 
-def _freeze(meeting: Meeting, by, reason: str = "") -> MinutesVersion:
+def _freeze(meeting: Meeting, by: User, reason: str = "") -> MinutesVersion:
     meeting.minutes_version += 1
     return MinutesVersion.objects.create(
         meeting=meeting,
@@ -76,7 +77,7 @@ def _freeze(meeting: Meeting, by, reason: str = "") -> MinutesVersion:
 
 
 @transaction.atomic
-def minutes_save(*, by, meeting: Meeting, minutes: dict[int, tuple[str, bool]]) -> Meeting:
+def minutes_save(*, by: User, meeting: Meeting, minutes: dict[int, tuple[str, bool]]) -> Meeting:
     """Draft the minutes ({item id: (text, public)}); approved minutes are only corrected."""
     meeting = _locked(meeting)
     check_runs(by, meeting)
@@ -90,7 +91,7 @@ def minutes_save(*, by, meeting: Meeting, minutes: dict[int, tuple[str, bool]]) 
 
 
 @transaction.atomic
-def minutes_circulate(*, by, meeting: Meeting) -> Meeting:
+def minutes_circulate(*, by: User, meeting: Meeting) -> Meeting:
     meeting = _locked(meeting)
     check_runs(by, meeting)
     meeting = _transition(meeting, by, {M.DRAFT}, M.CIRCULATED)
@@ -106,7 +107,11 @@ def minutes_circulate(*, by, meeting: Meeting) -> Meeting:
 
 @transaction.atomic
 def minutes_approve(
-    *, by, meeting: Meeting, at_meeting: Meeting | None = None, on: datetime.date | None = None
+    *,
+    by: User,
+    meeting: Meeting,
+    at_meeting: Meeting | None = None,
+    on: datetime.date | None = None,
 ) -> Meeting:
     """Approve circulated minutes at a later meeting of the body, or (no meeting) by written
     procedure; the approved text is frozen as version 1."""
@@ -130,7 +135,7 @@ def minutes_approve(
 
 
 @transaction.atomic
-def minutes_publish(*, by, meeting: Meeting) -> Meeting:
+def minutes_publish(*, by: User, meeting: Meeting) -> Meeting:
     meeting = _locked(meeting)
     check_runs(by, meeting)
     return _transition(meeting, by, {M.APPROVED}, M.PUBLISHED)
@@ -138,7 +143,7 @@ def minutes_publish(*, by, meeting: Meeting) -> Meeting:
 
 @transaction.atomic
 def minutes_correct(
-    *, by, meeting: Meeting, minutes: dict[int, tuple[str, bool]], reason: str
+    *, by: User, meeting: Meeting, minutes: dict[int, tuple[str, bool]], reason: str
 ) -> MinutesVersion:
     """Correct approved minutes: a new frozen version carrying the reason."""
     meeting = _locked(meeting)

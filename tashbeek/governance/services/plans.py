@@ -5,10 +5,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
 
-from ..models import BudgetLine, Decision, PlanItem
+from ..models import Body, BudgetLine, Decision, PlanItem
 
 PLAN_FIELDS = [
     "year",
@@ -26,7 +27,7 @@ RELATED = ("sdgs", "activities", "events", "experiences")
 
 
 @transaction.atomic
-def plan_item_save(*, by, body, data: dict, item: PlanItem | None = None) -> PlanItem:
+def plan_item_save(*, by: User, body: Body, data: dict, item: PlanItem | None = None) -> PlanItem:
     """Propose an item for the body's plan (or change one); `budget` replaces its budget
     lines: [{"labels": {…}, "source": …, "funder": …, "amount_minor": …, "currency": …}]."""
     if not by.has_perm("governance.manage_body", body):
@@ -80,7 +81,9 @@ def _budget(item: PlanItem, lines: list[dict]) -> None:
 
 
 @transaction.atomic
-def plan_item_decide(*, by, item: PlanItem, status: str, decision: Decision | None) -> PlanItem:
+def plan_item_decide(
+    *, by: User, item: PlanItem, status: str, decision: Decision | None
+) -> PlanItem:
     """Adopt an item (citing the decision of the register that adopted it) or not retain it."""
     item = PlanItem.objects.select_for_update().get(pk=item.pk)
     if not by.has_perm("governance.manage_body", item.body):

@@ -4,9 +4,11 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.counters import counter_next
 from tashbeek.core.i18n import clean_translations
@@ -28,7 +30,7 @@ AUDITED = [
 
 def decision_record(
     *,
-    by,
+    by: User,
     source: str,
     decided_on: datetime.date,
     titles: dict | None,
@@ -36,7 +38,7 @@ def decision_record(
     visibility: str = Decision.Visibility.MEMBERS,
     body: Body | None = None,
     tally: dict | None = None,
-    **links,
+    **links: Model | None,
 ) -> Decision:
     """Give the decision the year's next number and write it. Callers check who may decide;
     this runs inside their transaction, so a refused decision leaves no number used."""
@@ -75,7 +77,7 @@ def decision_record(
 
 
 @transaction.atomic
-def decision_create(*, by, data: dict) -> Decision:
+def decision_create(*, by: User, data: dict) -> Decision:
     """A decision taken outside a meeting or a ballot (e.g. by written procedure)."""
     body = data.get("body")
     if not by.has_perm("governance.manage_body", body):  # no body: the secretariat
@@ -114,7 +116,7 @@ def _meeting_taken_at(key: int) -> Meeting:
 
 
 def membership_decision_register(
-    *, decision: MembershipDecision, by, meeting: int | None = None
+    *, decision: MembershipDecision, by: User, meeting: int | None = None
 ) -> Decision:
     """Put a membership decision in the register (called inside its transaction), linked to
     the meeting where it was taken when the decider chose one; its body is that meeting's, or

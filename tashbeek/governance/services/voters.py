@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record
 from tashbeek.members.models import Organisation
 
@@ -11,7 +12,9 @@ from ..models import VoterDelegation, VotingRules
 
 
 @transaction.atomic
-def delegation_set(*, by, organisation: Organisation, person=None) -> VoterDelegation | None:
+def delegation_set(
+    *, by: User, organisation: Organisation, person: User | None = None
+) -> VoterDelegation | None:
     """The focal person names who votes for the organisation (None: the focal person again)."""
     if not by.has_perm("governance.delegate_vote", organisation):
         raise PermissionDenied(_("Only the organisation's focal person delegates its vote."))
@@ -39,7 +42,7 @@ def delegation_set(*, by, organisation: Organisation, person=None) -> VoterDeleg
 
 
 @transaction.atomic
-def voting_rules_set(*, by, arrears_years: int | None) -> VotingRules:
+def voting_rules_set(*, by: User, arrears_years: int | None) -> VotingRules:
     if not by.has_perm("governance.manage_bodies"):
         raise PermissionDenied(_("Only the secretariat sets the voting rules."))
     if arrears_years is not None and not 1 <= arrears_years <= 20:

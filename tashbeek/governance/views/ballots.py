@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import add_service_errors, form_page
+from tashbeek.core.web import add_service_errors, done, form_page
 from tashbeek.members.models import Organisation
 
 from .. import selectors, services
@@ -87,8 +87,7 @@ def ballot_new(request: HttpRequest) -> HttpResponse:
 
     def save():
         ballot = services.ballot_create(by=user, data=form.cleaned_data)
-        messages.success(request, _("The ballot is prepared; open it when it is ready."))
-        return redirect(ballot)
+        return done(request, _("The ballot is prepared; open it when it is ready."), ballot)
 
     return form_page(request, form, save, "governance/ballot_form.html", {})
 
@@ -117,8 +116,7 @@ def ballot_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _page(request, ballot, status=400)
-    messages.success(request, _("The ballot is updated."))
-    return redirect(ballot)
+    return done(request, _("The ballot is updated."), ballot)
 
 
 @login_required
@@ -138,8 +136,7 @@ def candidacy(request: HttpRequest, pk: int) -> HttpResponse:
             organisation=form.cleaned_data["organisation"],
             statements=form.cleaned_data["statements"],
         )
-        messages.success(request, _("The candidacy is registered."))
-        return redirect(ballot)
+        return done(request, _("The candidacy is registered."), ballot)
 
     return form_page(request, form, save, "governance/ballot_form.html", {"ballot": ballot})
 

@@ -3,16 +3,15 @@ decisions and the rhythm its rule asks for; convening a meeting and filling a se
 
 import datetime
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import form_page
+from tashbeek.core.web import done, form_page
 
 from .. import selectors, services
 from ..forms import ConveneForm, SeatForm
@@ -60,8 +59,7 @@ def convene(request: HttpRequest, slug: str) -> HttpResponse:
 
     def save():
         meeting = services.meeting_convene(by=request.user, body=body, data=form.cleaned_data)
-        messages.success(request, _("The meeting is convened and the body is told."))
-        return redirect(meeting)
+        return done(request, _("The meeting is convened and the body is told."), meeting)
 
     return form_page(request, form, save, "governance/convene.html", {"body": body})
 
@@ -75,7 +73,6 @@ def seat_add(request: HttpRequest, slug: str) -> HttpResponse:
 
     def save():
         services.seat_assign(by=request.user, body=body, data=form.cleaned_data)
-        messages.success(request, _("The seat is filled."))
-        return redirect(body)
+        return done(request, _("The seat is filled."), body)
 
     return form_page(request, form, save, "governance/seat.html", {"body": body})

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import form_page
+from tashbeek.core.web import done, form_page
 
 from .. import selectors, services
 from ..forms import ActionItemForm, AgendaItemForm, AttendanceForm, DecideForm, MinutesForm
@@ -60,8 +60,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         services.agenda_item_save(by=request.user, meeting=meeting, data=form.cleaned_data)
-        messages.success(request, _("The item is on the agenda."))
-        return redirect(meeting)
+        return done(request, _("The item is on the agenda."), meeting)
 
     return form_page(request, form, save, "governance/form.html", _form_context(meeting))
 
@@ -156,8 +155,7 @@ def minutes_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         STEPS[step](by=request.user, meeting=meeting, **kwargs)
     except ValidationError as error:
         return _refused(request, meeting, " ".join(error.messages))
-    messages.success(request, _("The minutes moved to their next stage."))
-    return redirect(meeting)
+    return done(request, _("The minutes moved to their next stage."), meeting)
 
 
 def _refused(request, meeting, message: str) -> HttpResponse:
@@ -175,8 +173,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         services.action_item_save(by=request.user, meeting=meeting, data=form.cleaned_data)
-        messages.success(request, _("The action item is recorded."))
-        return redirect(meeting)
+        return done(request, _("The action item is recorded."), meeting)
 
     context = _form_context(meeting, _("Add an action item"))
     return form_page(request, form, save, "governance/form.html", context)
@@ -193,5 +190,8 @@ def action_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
     services.action_item_save(
         by=request.user, meeting=meeting, action=action, data={"status": status}
     )
-    messages.success(request, _("The action item is updated."))
-    return redirect("governance:actions" if request.POST.get("next") == "actions" else meeting)
+    return done(
+        request,
+        _("The action item is updated."),
+        "governance:actions" if request.POST.get("next") == "actions" else meeting,
+    )

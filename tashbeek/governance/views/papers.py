@@ -13,7 +13,7 @@ from rules.contrib.views import permission_required
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.files import private_download
-from tashbeek.core.web import form_page
+from tashbeek.core.web import done, form_page
 
 from .. import services
 from ..forms import PaperForm
@@ -38,8 +38,7 @@ def paper_add(request: SignedInRequest, pk: int, item_pk: int) -> HttpResponse:
             titles=data["titles"],
             public=data["public"],
         )
-        messages.success(request, _("The paper is on the agenda and the body is told."))
-        return redirect(item.meeting)
+        return done(request, _("The paper is on the agenda and the body is told."), item.meeting)
 
     context = {
         "meeting": item.meeting,
@@ -67,5 +66,4 @@ def paper_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(meeting)
-    messages.success(request, _("The paper is removed."))
-    return redirect(meeting)
+    return done(request, _("The paper is removed."), meeting)

@@ -5,14 +5,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import form_page
+from tashbeek.accounts.web import SignedInRequest
+from tashbeek.core.web import done, form_page
 
 from .. import selectors, services
 from ..forms import PlanItemForm
@@ -62,8 +63,7 @@ def plan_item(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
         saved = services.plan_item_save(
             by=request.user, body=body, item=item, data=form.cleaned_data
         )
-        messages.success(request, _("The work plan is updated."))
-        return redirect(_plan_url(body, saved.year))
+        return done(request, _("The work plan is updated."), _plan_url(body, saved.year))
 
     context = {
         "body": body,
@@ -76,7 +76,7 @@ def plan_item(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
 @login_required
 @permission_required("governance.manage_body", fn=body_from, raise_exception=True)
 @require_POST
-def plan_item_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def plan_item_decide(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     body = body_from(request, slug=slug)
     item = get_object_or_404(PlanItem, pk=pk, body=body)
     decision_pk = request.POST.get("decision", "")
@@ -92,5 +92,4 @@ def plan_item_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _page(request, body, item.year, status=400)  # the page again, with the reason
-    messages.success(request, _("The work plan is updated."))
-    return redirect(_plan_url(body, item.year))
+    return done(request, _("The work plan is updated."), _plan_url(body, item.year))

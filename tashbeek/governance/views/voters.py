@@ -1,15 +1,14 @@
 """Who votes for an organisation (its focal person delegates), and the network's voting
 rules (the secretariat)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import form_page, object_from
+from tashbeek.core.web import done, form_page, object_from
 from tashbeek.members.models import Organisation
 
 from .. import services
@@ -40,8 +39,12 @@ def delegation(request: HttpRequest, pk: int) -> HttpResponse:
         services.delegation_set(
             by=request.user, organisation=organisation, person=form.cleaned_data["person"]
         )
-        messages.success(request, _("The organisation's voter is saved."))
-        return redirect("governance:delegation", pk=organisation.pk)
+        return done(
+            request,
+            _("The organisation's voter is saved."),
+            "governance:delegation",
+            pk=organisation.pk,
+        )
 
     context = {"organisation": organisation, "title": _("Who votes for the organisation")}
     return form_page(request, form, save, "governance/simple_form.html", context)
@@ -55,8 +58,7 @@ def voting_rules(request: HttpRequest) -> HttpResponse:
 
     def save():
         services.voting_rules_set(by=request.user, arrears_years=form.cleaned_data["arrears_years"])
-        messages.success(request, _("The voting rules are saved."))
-        return redirect("governance:voting_rules")
+        return done(request, _("The voting rules are saved."), "governance:voting_rules")
 
     context = {"title": _("Voting rules")}
     return form_page(request, form, save, "governance/simple_form.html", context)

@@ -2,12 +2,13 @@
 
 from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers, status, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from tashbeek.api.actions import created, request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.communities.models import Community
 from tashbeek.core.files import private_file_response
@@ -154,18 +155,14 @@ class DocumentViewSet(
     def versions(self, request, pk=None):
         """Upload a new version of the file (earlier versions stay)."""
         document = self.get_object()
-        serializer = NewVersionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = request_body(NewVersionSerializer, request)
         version = services.version_add(
             by=request.user,
             document=document,
-            upload=serializer.validated_data["file"],
-            note=serializer.validated_data.get("note", ""),
+            upload=data["file"],
+            note=data.get("note", ""),
         )
-        return Response(
-            VersionSerializer(version, context={"request": request}).data,
-            status=status.HTTP_201_CREATED,
-        )
+        return created(VersionSerializer, version, request)
 
     @extend_schema(
         request=TransitionSerializer, responses={200: LibraryDocumentSerializer, **ERRORS}
@@ -174,11 +171,8 @@ class DocumentViewSet(
     def transition(self, request, pk=None):
         """submit, return, adopt, publish or unpublish (return and unpublish need a reason)."""
         document = self.get_object()
-        serializer = TransitionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        document = services.document_transition(
-            by=request.user, document=document, **serializer.validated_data
-        )
+        data = request_body(TransitionSerializer, request)
+        document = services.document_transition(by=request.user, document=document, **data)
         return Response(LibraryDocumentSerializer(document, context={"request": request}).data)
 
     @extend_schema(responses={(200, "application/octet-stream"): bytes, **ERRORS})

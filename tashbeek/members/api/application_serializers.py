@@ -17,6 +17,7 @@ from ..models import (
     Region,
 )
 from ..services import FOCAL_FIELDS, MOTIVATION_FIELDS, ORGANISATION_FIELDS
+from ..services.dues import SCHEDULE_FIELDS
 from .serializers import TranslationsField
 
 # Named choice sets, so the OpenAPI document gets one readable enum for each.
@@ -233,15 +234,4 @@ class FeeScheduleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = FeeSchedule
-        fields = [
-            "year",
-            "currency",
-            "method",
-            "rate_per_inhabitant",
-            "floor_minor",
-            "cap_minor",
-            "due_on",
-            "notes",
-            "bands",
-            "reductions",
-        ]
+        fields = [*SCHEDULE_FIELDS, "bands", "reductions"]

@@ -3,12 +3,13 @@ services and rules as the pages, so a script cannot do what a person could not."
 
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from tashbeek.api.actions import created, request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.core.permissions import is_committee_member, is_secretariat
 
@@ -104,27 +105,25 @@ class ApplicationViewSet(
     def documents(self, request, pk=None):
         """Upload the council resolution (PDF, JPEG or PNG, checked by content)."""
         application = self.get_object()
-        serializer = DocumentUploadSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = request_body(DocumentUploadSerializer, request)
         document = services.application_document_add(
             application=application,
             by=request.user,
-            upload=serializer.validated_data["file"],
-            kind=serializer.validated_data["kind"],
+            upload=data["file"],
+            kind=data["kind"],
         )
-        return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+        return created(DocumentSerializer, document, request)
 
     @extend_schema(request=SubmitSerializer, responses={200: ApplicationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         """Submit or resubmit; the answer carries the reference number."""
         application = self.get_object()
-        serializer = SubmitSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = request_body(SubmitSerializer, request)
         services.application_submit(
             application=application,
             by=request.user,
-            declaration=serializer.validated_data["declaration"],
+            declaration=data["declaration"],
         )
         return self._fresh(application)
 
@@ -133,9 +132,8 @@ class ApplicationViewSet(
     def messages(self, request, pk=None):
         """A committee question (sets "needs information"), an answer, or an internal comment."""
         application = self.get_object()
-        serializer = MessageCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data, user = serializer.validated_data, request.user
+        given = request_body(MessageCreateSerializer, request)
+        data, user = given, request.user
         if data["kind"] == ApplicationMessage.Kind.QUESTION:
             if not user.has_perm("members.decide_application"):
                 raise PermissionDenied
@@ -150,7 +148,7 @@ class ApplicationViewSet(
             message = services.application_comment(
                 application=application, by=user, body=data["body"]
             )
-        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
+        return created(MessageSerializer, message, request)
 
     @extend_schema(
         request=ApplicationDecisionSerializer, responses={201: DecisionSerializer, **ERRORS}
@@ -159,16 +157,14 @@ class ApplicationViewSet(
     def decision(self, request, pk=None):
         """Accept or reject with written reasons; 409 when the version is stale."""
         application = self.get_object()
-        serializer = ApplicationDecisionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = request_body(ApplicationDecisionSerializer, request)
         decide = (
             services.application_accept
             if data.pop("decision") == MembershipDecision.Kind.ACCEPTED
             else services.application_reject
         )
         decision = decide(application=application, by=request.user, **data)
-        return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
+        return created(DecisionSerializer, decision, request)
 
     @extend_schema(request=None, responses={200: ApplicationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
@@ -202,10 +198,9 @@ class MembershipDecisionViewSet(
         return decisions.filter(organisation_id__in=list(affiliations_of(user)))
 
     def create(self, request, *args, **kwargs):
-        serializer = MembershipDecisionCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        decision = services.membership_decide(by=request.user, **serializer.validated_data)
-        return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
+        data = request_body(MembershipDecisionCreateSerializer, request)
+        decision = services.membership_decide(by=request.user, **data)
+        return created(DecisionSerializer, decision, request)
 
 
 @extend_schema_view(
@@ -238,25 +233,23 @@ class DueViewSet(viewsets.ReadOnlyModelViewSet):
     def payments(self, request, pk=None):
         """Record a payment (partial payments too); the due's status follows."""
         due = self.get_object()
-        serializer = PaymentSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = request_body(PaymentSerializer, request)
         payment = services.payment_record(
             due=due,
             by=request.user,
-            amount_minor=serializer.validated_data["amount_minor"],
-            paid_on=serializer.validated_data["paid_on"],
-            reference=serializer.validated_data.get("reference", ""),
+            amount_minor=data["amount_minor"],
+            paid_on=data["paid_on"],
+            reference=data.get("reference", ""),
         )
-        return Response(PaymentSerializer(payment).data, status=status.HTTP_201_CREATED)
+        return created(PaymentSerializer, payment, request)
 
     @extend_schema(request=WaiveSerializer, responses={200: DueSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def waive(self, request, pk=None):
         """Waive the due, with the reason."""
         due = self.get_object()
-        serializer = WaiveSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.due_waive(due=due, by=request.user, reason=serializer.validated_data["reason"])
+        data = request_body(WaiveSerializer, request)
+        services.due_waive(due=due, by=request.user, reason=data["reason"])
         return Response(DueSerializer(self.get_queryset().get(pk=due.pk)).data)
 
 

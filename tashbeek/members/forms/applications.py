@@ -13,6 +13,7 @@ from ..models import Application, MembershipDecision, Organisation, Region
 from ..selectors import AGES, QueueFilters
 from ..services import FOCAL_FIELDS, MOTIVATION_FIELDS, ORGANISATION_FIELDS
 from ..slots import DECISION_MEETINGS
+from .places import PlaceChecks
 
 AUTHORITY_KINDS = [(k.value, k.label) for k in Organisation.LOCAL_AUTHORITY_KINDS]
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -23,7 +24,7 @@ class ServiceDataMixin:
         return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
 
 
-class ApplicationOrganisationForm(ServiceDataMixin, DigitFoldingMixin, forms.ModelForm):
+class ApplicationOrganisationForm(ServiceDataMixin, DigitFoldingMixin, PlaceChecks):
     """Step 1: the authority as the directory will show it."""
 
     names = TranslatedField(label=_("Name of the authority"), required=True, max_length=200)
@@ -40,16 +41,6 @@ class ApplicationOrganisationForm(ServiceDataMixin, DigitFoldingMixin, forms.Mod
         self.fields["country"].required = True
         self.fields["country"].widget = FastSelect(choices=self.fields["country"].choices)
         self.fields["region"].queryset = Region.objects.order_by("country", "slug")
-
-    def clean(self):
-        data = super().clean()
-        lat, lon = data.get("latitude"), data.get("longitude")
-        if (lat is None) != (lon is None):
-            raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
-        region, country = data.get("region"), data.get("country")
-        if region and country and region.country != country:
-            self.add_error("region", _("This region is not in the chosen country."))
-        return data
 
 
 class ApplicationFocalForm(ServiceDataMixin, forms.ModelForm):

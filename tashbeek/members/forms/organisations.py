@@ -15,6 +15,7 @@ from tashbeek.core.models import Theme
 from ..models import WORKING_LANGUAGES, Affiliation, Organisation, Region
 from ..selectors import POPULATION_BANDS, SORTS, STATUS_FILTERS, DirectoryFilters
 from ..services import PROFILE_FIELDS
+from .places import PlaceChecks
 
 
 class Shared:
@@ -73,7 +74,7 @@ class DirectoryFilterForm(forms.Form):
         return DirectoryFilters(**{k: v or "" for k, v in data.items() if v})
 
 
-class OrganisationForm(DigitFoldingMixin, forms.ModelForm):
+class OrganisationForm(DigitFoldingMixin, PlaceChecks):
     names = TranslatedField(label=_("Name"), required=True, max_length=200)
     descriptions = TranslatedField(
         label=_("Description"), required=False, multiline=True, max_length=5000
@@ -114,16 +115,6 @@ class OrganisationForm(DigitFoldingMixin, forms.ModelForm):
         if logo and hasattr(logo, "content_type"):  # a new upload, not the stored file
             return cleaned_image(logo)
         return logo
-
-    def clean(self):
-        data = super().clean()
-        lat, lon = data.get("latitude"), data.get("longitude")
-        if (lat is None) != (lon is None):
-            raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
-        region, country = data.get("region"), data.get("country")
-        if region and country and region.country != country:
-            self.add_error("region", _("This region is not in the chosen country."))
-        return data
 
     def service_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from tashbeek.accounts.models import User
+from tashbeek.accounts.web import Reader
 from tashbeek.core.permissions import is_committee_member, is_secretariat
 
 from ..models import Application, ApplicationMessage, MembershipDecision, Organisation
@@ -23,11 +25,11 @@ class QueueFilters:
     duplicates: bool = False
 
 
-def application_visible_to(user) -> QuerySet[Application]:
+def application_visible_to(user: Reader) -> QuerySet[Application]:
     """Reviewers see every submitted application; others only their own and those of the
     organisations they work for. Drafts stay private to their applicant."""
     queryset = Application.objects.all()
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return queryset.none()
     if is_committee_member(user) or is_secretariat(user):
         return queryset.exclude(status=Application.Status.DRAFT) | queryset.filter(applicant=user)
@@ -35,7 +37,7 @@ def application_visible_to(user) -> QuerySet[Application]:
     return own | queryset.filter(organisation_id__in=list(affiliations_of(user)))
 
 
-def application_queue(*, user, filters: QueueFilters) -> QuerySet[Application]:
+def application_queue(*, user: Reader, filters: QueueFilters) -> QuerySet[Application]:
     queryset = (
         application_visible_to(user)
         .exclude(status=Application.Status.DRAFT)
@@ -57,7 +59,7 @@ def application_queue(*, user, filters: QueueFilters) -> QuerySet[Application]:
     return queryset.order_by("submitted_at", "pk")
 
 
-def application_detail(*, user, pk: int) -> Application | None:
+def application_detail(*, user: Reader, pk: int) -> Application | None:
     """One application with what its page shows; internal comments only for reviewers."""
     reviewer = is_committee_member(user) or is_secretariat(user)
     messages = ApplicationMessage.objects.select_related("author")
@@ -77,7 +79,7 @@ def application_detail(*, user, pk: int) -> Application | None:
     )
 
 
-def applications_of(user) -> QuerySet[Application]:
+def applications_of(user: User) -> QuerySet[Application]:
     return Application.objects.filter(applicant=user).order_by("-created_at")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 from django.core.paginator import Page, Paginator
 
+from tashbeek.accounts.web import Reader
 from tashbeek.core.models import Theme
 
 from ..models import Organisation
@@ -53,7 +54,7 @@ class IndexedRows(Sequence):
     def __len__(self) -> int:
         return len(self.ids)
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: int | slice) -> Any:
         if not isinstance(key, slice):
             key = range(len(self))[key]  # IndexError as a list would
             return self[key : key + 1][0]
@@ -72,7 +73,7 @@ class DirectoryResults:
 
 
 def directory_results(
-    *, user, filters: DirectoryFilters, facets: bool = True, load: Callable | None = None
+    *, user: Reader, filters: DirectoryFilters, facets: bool = True, load: Callable | None = None
 ) -> DirectoryResults:
     """Filter, count and order with the index. Rows are read a page at a time by `load`,
     by default the index's own listings (no query). Every reader gets the same directory, as

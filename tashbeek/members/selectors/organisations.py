@@ -6,6 +6,7 @@ from functools import lru_cache
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
+from tashbeek.accounts.web import Reader
 from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
 
@@ -58,7 +59,7 @@ class DirectoryFilters:
     sort: str = "name"
 
 
-def visible_to(user) -> QuerySet[Organisation]:
+def visible_to(user: Reader) -> QuerySet[Organisation]:
     """Organisations a user may see. Every organisation's public profile is public; what is
     member-only (staff contacts) is filtered separately in `staff_visible_to`."""
     return Organisation.objects.all()
@@ -112,14 +113,14 @@ def _apply(queryset: QuerySet, conditions: dict[str, Q], leave_out: str = "") ->
     return queryset
 
 
-def organisation_search(*, user, filters: DirectoryFilters) -> QuerySet[Organisation]:
+def organisation_search(*, user: Reader, filters: DirectoryFilters) -> QuerySet[Organisation]:
     """The filtered, sorted directory in SQL (the map's points; the pages use the directory
     index, and a test holds the two to the same results)."""
     queryset = _apply(visible_to(user), _filter_conditions(filters))
     return queryset.select_related("region").order_by(*SORTS.get(filters.sort, SORTS["name"]))
 
 
-def map_points(*, user, filters: DirectoryFilters, limit: int = 5000) -> list[dict]:
+def map_points(*, user: Reader, filters: DirectoryFilters, limit: int = 5000) -> list[dict]:
     """Located organisations matching the filters, as plain rows for GeoJSON."""
     queryset = (
         organisation_search(user=user, filters=filters)
@@ -133,7 +134,7 @@ def map_points(*, user, filters: DirectoryFilters, limit: int = 5000) -> list[di
     )
 
 
-def organisation_detail(*, user, pk: int) -> Organisation:
+def organisation_detail(*, user: Reader, pk: int) -> Organisation:
     """One organisation with its region; raises DoesNotExist if not visible. Its themes,
     parent and constituents come from the directory index (`profile_lists`), whose version is
     read here with the row, so the two agree.
@@ -171,7 +172,7 @@ def _detail_query(vendor: str) -> tuple[str, list, int]:
     return sql, params, params.index(_PK_MARKER)
 
 
-def staff_visible_to(*, user, organisation: Organisation) -> QuerySet[Affiliation]:
+def staff_visible_to(*, user: Reader, organisation: Organisation) -> QuerySet[Affiliation]:
     """Staff of an organisation with contacts, for those allowed to see them; else none."""
     if not user.has_perm("members.view_staff_contacts", organisation):
         return Affiliation.objects.none()

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.accounts.models import User
+from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.files import download_name, stored_content, validate_document_upload
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.permissions import (
@@ -80,7 +81,7 @@ def application_start(*, applicant) -> Application:
     return application
 
 
-def _lock_editable(application: Application, by) -> Application:
+def _lock_editable(application: Application, by: User) -> Application:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.applicant_id != by.pk:
         raise PermissionDenied(_("Only the applicant edits an application."))
@@ -90,7 +91,7 @@ def _lock_editable(application: Application, by) -> Application:
 
 
 @transaction.atomic
-def application_save(*, application: Application, by, data: dict) -> Application:
+def application_save(*, application: Application, by: User, data: dict) -> Application:
     """Save part of a draft (any step of the wizard); nothing is required until submission."""
     application = _lock_editable(application, by)
     before = snapshot(application, APPLICATION_FIELDS)
@@ -102,25 +103,21 @@ def application_save(*, application: Application, by, data: dict) -> Application
             raise ValueError(f"not an application field: {key}")
         setattr(application, key, value)
     application_index(application)
-    application.full_clean(exclude=["applicant", "region", "organisation"])
-    application.save()
-    if themes is not None:
-        application.themes.set(themes)
-    after = snapshot(application, APPLICATION_FIELDS)
-    if after != before:
-        audit_record(
-            actor=by,
-            action="members.application.updated",
-            obj=application,
-            before=before,
-            after=after,
-        )
-    return application
+    return audited_save(
+        application,
+        by=by,
+        fields=APPLICATION_FIELDS,
+        before=before,
+        actions=("members.application.updated", "members.application.updated"),
+        related={} if themes is None else {"themes": themes},
+        exclude=["applicant", "region", "organisation"],
+        skip_unchanged=True,
+    )
 
 
 @transaction.atomic
 def application_document_add(
-    *, application: Application, by, upload, kind: str = ApplicationDocument.Kind.RESOLUTION
+    *, application: Application, by: User, upload, kind: str = ApplicationDocument.Kind.RESOLUTION
 ) -> ApplicationDocument:
     """Attach a document, checked by content; a new resolution replaces the previous one."""
     application = _lock_editable(application, by)
@@ -210,7 +207,7 @@ def likely_duplicates(application: Application) -> tuple[list, list]:
 
 
 @transaction.atomic
-def application_submit(*, application: Application, by, declaration: bool) -> Application:
+def application_submit(*, application: Application, by: User, declaration: bool) -> Application:
     """Submit (or resubmit after a request for information): a reference number, a receipt
     in the applicant's language, and the committee told. Possible duplicates are flagged."""
     application = _lock_editable(application, by)
@@ -270,7 +267,7 @@ def _lock_open(application: Application, version: int | None) -> Application:
 
 @transaction.atomic
 def application_request_information(
-    *, application: Application, by, question: str, version: int | None = None
+    *, application: Application, by: User, question: str, version: int | None = None
 ) -> ApplicationMessage:
     """The committee asks the applicant a question; the application goes back to them."""
     application = _lock_open(application, version)
@@ -306,7 +303,7 @@ def application_request_information(
 
 
 @transaction.atomic
-def application_answer(*, application: Application, by, answer: str) -> ApplicationMessage:
+def application_answer(*, application: Application, by: User, answer: str) -> ApplicationMessage:
     """The applicant answers the committee's question (and may then edit and resubmit)."""
     application = _lock_editable(application, by)
     if application.status != Application.Status.NEEDS_INFO:
@@ -322,7 +319,7 @@ def application_answer(*, application: Application, by, answer: str) -> Applicat
 
 
 @transaction.atomic
-def application_comment(*, application: Application, by, body: str) -> ApplicationMessage:
+def application_comment(*, application: Application, by: User, body: str) -> ApplicationMessage:
     """An internal comment among the committee and the secretariat."""
     if not (is_committee_member(by) or is_secretariat(by)):
         raise PermissionDenied(_("Only the committee and the secretariat comment."))
@@ -337,7 +334,7 @@ def application_comment(*, application: Application, by, body: str) -> Applicati
 
 
 @transaction.atomic
-def application_withdraw(*, application: Application, by, reason: str = "") -> Application:
+def application_withdraw(*, application: Application, by: User, reason: str = "") -> Application:
     """The applicant withdraws an application that has not been decided."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.applicant_id != by.pk:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record
 from tashbeek.notifications.services import notify
 from tashbeek.search.services import index_refresh
@@ -104,7 +105,7 @@ def _lock_submitted(application: Application, version: int | None) -> Applicatio
 def application_accept(
     *,
     application: Application,
-    by,
+    by: User,
     reasons: str,
     effective_on: datetime.date,
     meeting_reference: str = "",
@@ -122,7 +123,7 @@ def application_accept(
 def application_reject(
     *,
     application: Application,
-    by,
+    by: User,
     reasons: str,
     effective_on: datetime.date,
     meeting_reference: str = "",
@@ -135,7 +136,7 @@ def application_reject(
     )
 
 
-def _verdict(kind, application, by, reasons, effective_on, taken_at, version):
+def _verdict(kind, application, by: User, reasons, effective_on, taken_at, version):
     """The one path of both verdicts: check, record, close the application, audit, tell."""
     reasons = _require_reasons(reasons)
     application = _lock_submitted(application, version)
@@ -190,7 +191,7 @@ def _close(application: Application, status: str, organisation: Organisation | N
 def membership_decide(
     *,
     organisation: Organisation,
-    by,
+    by: User,
     kind: str,
     reasons: str,
     effective_on: datetime.date,
@@ -244,7 +245,7 @@ def membership_decide(
     return decision
 
 
-def _check_who(by, kind: str, organisation: Organisation) -> None:
+def _check_who(by: User, kind: str, organisation: Organisation) -> None:
     if by is None:  # the platform itself, e.g. a suspension reaching its end date
         return
     if kind == Kind.WITHDRAWN:

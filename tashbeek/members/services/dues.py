@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tashbeek.accounts.models import User
 from tashbeek.core.audit import audit_record, snapshot
 from tashbeek.core.money import format_money
 from tashbeek.notifications.models import money_param
@@ -115,7 +116,7 @@ def fee_for(schedule: FeeSchedule, organisation: Organisation) -> tuple[int, Dec
 @transaction.atomic
 def schedule_save(
     *,
-    by,
+    by: User,
     data: dict,
     bands: Sequence[Band],
     reductions: Sequence[tuple[str, str, Decimal]],
@@ -156,7 +157,7 @@ def schedule_save(
 
 
 @transaction.atomic
-def dues_generate(*, schedule: FeeSchedule, by) -> list[Due]:
+def dues_generate(*, schedule: FeeSchedule, by: User) -> list[Due]:
     """A due for every active member that has none for the year yet (so running it again
     creates nothing new); each member's focal person is told."""
     schedule = FeeSchedule.objects.select_for_update().get(pk=schedule.pk)
@@ -211,7 +212,7 @@ def _tell_focal_persons(dues: list[Due], schedule: FeeSchedule) -> None:
 
 @transaction.atomic
 def payment_record(
-    *, due: Due, by, amount_minor: int, paid_on: datetime.date, reference: str = ""
+    *, due: Due, by: User, amount_minor: int, paid_on: datetime.date, reference: str = ""
 ) -> Payment:
     """Record a (possibly partial) payment; more than the balance is refused."""
     due = Due.objects.select_for_update().get(pk=due.pk)
@@ -247,7 +248,7 @@ def payment_record(
 
 
 @transaction.atomic
-def due_waive(*, due: Due, by, reason: str) -> Due:
+def due_waive(*, due: Due, by: User, reason: str) -> Due:
     """Waive what remains of a due (for means, or a decision of the committee)."""
     reason = (reason or "").strip()
     if not reason:

@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tashbeek.core.audit import audit_record, snapshot
+from tashbeek.accounts.models import User
+from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.mail import send_localised, send_with_change
 from tashbeek.core.models import Theme
@@ -79,7 +80,7 @@ def _apply(organisation: Organisation, data: dict) -> list[Theme] | None:
 
 
 @transaction.atomic
-def organisation_create(*, by, data: dict) -> Organisation:
+def organisation_create(*, by: User, data: dict) -> Organisation:
     """Add a member or partner to the directory (the secretariat's action)."""
     organisation = Organisation()
     themes = _apply(organisation, dict(data))
@@ -99,7 +100,7 @@ def organisation_create(*, by, data: dict) -> Organisation:
 
 @transaction.atomic
 def organisation_update(
-    *, organisation: Organisation, by, data: dict, reason: str = ""
+    *, organisation: Organisation, by: User, data: dict, reason: str = ""
 ) -> Organisation:
     """Change a profile; fields reserved to the secretariat are refused to others."""
     reserved = SECRETARIAT_FIELDS & set(data)
@@ -111,20 +112,17 @@ def organisation_update(
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     before = snapshot(organisation, PROFILE_FIELDS)
     themes = _apply(organisation, dict(data))
-    organisation.full_clean(exclude=["logo"])
-    organisation.save()
-    if themes is not None:
-        organisation.themes.set(themes)
-    after = snapshot(organisation, PROFILE_FIELDS)
-    if after != before:
-        audit_record(
-            actor=by,
-            action="members.organisation.updated",
-            obj=organisation,
-            before=before,
-            after=after,
-            reason=reason,
-        )
+    audited_save(
+        organisation,
+        by=by,
+        fields=PROFILE_FIELDS,
+        before=before,
+        actions=("members.organisation.updated", "members.organisation.updated"),
+        related={} if themes is None else {"themes": themes},
+        exclude=["logo"],
+        reason=reason,
+        skip_unchanged=True,
+    )
     index_refresh(organisation)
     return organisation
 
@@ -135,7 +133,7 @@ def _token_hash(token: str) -> str:
 
 @transaction.atomic
 def staff_invite(
-    *, organisation: Organisation, by, email: str, role: str, title: str = ""
+    *, organisation: Organisation, by: User, email: str, role: str, title: str = ""
 ) -> Invitation:
     """Invite a person by e-mail to join the organisation's staff (or as focal person)."""
     if role == Affiliation.Role.FOCAL and not by.has_perm("members.invite_focal_person"):
@@ -191,7 +189,7 @@ def invitation_from_token(token: str) -> Invitation | None:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, user) -> Affiliation:
+def invitation_accept(*, invitation: Invitation, user: User) -> Affiliation:
     """The invited person (signed in with the invited address) joins the organisation."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
@@ -217,7 +215,7 @@ def invitation_accept(*, invitation: Invitation, user) -> Affiliation:
 
 
 @transaction.atomic
-def affiliation_remove(*, affiliation: Affiliation, by, reason: str = "") -> None:
+def affiliation_remove(*, affiliation: Affiliation, by: User, reason: str = "") -> None:
     """Remove a person from an organisation's staff."""
     if affiliation.role == Affiliation.Role.FOCAL and not by.has_perm(
         "members.invite_focal_person"

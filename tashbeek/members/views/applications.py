@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_file_response
-from tashbeek.core.web import add_service_errors, forget_objects, object_from
+from tashbeek.core.web import add_service_errors, done, forget_objects, object_from
 
 from .. import selectors, services
 from ..forms import (
@@ -101,8 +101,13 @@ def _save_step(request, application, step, form) -> HttpResponse | None:
         add_service_errors(form, error)
         return None
     if "save_draft" in request.POST:
-        messages.success(request, _("The draft is saved. You can come back to it at any time."))
-        return redirect("members:application_step", pk=application.pk, step=step)
+        return done(
+            request,
+            _("The draft is saved. You can come back to it at any time."),
+            "members:application_step",
+            pk=application.pk,
+            step=step,
+        )
     following = STEP_SLUGS[min(STEP_SLUGS.index(step) + 1, len(STEP_SLUGS) - 1)]
     return redirect("members:application_step", pk=application.pk, step=following)
 
@@ -248,8 +253,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         forget_objects(request)  # show the state as it is now, not as it was
         return _detail_with_status(request, application_from(request, pk=pk), 409)
-    messages.success(request, _("The decision is recorded and the applicant is informed."))
-    return redirect(application)
+    return done(request, _("The decision is recorded and the applicant is informed."), application)
 
 
 @login_required
@@ -261,8 +265,7 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _detail_with_status(request, application, 409)
-    messages.success(request, _("The application is withdrawn."))
-    return redirect("members:join")
+    return done(request, _("The application is withdrawn."), "members:join")
 
 
 @login_required

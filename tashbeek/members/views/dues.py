@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.exports import Column, export_response
 from tashbeek.core.money import exponent, to_major, to_minor
-from tashbeek.core.web import add_service_errors, form_page
+from tashbeek.core.web import add_service_errors, done, form_page
 
 from .. import selectors, services
 from ..forms import (
@@ -71,7 +72,7 @@ def _bands_and_reductions(band_set, reduction_set, currency: str):
 @login_required
 @permission_required("members.manage_dues", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def schedule_edit(request: HttpRequest, year: int | None = None) -> HttpResponse:
+def schedule_edit(request: SignedInRequest, year: int | None = None) -> HttpResponse:
     """Create a year's schedule, or change it (dues already generated keep their amount)."""
     schedule = get_object_or_404(FeeSchedule, year=year) if year else None
     initial, band_initial, reduction_initial = {}, [], []
@@ -109,8 +110,9 @@ def schedule_edit(request: HttpRequest, year: int | None = None) -> HttpResponse
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The fee schedule is saved."))
-            return redirect(f"{_ledger_url()}?year={saved.year}")
+            return done(
+                request, _("The fee schedule is saved."), f"{_ledger_url()}?year={saved.year}"
+            )
     invalid = data is not None
     return render(
         request,
@@ -127,7 +129,7 @@ def _ledger_url() -> str:
 @login_required
 @permission_required("members.manage_dues", raise_exception=True)
 @require_POST
-def dues_generate(request: HttpRequest, year: int) -> HttpResponse:
+def dues_generate(request: SignedInRequest, year: int) -> HttpResponse:
     schedule = get_object_or_404(FeeSchedule, year=year)
     created = services.dues_generate(schedule=schedule, by=request.user)
     messages.success(
@@ -208,8 +210,9 @@ def payment(request: HttpRequest, pk: int) -> HttpResponse:
             paid_on=data["paid_on"],
             reference=data["reference"],
         )
-        messages.success(request, _("The payment is recorded."))
-        return redirect("members:statement", pk=due.organisation_id)
+        return done(
+            request, _("The payment is recorded."), "members:statement", pk=due.organisation_id
+        )
 
     context = {"due": due, "waive_form": WaiveForm()}
     return form_page(request, form, save, "members/dues/payment.html", context)
@@ -224,8 +227,7 @@ def waive(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save():
         services.due_waive(due=due, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, _("The due is waived."))
-        return redirect("members:statement", pk=due.organisation_id)
+        return done(request, _("The due is waived."), "members:statement", pk=due.organisation_id)
 
     context = {"due": due, "waive_form": form, "form": PaymentForm(due=due)}
     response = form_page(request, form, save, "members/dues/payment.html", context)

@@ -5,12 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from tashbeek.core.web import add_service_errors, forget_objects
+from tashbeek.core.web import add_service_errors, done, forget_objects
 
 from .. import selectors, services
 from ..forms import MembershipDecisionForm
@@ -96,5 +96,9 @@ def membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
         status = 409 if getattr(error, "code", "") == "stale" else 400
         forget_objects(request)  # show the state as it is now, not as it was
         return _page(request, organisation_from(request, pk=pk), form=form, status=status)
-    messages.success(request, _("The decision is recorded and the member is informed."))
-    return redirect("members:membership", pk=pk)
+    return done(
+        request,
+        _("The decision is recorded and the member is informed."),
+        "members:membership",
+        pk=pk,
+    )

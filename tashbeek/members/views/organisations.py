@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
+from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import form_page, object_from
+from tashbeek.core.web import done, form_page, object_from
 
 from .. import selectors, services
 from ..forms import InviteForm, OrganisationForm, ReasonForm
@@ -68,8 +69,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
     def save():
         organisation = services.organisation_create(by=request.user, data=form.service_data())
-        messages.success(request, _("The organisation is added to the directory."))
-        return redirect(organisation)
+        return done(request, _("The organisation is added to the directory."), organisation)
 
     return form_page(request, form, save, "members/edit.html", {"organisation": None})
 
@@ -92,8 +92,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         saved = services.organisation_update(
             organisation=Organisation.objects.get(pk=pk), by=request.user, data=form.service_data()
         )
-        messages.success(request, _("The profile is saved."))
-        return redirect(saved)
+        return done(request, _("The profile is saved."), saved)
 
     return form_page(request, form, save, "members/edit.html", {"organisation": organisation})
 
@@ -116,8 +115,7 @@ def staff(request: HttpRequest, pk: int) -> HttpResponse:
             role=data["role"],
             title=data["title"],
         )
-        messages.success(request, _("The invitation is sent."))
-        return redirect("members:staff", pk=pk)
+        return done(request, _("The invitation is sent."), "members:staff", pk=pk)
 
     context = {
         "organisation": organisation,
@@ -131,14 +129,13 @@ def staff(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("members.remove_staff", fn=organisation_from, raise_exception=True)
 @require_POST
-def staff_remove(request: HttpRequest, pk: int, affiliation_pk: int) -> HttpResponse:
+def staff_remove(request: SignedInRequest, pk: int, affiliation_pk: int) -> HttpResponse:
     organisation = organisation_from(request, pk=pk)
     affiliation = get_object_or_404(Affiliation, pk=affiliation_pk, organisation=organisation)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     services.affiliation_remove(affiliation=affiliation, by=request.user, reason=reason)
-    messages.success(request, _("The person no longer appears among the staff."))
-    return redirect("members:staff", pk=pk)
+    return done(request, _("The person no longer appears among the staff."), "members:staff", pk=pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,6 +6,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from tashbeek.api.actions import request_body
 from tashbeek.api.errors import ERRORS
 from tashbeek.core.models import Theme
 from tashbeek.search.api.views import MatchSerializer
@@ -119,9 +120,8 @@ class NeedViewSet(_save_hooks(_need_save), viewsets.ModelViewSet):
     def status(self, request, pk=None):
         """Mark the need solved or closed, or open it again."""
         need = self.get_object()
-        body = StatusSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        need = services.need_set_status(by=request.user, need=need, **body.validated_data)
+        data = request_body(StatusSerializer, request)
+        need = services.need_set_status(by=request.user, need=need, **data)
         return Response(NeedSerializer(need).data)
 
 
