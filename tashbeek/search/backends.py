@@ -32,6 +32,7 @@ class Hit:
     languages: str
     themes: str
     year: int | None
+    closeness: float | None = None  # set when the entry was also found by meaning
 
 
 def audience_sql(user) -> tuple[str, list]:
@@ -103,6 +104,28 @@ def fulltext(
         rows = _sqlite(groups, bool(every_word), where, params, limit)
     return [
         Hit(id=r[0], score=r[6], kind=r[1], country=r[2], languages=r[3], themes=r[4], year=r[5])
+        for r in rows
+    ]
+
+
+def hits_of(ids: list[int], *, user) -> list[Hit]:
+    """The facet columns of these entries, for those the user may see (score 0): the
+    entries found by meaning, which the vector index knows only by id."""
+    if not ids:
+        return []
+    where, params = audience_sql(user)
+    marks = ", ".join(["%s"] * len(ids))
+    if connection.vendor == "postgresql":
+        columns, table = POSTGRES_COLUMNS, "search_rank"
+    else:
+        columns, table = SQLITE_COLUMNS, "search_searchentry"
+    # Constants and placeholders only, as below.
+    sql = f"SELECT {columns} FROM {table} e WHERE e.id IN ({marks}) AND {where}"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids, *params])
+        rows = cursor.fetchall()
+    return [
+        Hit(id=r[0], score=0.0, kind=r[1], country=r[2], languages=r[3], themes=r[4], year=r[5])
         for r in rows
     ]
 

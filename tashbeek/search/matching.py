@@ -19,7 +19,7 @@ from tashbeek.core.models import Theme
 
 from . import embeddings, vectors
 from .analysis import detect_language, query_terms
-from .backends import audience_q, fulltext
+from .backends import Hit, audience_q, fulltext
 from .models import SearchEntry
 
 CANDIDATES = 100
@@ -54,9 +54,16 @@ class Match:
             reasons.append(_("Shared themes: %s") % ", ".join(names))
         if self.matched_terms:
             reasons.append(_("Matched terms: %s") % ", ".join(self.matched_terms))
-        if self.similarity is not None and self.similarity >= CLOSE_MEANING:
-            reasons.append(_("Close in meaning (%d%%)") % round(self.similarity * 100))
+        if note := meaning_reason(self.similarity):
+            reasons.append(note)
         return reasons
+
+
+def meaning_reason(similarity: float | None) -> str:
+    """ "Close in meaning (NN %)" for an entry close enough for that to be a reason."""
+    if similarity is None or similarity < CLOSE_MEANING:
+        return ""
+    return _("Close in meaning (%d%%)") % round(similarity * 100)
 
 
 def match(
@@ -71,15 +78,9 @@ def match(
     """The entries of these kinds that best answer the text, best first."""
     text = (text or "")[:MAX_TEXT]
     language = detect_language(text)
-    similarity = _semantic(text, language, kinds=kinds)
-    ranked = {pk: score for pk, (score, _closeness) in similarity.items()}
-    floor = min(ranked.values(), default=0.0)
+    similarity = meaning(text, language, kinds=kinds)
     lexical = fulltext(query_terms(text), user=user, kinds=kinds, limit=CANDIDATES)
-    best_lexical = max((hit.score for hit in lexical), default=0.0) or 1.0
-    for hit in lexical:
-        if ranked and language not in hit.languages.split():
-            continue
-        ranked[hit.id] = ranked.get(hit.id, floor) + LEXICAL_WEIGHT * hit.score / best_lexical
+    ranked = fuse(similarity, lexical, language)
     visible = _visible(user, ranked, exclude)
     best = sorted(visible, key=lambda pk: (-ranked[pk], pk))[:limit]
     # Only the shown entries are read in full (text and terms, for the reasons).
@@ -87,7 +88,7 @@ def match(
     wanted = _words_of_terms(text)
     themes = set(themes or [])
     found = [
-        _explain(entries[pk], ranked[pk], _closeness_of(similarity, pk), wanted, themes)
+        _explain(entries[pk], ranked[pk], closeness_of(similarity, pk), wanted, themes)
         for pk in best
         if pk in entries
     ]
@@ -120,7 +121,23 @@ def _words_of_terms(text: str) -> dict[str, str]:
     return found
 
 
-def _semantic(text: str, language: str, *, kinds) -> dict[int, tuple[float, float]]:
+def fuse(
+    similarity: dict[int, tuple[float, float]], lexical: list[Hit], language: str
+) -> dict[int, float]:
+    """One ranking of meaning and words, {entry id: score}: the semantic score, plus the
+    full-text score (as a share of the best) for entries in the text's own language. With
+    no semantic scores (no models), full text alone, in every language."""
+    ranked = {pk: score for pk, (score, _closeness) in similarity.items()}
+    floor = min(ranked.values(), default=0.0)
+    best_lexical = max((hit.score for hit in lexical), default=0.0) or 1.0
+    for hit in lexical:
+        if similarity and language not in hit.languages.split():
+            continue
+        ranked[hit.id] = ranked.get(hit.id, floor) + LEXICAL_WEIGHT * hit.score / best_lexical
+    return ranked
+
+
+def meaning(text: str, language: str, *, kinds) -> dict[int, tuple[float, float]]:
     """{entry id: (semantic score, closeness)} of the nearest entries, best first (empty
     without the models)."""
     if not text.strip() or not embeddings.enabled():
@@ -133,7 +150,8 @@ def _semantic(text: str, language: str, *, kinds) -> dict[int, tuple[float, floa
     return {pk: (score, close) for pk, score, close in nearest[:CANDIDATES]}
 
 
-def _closeness_of(similarity: dict, pk: int) -> float | None:
+def closeness_of(similarity: dict, pk: int) -> float | None:
+    """How close in meaning an entry is, when meaning found it."""
     return similarity[pk][1] if pk in similarity else None
 
 

@@ -6,13 +6,16 @@ are computed from those and never from anything the user may not see.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import query_groups, term_of_each_word, terms_of
-from .backends import Hit, fulltext
+from tashbeek.accounts.web import Reader
+
+from . import matching
+from .analysis import detect_language, query_groups, term_of_each_word, terms_of
+from .backends import Hit, fulltext, hits_of
 from .models import SearchEntry
 from .termstats import over_budget
 
@@ -22,6 +25,10 @@ MAX_QUERY = 500
 SNIPPET_WORDS = 36
 EVERY_WORD_UP_TO = 4  # words; longer queries are descriptions, not keywords
 FACETS = ("kind", "country", "language", "theme", "year")
+# What a description is searched for by meaning too: the kinds that hold answers.
+MEANING_KINDS = ("experience", "document", "project", "offer", "service")
+# How close in meaning (matchmaking's closeness) an entry must be to join the keyword hits.
+MEANING_FLOOR = 0.35
 
 
 @dataclass
@@ -57,6 +64,12 @@ class Result:
     score: float
     title: SafeString
     snippet: SafeString
+    similarity: float | None = None
+
+    @property
+    def meaning_note(self) -> str:
+        """Why an entry without the query's words is there (in the reader's language)."""
+        return matching.meaning_reason(self.similarity)
 
 
 @dataclass
@@ -71,7 +84,9 @@ class SearchResults:
     pages: int = 0
 
 
-def search(*, user, q: str, filters: Filters | None = None, page: int = 1, per_page=PER_PAGE):
+def search(
+    *, user: Reader, q: str, filters: Filters | None = None, page: int = 1, per_page: int = PER_PAGE
+) -> SearchResults:
     """One page of ranked results for a query, with facet counts."""
     filters = filters or Filters()
     q = (q or "").strip()[:MAX_QUERY]
@@ -81,6 +96,8 @@ def search(*, user, q: str, filters: Filters | None = None, page: int = 1, per_p
     if not terms:
         return found
     hits = _hits(terms, groups, user, enough=per_page)
+    if len(groups) > EVERY_WORD_UP_TO:
+        hits = _with_meaning(q, hits, user)
     found.capped = len(hits) == CAP
     found.facets = _facets(hits, filters)
     kept = [hit for hit in hits if filters.keeps(hit)]
@@ -92,7 +109,7 @@ def search(*, user, q: str, filters: Filters | None = None, page: int = 1, per_p
     return found
 
 
-def _hits(terms: list[str], groups: list[list[str]], user, *, enough: int) -> list[Hit]:
+def _hits(terms: list[str], groups: list[list[str]], user: Reader, *, enough: int) -> list[Hit]:
     """The best CAP matches. When a few common words would make the engine rank a large
     part of the index, the answer is the entries with every word, as people expect of a
     short query (and far cheaper); any word only when fewer than a page have them all."""
@@ -101,6 +118,30 @@ def _hits(terms: list[str], groups: list[list[str]], user, *, enough: int) -> li
         if len(hits) >= enough:
             return hits
     return fulltext(terms, user=user, limit=CAP)
+
+
+def _with_meaning(q: str, hits: list[Hit], user: Reader) -> list[Hit]:
+    """A description (more words than a keyword query) is also searched by meaning, in every
+    language, as matchmaking does: the entries nearest in meaning join the keyword hits, and
+    both are ranked by meaning and by the words in the query's own language. Keyword hits in
+    other languages, which that ranking leaves out, keep their order after them."""
+    language = detect_language(q)
+    similarity = matching.meaning(q, language, kinds=MEANING_KINDS)
+    if not similarity:
+        return hits
+    ranked = matching.fuse(similarity, hits, language)
+    known = {hit.id: hit for hit in hits}
+    known |= {hit.id: hit for hit in hits_of([pk for pk in ranked if pk not in known], user=user)}
+    lead = sorted((pk for pk in ranked if pk in known), key=lambda pk: (-ranked[pk], pk))
+    led = [
+        replace(known[pk], score=ranked[pk], closeness=matching.closeness_of(similarity, pk))
+        for pk in lead
+    ]
+    # Below every entry ranked by meaning, in their keyword order, so scores stay in order.
+    under = min((hit.score for hit in led), default=0.0) - 1.0
+    best = max((hit.score for hit in hits), default=0.0) or 1.0
+    rest = [replace(hit, score=under + hit.score / best) for hit in hits if hit.id not in ranked]
+    return (led + rest)[:CAP]
 
 
 def _facets(hits: list[Hit], filters: Filters) -> dict[str, list[tuple[str, int]]]:
@@ -143,6 +184,7 @@ def _results(hits: list[Hit], terms: list[str]) -> list[Result]:
                 score=hit.score,
                 title=highlight(entry.title, wanted, language, whole=True),
                 snippet=highlight(entry.text, wanted, language),
+                similarity=None if hit.closeness is None else round(hit.closeness, 4),
             )
         )
     return results

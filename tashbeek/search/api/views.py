@@ -47,6 +47,10 @@ class EntrySerializer(serializers.Serializer):
 class SearchResultSerializer(EntrySerializer):
     title_highlighted = serializers.CharField(source="title")
     snippet = serializers.CharField(help_text="HTML: escaped text with <mark> around matches.")
+    similarity = serializers.FloatField(
+        allow_null=True,
+        help_text="How close in meaning, for a description also searched by meaning.",
+    )
 
 
 class FacetSerializer(serializers.Serializer):
