@@ -27,8 +27,6 @@ EVERY_WORD_UP_TO = 4  # words; longer queries are descriptions, not keywords
 FACETS = ("kind", "country", "language", "theme", "year")
 # What a description is searched for by meaning too: the kinds that hold answers.
 MEANING_KINDS = ("experience", "document", "project", "offer", "service")
-# How close in meaning (matchmaking's closeness) an entry must be to join the keyword hits.
-MEANING_FLOOR = 0.35
 
 
 @dataclass

@@ -41,7 +41,8 @@ def _ranked(queries, qrels) -> dict:
 def test_matchmaking_floor_on_the_development_set(monkeypatch):
     corpus, queries, qrels = load(DATA / "search-dev")
     result = _evaluate(corpus, queries, qrels)
-    # Measured 0.867 overall, 0.835 cross-lingual, lowest language 0.855 (2026-12-06).
+    # Measured 0.867 overall, 0.835 cross-lingual, lowest language 0.855 (2026-12-06);
+    # 0.862, 0.826 and 0.843 on 2026-12-07 with the same code (PERFORMANCE.md says why).
     assert result["all"]["nDCG@10"] >= 0.83
     assert result["cross-lingual"]["nDCG@10"] >= 0.80
     assert min(result[language]["nDCG@10"] for language in ("ar", "fr", "en")) >= 0.78
