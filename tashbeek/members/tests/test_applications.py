@@ -216,3 +216,36 @@ def test_an_accepted_application_is_not_a_duplicate_of_the_organisation_it_creat
     assert submitted_application.organisation is not None
     organisations, applications = services.likely_duplicates(submitted_application)
     assert organisations == [] and applications == []
+
+
+def test_a_step_saved_unchanged_writes_no_audit_entry(draft_application, applicant):
+    entries = AuditEntry.objects.filter(action="members.application.updated")
+    before = entries.count()
+    services.application_save(application=draft_application, by=applicant, data={})
+    services.application_save(
+        application=draft_application, by=applicant, data={"population": 74699}
+    )
+    assert entries.count() == before  # the fixture's draft already has that population
+    services.application_save(
+        application=draft_application, by=applicant, data={"population": 75000}
+    )
+    assert entries.count() == before + 1
+    latest = entries.latest("pk")
+    assert latest.before["population"] == 74699 and latest.after["population"] == 75000
+
+
+def test_a_profile_change_is_audited_with_its_reason_and_an_unchanged_one_is_not(
+    aourir, secretariat
+):
+    entries = AuditEntry.objects.filter(action="members.organisation.updated")
+    services.organisation_update(
+        organisation=aourir, by=secretariat, data={"population": aourir.population}
+    )
+    assert not entries.exists()
+    services.organisation_update(
+        organisation=aourir,
+        by=secretariat,
+        data={"population": (aourir.population or 0) + 1},
+        reason="2024 census",
+    )
+    assert entries.get().reason == "2024 census"
