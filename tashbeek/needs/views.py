@@ -49,31 +49,33 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "needs/detail.html", context)
 
 
+def _write(request, form_class, save_item, *, kind: str, item=None, saved: str) -> HttpResponse:
+    """The page that writes a need or an offer: `item` to change one, None for a new one."""
+    form = form_class(request.POST or None, instance=item, user=request.user)
+
+    def save():
+        mine = {kind: item} if item is not None else {}
+        written = save_item(by=request.user, data=form.service_data(), **mine)
+        return done(request, saved, written)
+
+    context = {"kind": kind, **({"item": item} if item is not None else {})}
+    return form_page(request, form, save, "needs/edit.html", context)
+
+
 @login_required
 @permission_required("needs.add_need", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def need_create(request: HttpRequest) -> HttpResponse:
-    form = NeedForm(request.POST or None, user=request.user)
-
-    def save():
-        need = services.need_save(by=request.user, data=form.service_data())
-        return done(request, _("Your need is posted. Here is who may help."), need)
-
-    return form_page(request, form, save, "needs/edit.html", {"kind": "need"})
+def need_create(request: SignedInRequest) -> HttpResponse:
+    message = _("Your need is posted. Here is who may help.")
+    return _write(request, NeedForm, services.need_save, kind="need", saved=message)
 
 
 @login_required
 @permission_required("needs.change_need", fn=need_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def need_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     need = need_from(request, pk=pk)
-    form = NeedForm(request.POST or None, instance=need, user=request.user)
-
-    def save():
-        services.need_save(by=request.user, need=need, data=form.service_data())
-        return done(request, _("Saved."), need)
-
-    return form_page(request, form, save, "needs/edit.html", {"kind": "need", "item": need})
+    return _write(request, NeedForm, services.need_save, kind="need", item=need, saved=_("Saved."))
 
 
 @login_required
@@ -98,28 +100,19 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("needs.add_offer", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def offer_create(request: HttpRequest) -> HttpResponse:
-    form = OfferForm(request.POST or None, user=request.user)
-
-    def save():
-        offer = services.offer_save(by=request.user, data=form.service_data())
-        return done(request, _("Your offer is published."), offer)
-
-    return form_page(request, form, save, "needs/edit.html", {"kind": "offer"})
+def offer_create(request: SignedInRequest) -> HttpResponse:
+    message = _("Your offer is published.")
+    return _write(request, OfferForm, services.offer_save, kind="offer", saved=message)
 
 
 @login_required
 @permission_required("needs.change_offer", fn=offer_from, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def offer_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     offer = offer_from(request, pk=pk)
-    form = OfferForm(request.POST or None, instance=offer, user=request.user)
-
-    def save():
-        services.offer_save(by=request.user, offer=offer, data=form.service_data())
-        return done(request, _("Saved."), offer)
-
-    return form_page(request, form, save, "needs/edit.html", {"kind": "offer", "item": offer})
+    return _write(
+        request, OfferForm, services.offer_save, kind="offer", item=offer, saved=_("Saved.")
+    )
 
 
 @login_required
