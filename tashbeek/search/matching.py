@@ -60,7 +60,7 @@ class Match:
 
 
 def meaning_reason(similarity: float | None) -> str:
-    """ "Close in meaning (NN %)" for an entry close enough for that to be a reason."""
+    """The reason "Close in meaning (NN %)", for an entry close enough to give it."""
     if similarity is None or similarity < CLOSE_MEANING:
         return ""
     return _("Close in meaning (%d%%)") % round(similarity * 100)

@@ -166,12 +166,12 @@ class MeetingViewSet(
     def minutes(self, request, pk=None):
         """Move the minutes on: circulate, approve (at a later meeting or in writing), publish."""
         meeting = self.get_object()
-        given = request_body(s.MinutesStepSerializer, request)
-        step = given["step"]
+        data = request_body(s.MinutesStepSerializer, request)
+        step = data["step"]
         if step == "circulate":
             meeting = services.minutes_circulate(by=request.user, meeting=meeting)
         elif step == "approve":
-            at = given.get("at_meeting")
+            at = data.get("at_meeting")
             meeting = services.minutes_approve(by=request.user, meeting=meeting, at_meeting=at)
         else:
             meeting = services.minutes_publish(by=request.user, meeting=meeting)

@@ -141,3 +141,19 @@ def test_convene_and_decide_through_the_api(seated, secretariat):
         format="json",
     )
     assert decision.status_code == 201 and decision.json()["reference"].endswith("/001")
+
+
+def test_minutes_move_on_through_the_api_and_a_bad_step_is_refused(meeting, secretariat):
+    item = services.agenda_item_save(
+        by=secretariat, meeting=meeting, data={"kind": "information", "titles": {"ar": "تقرير"}}
+    )
+    services.minutes_save(by=secretariat, meeting=meeting, minutes={item.pk: ("قدم التقرير", True)})
+    client = _client(secretariat)
+    url = f"/api/v1/meetings/{meeting.pk}/minutes/"
+    refused = client.post(url, {"step": "burn"}, format="json")
+    assert refused.status_code == 400 and "step" in str(refused.json())
+    for step, status in (("circulate", "circulated"), ("approve", "approved")):
+        response = client.post(url, {"step": step}, format="json")
+        assert response.status_code == 200, response.content
+        meeting.refresh_from_db()
+        assert meeting.minutes_status == status

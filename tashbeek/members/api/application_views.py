@@ -132,8 +132,7 @@ class ApplicationViewSet(
     def messages(self, request, pk=None):
         """A committee question (sets "needs information"), an answer, or an internal comment."""
         application = self.get_object()
-        given = request_body(MessageCreateSerializer, request)
-        data, user = given, request.user
+        data, user = request_body(MessageCreateSerializer, request), request.user
         if data["kind"] == ApplicationMessage.Kind.QUESTION:
             if not user.has_perm("members.decide_application"):
                 raise PermissionDenied
