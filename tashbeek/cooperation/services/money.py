@@ -6,7 +6,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tashbeek.accounts.models import User
-from tashbeek.core.audit import M, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.core.money import CURRENCIES
 
@@ -19,6 +18,7 @@ from ..models import (
     Project,
     SharedService,
 )
+from .common import owned_save
 
 LINE_FIELDS = ["category", "labels", "currency", "amount_minor"]
 FUNDING_FIELDS = [
@@ -42,24 +42,6 @@ def _currency(data: dict) -> None:
             raise ValidationError({"currency": _("Choose a currency from the list.")})
 
 
-def _save(
-    by: User,
-    perm: str,
-    project: Project | SharedService | None,
-    obj: M,
-    data: dict,
-    fields: list[str],
-    actions: tuple[str, str],
-    message: str,
-) -> M:
-    if not by.has_perm(perm, project):
-        raise PermissionDenied(message)
-    before = snapshot(obj, fields) if obj.pk else {}
-    for key, value in data.items():
-        setattr(obj, key, value)
-    return audited_save(obj, by=by, fields=fields, before=before, actions=actions)
-
-
 @transaction.atomic
 def budget_line_save(
     *, by: User, project: Project, data: dict, line: BudgetLine | None = None
@@ -76,15 +58,15 @@ def budget_line_save(
         and data.get("currency", line.currency) != line.currency
     ):
         raise ValidationError({"currency": _("Expenses are recorded in this line's currency.")})
-    return _save(
-        by,
-        "cooperation.manage_budget",
-        project,
-        line or BudgetLine(project=project),
-        data,
-        LINE_FIELDS,
-        ("cooperation.budget_line.added", "cooperation.budget_line.updated"),
-        _("Only the lead organisation manages the budget."),
+    return owned_save(
+        by=by,
+        perm="cooperation.manage_budget",
+        owner=project,
+        obj=line or BudgetLine(project=project),
+        data=data,
+        fields=LINE_FIELDS,
+        actions=("cooperation.budget_line.added", "cooperation.budget_line.updated"),
+        message=_("Only the lead organisation manages the budget."),
     )
 
 
@@ -100,15 +82,15 @@ def funding_save(
     pledged = data.get("pledged_minor", funding.pledged_minor if funding else 0)
     if data.get("received_minor", 0) > pledged:
         raise ValidationError({"received_minor": _("More cannot be received than was pledged.")})
-    return _save(
-        by,
-        "cooperation.manage_budget",
-        project,
-        funding or Funding(project=project),
-        data,
-        FUNDING_FIELDS,
-        ("cooperation.funding.added", "cooperation.funding.updated"),
-        _("Only the lead organisation manages the budget."),
+    return owned_save(
+        by=by,
+        perm="cooperation.manage_budget",
+        owner=project,
+        obj=funding or Funding(project=project),
+        data=data,
+        fields=FUNDING_FIELDS,
+        actions=("cooperation.funding.added", "cooperation.funding.updated"),
+        message=_("Only the lead organisation manages the budget."),
     )
 
 
@@ -119,15 +101,15 @@ def expense_record(*, by: User, project: Project, data: dict) -> Expense:
         raise ValidationError({"line": _("Choose one of the project's budget lines.")})
     if not data.get("amount_minor"):
         raise ValidationError({"amount_minor": _("Give an amount above zero.")})
-    return _save(
-        by,
-        "cooperation.change_project",
-        project,
-        Expense(recorded_by=by),
-        dict(data),
-        EXPENSE_FIELDS,
-        ("cooperation.expense.recorded", ""),
-        _("Only the project's partners record its expenses."),
+    return owned_save(
+        by=by,
+        perm="cooperation.change_project",
+        owner=project,
+        obj=Expense(recorded_by=by),
+        data=dict(data),
+        fields=EXPENSE_FIELDS,
+        actions=("cooperation.expense.recorded", ""),
+        message=_("Only the project's partners record its expenses."),
     )
 
 
@@ -158,15 +140,15 @@ def indicator_save(
         if project is not None
         else (service, "cooperation.manage_service")
     )
-    return _save(
-        by,
-        perm,
-        owner,
-        indicator or Indicator(project=project, service=service),
-        data,
-        INDICATOR_FIELDS,
-        ("cooperation.indicator.added", "cooperation.indicator.updated"),
-        _("Only the project's partners define its indicators."),
+    return owned_save(
+        by=by,
+        perm=perm,
+        owner=owner,
+        obj=indicator or Indicator(project=project, service=service),
+        data=data,
+        fields=INDICATOR_FIELDS,
+        actions=("cooperation.indicator.added", "cooperation.indicator.updated"),
+        message=_("Only the project's partners define its indicators."),
     )
 
 
@@ -176,13 +158,13 @@ def measurement_record(*, by: User, indicator: Indicator, data: dict) -> Measure
     if not (data.get("evidence") or "").strip():
         raise ValidationError({"evidence": _("Say what proves the value.")})
     perm = "cooperation.change_project" if indicator.project_id else "cooperation.manage_service"
-    return _save(
-        by,
-        perm,
-        indicator.owner,
-        Measurement(indicator=indicator, recorded_by=by),
-        dict(data),
-        MEASUREMENT_FIELDS,
-        ("cooperation.measurement.recorded", ""),
-        _("Only the project's partners record measurements."),
+    return owned_save(
+        by=by,
+        perm=perm,
+        owner=indicator.owner,
+        obj=Measurement(indicator=indicator, recorded_by=by),
+        data=dict(data),
+        fields=MEASUREMENT_FIELDS,
+        actions=("cooperation.measurement.recorded", ""),
+        message=_("Only the project's partners record measurements."),
     )

@@ -8,13 +8,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tashbeek.accounts.models import User
-from tashbeek.core.audit import M, audit_record, audited_save, snapshot
+from tashbeek.core.audit import audit_record, audited_save, snapshot
 from tashbeek.core.i18n import clean_translations
 from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.rules import acts_for
 from tashbeek.search.services import index_refresh
 
 from ..models import Milestone, Project, ProjectIssue, ProjectPartner, ProjectUpdate
+from .common import must, owned_save
 
 PROJECT_FIELDS = [
     "titles",
@@ -34,11 +35,6 @@ ISSUE_FIELDS = ["kind", "area", "text", "owner", "owner_person"]
 UPDATE_FIELDS = ["organisation", "text", "language", "public"]
 
 
-def _must(by: User, perm: str, project: Project, message: str) -> None:
-    if not by.has_perm(perm, project):
-        raise PermissionDenied(message)
-
-
 @transaction.atomic
 def project_save(
     *, by: User, data: dict, lead: Organisation | None = None, project: Project | None = None
@@ -54,7 +50,7 @@ def project_save(
             raise PermissionDenied(_("You may start projects only for your own organisation."))
         project, before = Project(lead=lead, created_by=by), {}
     else:
-        _must(by, "cooperation.change_project", project, _("Only the project's partners edit it."))
+        must(by, "cooperation.change_project", project, _("Only the project's partners edit it."))
         before = snapshot(project, PROJECT_FIELDS)
     for key, value in data.items():
         setattr(project, key, value)
@@ -84,7 +80,7 @@ def project_partner_set(
     *, by: User, project: Project, organisation: Organisation, role: str | None
 ) -> None:
     """Add a partner, change its role, or (role None) remove it; the lead stays the lead."""
-    _must(
+    must(
         by,
         "cooperation.manage_budget",
         project,
@@ -117,7 +113,7 @@ def project_partner_set(
 @transaction.atomic
 def project_status_set(*, by: User, project: Project, status: str, reason: str) -> Project:
     project = Project.objects.select_for_update().get(pk=project.pk)
-    _must(
+    must(
         by,
         "cooperation.manage_budget",
         project,
@@ -141,23 +137,6 @@ def project_status_set(*, by: User, project: Project, status: str, reason: str) 
     return project
 
 
-def _child_save(
-    *,
-    by: User,
-    project: Project,
-    obj: M,
-    data: dict,
-    fields: list[str],
-    actions: tuple[str, str],
-    message: str,
-) -> M:
-    _must(by, "cooperation.change_project", project, message)
-    before = snapshot(obj, fields) if obj.pk else {}
-    for key, value in data.items():
-        setattr(obj, key, value)
-    return audited_save(obj, by=by, fields=fields, before=before, actions=actions)
-
-
 @transaction.atomic
 def milestone_save(
     *, by: User, project: Project, data: dict, milestone: Milestone | None = None
@@ -165,9 +144,10 @@ def milestone_save(
     data = dict(data)
     if "titles" in data:
         data["titles"] = clean_translations(data["titles"])
-    return _child_save(
+    return owned_save(
         by=by,
-        project=project,
+        perm="cooperation.change_project",
+        owner=project,
         obj=milestone or Milestone(project=project),
         data=data,
         fields=MILESTONE_FIELDS,
@@ -188,9 +168,10 @@ def issue_raise(*, by: User, project: Project, data: dict) -> ProjectIssue:
         and not Affiliation.objects.filter(user=person, organisation=owner).exists()
     ):
         raise ValidationError({"owner_person": _("The person in charge works for the owner.")})
-    return _child_save(
+    return owned_save(
         by=by,
-        project=project,
+        perm="cooperation.change_project",
+        owner=project,
         obj=ProjectIssue(project=project, raised_by=by),
         data=data,
         fields=ISSUE_FIELDS,
@@ -202,7 +183,7 @@ def issue_raise(*, by: User, project: Project, data: dict) -> ProjectIssue:
 @transaction.atomic
 def issue_resolve(*, by: User, issue: ProjectIssue, resolution: str) -> ProjectIssue:
     issue = ProjectIssue.objects.select_for_update().get(pk=issue.pk)
-    _must(
+    must(
         by,
         "cooperation.change_project",
         issue.project,
@@ -232,9 +213,10 @@ def update_post(*, by: User, project: Project, data: dict) -> ProjectUpdate:
     if organisation.pk not in {p.organisation_id for p in project.partners.all()}:
         raise PermissionDenied(_("Only the project's partners post updates."))
     data = {"language": get_language() or "", **data}
-    return _child_save(
+    return owned_save(
         by=by,
-        project=project,
+        perm="cooperation.change_project",
+        owner=project,
         obj=ProjectUpdate(project=project, author=by, created_at=timezone.now()),
         data=data,
         fields=UPDATE_FIELDS,

@@ -17,6 +17,7 @@ from tashbeek.members.rules import acts_for
 from tashbeek.search.services import index_refresh
 
 from ..models import Contribution, Participation, SharedService, Usage
+from .common import must
 
 SERVICE_FIELDS = [
     "slug",
@@ -31,8 +32,8 @@ SERVICE_FIELDS = [
 
 
 def _must(by: User, service: SharedService) -> None:
-    if not by.has_perm("cooperation.manage_service", service):
-        raise PermissionDenied(_("Only the service's operator and the secretariat manage it."))
+    message = _("Only the service's operator and the secretariat manage it.")
+    must(by, "cooperation.manage_service", service, message)
 
 
 @transaction.atomic
