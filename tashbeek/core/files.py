@@ -314,7 +314,7 @@ def _wrong_type_message(allowed) -> str:
     return _("Only PDF, JPEG or PNG files are accepted.")
 
 
-def download_name(name: str, content_type: str) -> str:
+def download_name(name: str | None, content_type: str) -> str:
     """The uploader's name with the extension of what the file really is: a page saved as
     `minutes.html` that passed as a PDF downloads as `minutes.pdf` and opens as one."""
     stem = PurePosixPath((name or "").replace("\\", "/")).name

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
@@ -21,7 +22,7 @@ from tashbeek.core.files import (
 )
 from tashbeek.core.mail import send_localised, send_with_change
 from tashbeek.core.permissions import SECRETARIAT, is_secretariat
-from tashbeek.members.models import Affiliation
+from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.rules import acts_for, is_staff_of
 from tashbeek.needs.services import tell_needs_about
 from tashbeek.notifications.services import notify
@@ -60,11 +61,11 @@ QUESTIONS_PER_HOUR = 5
 
 
 class StaleExperience(ValidationError):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(_("This experience has changed since you opened it."), code="stale")
 
 
-def _check_people(by: User, organisation, contact) -> None:
+def _check_people(by: User, organisation: Organisation | None, contact: User | None) -> None:
     if organisation is not None and not acts_for(by, organisation):
         raise PermissionDenied(_("You write experiences for your own organisation only."))
     if organisation is None and not is_secretariat(by):
@@ -96,7 +97,7 @@ def experience_save(*, by: User, data: dict, experience: Experience | None = Non
     """Create a draft (experience=None) or change one; relations replace the previous ones."""
     data = dict(data)
     creating = experience is None
-    if creating:
+    if experience is None:
         if not by.has_perm("experiences.add_experience"):
             raise PermissionDenied
         experience = Experience(created_by=by)
@@ -165,7 +166,7 @@ def experience_submit(*, by: User, experience: Experience) -> Experience:
         raise PermissionDenied
     experience = _lock(experience, Experience.Status.DRAFT)
     missing = [
-        str(Experience._meta.get_field(name).verbose_name)
+        str(getattr(Experience._meta.get_field(name), "verbose_name", name))
         for name in ("problem", "solution", "results")
         if not getattr(experience, name)
     ]
@@ -256,7 +257,9 @@ def experience_unpublish(*, by: User, experience: Experience, reason: str) -> Ex
 
 
 @transaction.atomic
-def file_add(*, by: User, experience: Experience, upload, caption: str = "") -> ExperienceFile:
+def file_add(
+    *, by: User, experience: Experience, upload: UploadedFile, caption: str = ""
+) -> ExperienceFile:
     if not by.has_perm("experiences.change_experience", experience):
         raise PermissionDenied
     experience = Experience.objects.select_for_update().get(pk=experience.pk)
@@ -323,8 +326,10 @@ def ask_authors(*, by: User, experience: Experience, message: str) -> AuthorQues
         raise ValidationError(
             _("You have sent many questions in the last hour. Try again later."), code="throttled"
         )
-    question = AuthorQuestion.objects.create(experience=experience, sender=by, message=message)
     contact = experience.contact
+    if contact is None:  # the rule above already refuses an experience without one
+        raise PermissionDenied
+    question = AuthorQuestion.objects.create(experience=experience, sender=by, message=message)
     context = {"person": by.full_name, "experience": experience.title}
     notify(
         users=[contact],
@@ -344,7 +349,7 @@ def ask_authors(*, by: User, experience: Experience, message: str) -> AuthorQues
     return question
 
 
-def _send_question(question: AuthorQuestion, contact) -> None:
+def _send_question(question: AuthorQuestion, contact: User) -> None:
     with translation.override(contact.preferred_language):
         send_localised(
             to=contact.email,

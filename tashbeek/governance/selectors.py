@@ -2,12 +2,14 @@
 ballots with their electorate, and what each organisation promised."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from tashbeek.accounts.models import User
 from tashbeek.accounts.web import Reader
 from tashbeek.core.permissions import is_committee_member, is_secretariat
 from tashbeek.events.selectors import events_visible_to
@@ -262,18 +264,19 @@ def actions_of(organisation: Organisation) -> QuerySet[ActionItem]:
     )
 
 
-def people_choices():
+def people_choices() -> QuerySet[User]:
     return get_user_model().objects.filter(is_active=True).order_by("full_name")
 
 
 def counts(ballot: Ballot) -> dict[int, int]:
     """{option id: votes}: from the open votes, or from a secret ballot's counters."""
     if ballot.secret:
-        rows = SecretCount.objects.filter(option__ballot=ballot).values_list("option_id", "votes")
-        found = dict(rows)
+        found = dict(
+            SecretCount.objects.filter(option__ballot=ballot).values_list("option_id", "votes")
+        )
         return {pk: found.get(pk, 0) for pk in ballot.options.values_list("pk", flat=True)}
-    rows = BallotOption.objects.filter(ballot=ballot).annotate(n=Count("open_votes"))
-    return dict(rows.values_list("pk", "n"))
+    options = BallotOption.objects.filter(ballot=ballot).annotate(n=Count("open_votes"))
+    return dict(options.values_list("pk", "n"))
 
 
 def minutes_visible(meeting: Meeting, user: Reader) -> dict[int, str]:
@@ -300,7 +303,7 @@ def focal_organisations(user: Reader) -> QuerySet[Organisation]:
     )
 
 
-def network_plan(body: Body, year: int, *, user: Reader | None = None) -> list:
+def network_plan(body: Body, year: int, *, user: Reader | None = None) -> list[PlanItem]:
     """The body's plan for a year, each item with its progress rolled up from the community
     activities that carry it (cancelled ones left out) and the events and experiences this
     reader may see, in a fixed number of queries."""
@@ -334,7 +337,7 @@ def plan_progress(item: PlanItem) -> int | None:
     return round(100 * done / len(counted)) if counted else None
 
 
-def budget_totals(items) -> list[tuple[str, str, int]]:
+def budget_totals(items: Iterable[PlanItem]) -> list[tuple[str, str, int]]:
     """[(currency, source label, minor units)] summed over the plan's budget lines, and a
     total per currency (source label empty) after each currency's sources."""
     sums: dict[tuple[str, str], int] = {}

@@ -2,16 +2,20 @@
 own transaction after every change, so the index never disagrees with what was committed;
 the sentence embedding follows in a background task once the transaction commits."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Model, prefetch_related_objects
 
 from . import embeddings
 from .analysis import analyse
 from .models import SearchEntry
-from .sources import BUILDERS, IndexDoc, kind_of
+from .sources import BUILDERS, Builder, IndexDoc, kind_of
+
+# What the index already holds of an object: (entry id, titles, text, has a vector).
+Held = tuple[int, dict, str, bool]
 
 
 def _terms(doc: IndexDoc, part: str) -> str:
@@ -41,7 +45,7 @@ def entry_values(doc: IndexDoc) -> dict:
     }
 
 
-def index_refresh(obj) -> SearchEntry | None:
+def index_refresh(obj: Model) -> SearchEntry | None:
     """Bring the object's entry up to date (or remove it if the object left the index)."""
     kind = kind_of(obj)
     doc = BUILDERS[kind][1](obj)
@@ -77,12 +81,16 @@ def index_remove(*, kind: str, object_id: int) -> None:
     SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
 
 
-def index_remove_object(obj) -> None:
+def index_remove_object(obj: Model) -> None:
     index_remove(kind=kind_of(obj), object_id=obj.pk)
 
 
 def reindex(
-    kinds: Iterable[str] | None = None, *, batch: int = 500, progress=None, embed: bool = True
+    kinds: Iterable[str] | None = None,
+    *,
+    batch: int = 500,
+    progress: Callable[[str, int], Any] | None = None,
+    embed: bool = True,
 ) -> int:
     """Rebuild the entries of these kinds (all by default) from the objects; returns how
     many entries exist afterwards. Entries of objects that no longer qualify go away.
@@ -96,10 +104,18 @@ def reindex(
     return total
 
 
-def _reindex_kind(kind, model, builder, prefetch, batch, progress, embed) -> int:
-    old = {row[1]: row[0:1] + row[2:] for row in _existing(kind)}
+def _reindex_kind(
+    kind: str,
+    model: type[Model],
+    builder: Builder,
+    prefetch: list[str],
+    batch: int,
+    progress: Callable[[str, int], Any] | None,
+    embed: bool,
+) -> int:
+    old = _existing(kind)
     seen: set[int] = set()
-    queryset = model.objects.order_by("pk").prefetch_related(*prefetch)
+    queryset = model._default_manager.order_by("pk").prefetch_related(*prefetch)
     for start in range(0, queryset.count() + batch, batch):
         objects = list(queryset[start : start + batch])
         if not objects:
@@ -116,7 +132,7 @@ def _reindex_kind(kind, model, builder, prefetch, batch, progress, embed) -> int
     return len(seen)
 
 
-def index_many(objects: list, *, embed: bool = True) -> None:
+def index_many(objects: list[Any], *, embed: bool = True) -> None:
     """Index many objects of one kind at once (imports): one query per relation, and
     entries written in bulk."""
     if not objects:
@@ -124,28 +140,36 @@ def index_many(objects: list, *, embed: bool = True) -> None:
     kind = kind_of(objects[0])
     _label, builder, prefetch = BUILDERS[kind]
     prefetch_related_objects(objects, *prefetch)
-    old = {row[1]: row[0:1] + row[2:] for row in _existing(kind, [obj.pk for obj in objects])}
-    docs, gone = [], []
+    old = _existing(kind, [obj.pk for obj in objects])
+    docs: list[IndexDoc] = []
+    gone: list[int] = []
     for obj in objects:
         doc = builder(obj)
-        (docs if doc is not None else gone).append(doc if doc is not None else obj.pk)
+        if doc is None:
+            gone.append(obj.pk)
+        else:
+            docs.append(doc)
     _write_batch(kind, docs, old, embed=embed)
     if gone:
         SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete()
 
 
-def _existing(kind, object_ids=None):
-    rows = SearchEntry.objects.filter(kind=kind)
+def _existing(kind: str, object_ids: list[int] | None = None) -> dict[int, Held]:
+    """{object id: what the index holds of it} for this kind's entries (these objects')."""
+    entries = SearchEntry.objects.filter(kind=kind)
     if object_ids is not None:
-        rows = rows.filter(object_id__in=object_ids)
-    rows = rows.values_list("pk", "object_id", "titles", "text", "embedded_at")
-    return [
-        (pk, object_id, titles, text, at is not None) for pk, object_id, titles, text, at in rows
-    ]
+        entries = entries.filter(object_id__in=object_ids)
+    rows = entries.values_list("pk", "object_id", "titles", "text", "embedded_at")
+    return {
+        object_id: (pk, titles, text, at is not None) for pk, object_id, titles, text, at in rows
+    }
 
 
-def _write_batch(kind: str, docs: list[IndexDoc], old: dict, *, embed: bool = True) -> None:
-    fresh, to_embed = [], []
+def _write_batch(
+    kind: str, docs: list[IndexDoc], old: dict[int, Held], *, embed: bool = True
+) -> None:
+    fresh: list[SearchEntry] = []
+    to_embed: list[int] = []
     for doc in docs:
         values = entry_values(doc)
         previous = old.get(doc.object_id)

@@ -6,8 +6,10 @@ object's own rules — public, signed-in members, or one community — and the v
 hold every builder to its app's `visible_to` query.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 PUBLIC, MEMBERS, COMMUNITY = "public", "members", "community"
 SNIPPET_SOURCE = 4000
@@ -55,7 +57,9 @@ def multilingual(values: dict, kind: str) -> list[tuple[str, str | None, str]]:
 # kind → (model label, builder, what to prefetch when many are built at once). Each app
 # declares its kinds in its own `search.py` (discovered when the search app is ready), so
 # search knows no app: NetBox's search registry, in small.
-BUILDERS: dict[str, tuple[str, object, list[str]]] = {}
+# A builder: the object's IndexDoc, or None to leave it out of the index.
+Builder = Callable[[Any], IndexDoc | None]
+BUILDERS: dict[str, tuple[str, Builder, list[str]]] = {}
 
 
 # Who a reader is, as the index's audiences need it: whether they read what the network's
@@ -71,7 +75,7 @@ def register_reader(*, is_member=None, communities=None) -> None:
         READERS["communities"] = communities
 
 
-def register(kind: str, model_label: str, builder, prefetch: list[str]) -> None:
+def register(kind: str, model_label: str, builder: Builder, prefetch: list[str]) -> None:
     """Make a kind searchable: `builder(obj)` returns its IndexDoc, or None to leave it out."""
     BUILDERS[kind] = (model_label, builder, prefetch)
 

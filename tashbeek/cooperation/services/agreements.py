@@ -1,7 +1,11 @@
 """Writes for agreements: declared by one party, confirmed by each other party, signed when
 all confirmed, ended with a reason; the signed document is checked by its content."""
 
+import datetime
+from collections.abc import Iterable, Sequence
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,7 +39,7 @@ AGREEMENT_FIELDS = [
 ]
 
 
-def _focal_people(organisation_ids):
+def _focal_people(organisation_ids: Iterable[int]) -> list[User]:
     return [
         a.user
         for a in Affiliation.objects.filter(
@@ -78,8 +82,8 @@ def agreement_declare(
     declared_by: Organisation,
     parties: list[Organisation],
     data: dict,
-    document=None,
-    new_partners: list[dict] = (),
+    document: UploadedFile | None = None,
+    new_partners: Sequence[dict] = (),
 ) -> Agreement:
     """One party declares an agreement with the others; its own confirmation is given, the
     others' focal persons are asked for theirs. `new_partners` ({"names", "kind",
@@ -136,7 +140,9 @@ def _assign(agreement: Agreement, data: dict) -> None:
 
 
 @transaction.atomic
-def agreement_update(*, by: User, agreement: Agreement, data: dict, document=None) -> Agreement:
+def agreement_update(
+    *, by: User, agreement: Agreement, data: dict, document: UploadedFile | None = None
+) -> Agreement:
     """The declaring party corrects its declaration while it awaits confirmation."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if not by.has_perm("cooperation.change_agreement", agreement):
@@ -162,11 +168,12 @@ def agreement_update(*, by: User, agreement: Agreement, data: dict, document=Non
     return agreement
 
 
-def _store_document(agreement: Agreement, upload) -> None:
+def _store_document(agreement: Agreement, upload: UploadedFile) -> None:
     content_type = validate_document_upload(upload, allowed=LIBRARY_TYPES)
-    agreement.document.save(upload.name, stored_content(upload, content_type), save=False)
+    name = upload.name or "document"
+    agreement.document.save(name, stored_content(upload, content_type), save=False)
     agreement.document_type = content_type
-    agreement.document_name = upload.name[:255]
+    agreement.document_name = name[:255]
     agreement.save(update_fields=["document", "document_type", "document_name"])
 
 
@@ -202,7 +209,7 @@ def agreement_confirm(*, by: User, agreement: Agreement, organisation: Organisat
             after={"status": agreement.status, "signed_on": str(agreement.signed_on)},
         )
         notify(
-            users=_focal_people(agreement.parties.values("organisation_id")),
+            users=_focal_people(agreement.parties.values_list("organisation_id", flat=True)),
             action="cooperation.agreement.signed",
             message=gettext_noop("Every party confirmed the agreement: %(title)s."),
             context={"title": agreement.titles},
@@ -214,7 +221,9 @@ def agreement_confirm(*, by: User, agreement: Agreement, organisation: Organisat
 
 
 @transaction.atomic
-def agreement_end(*, by: User, agreement: Agreement, reason: str, ended_on=None) -> Agreement:
+def agreement_end(
+    *, by: User, agreement: Agreement, reason: str, ended_on: datetime.date | None = None
+) -> Agreement:
     """End a signed agreement, or withdraw a proposed one, always with the reason."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if not by.has_perm("cooperation.end_agreement", agreement):

@@ -3,6 +3,7 @@ use each authority made in a year, the year's contributions split by the service
 (largest remainder, so they sum exactly to the cost) and the payments against them."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,6 +19,10 @@ from tashbeek.search.services import index_refresh
 
 from ..models import Contribution, Participation, SharedService, Usage
 from .common import must
+
+# An authority's weight in the split of a year's cost: a head, a population, units used
+# or a share in basis points, by the service's formula.
+Weight = int | Decimal
 
 SERVICE_FIELDS = [
     "slug",
@@ -77,7 +82,12 @@ def service_save(
 
 @transaction.atomic
 def participation_join(
-    *, by: User, service: SharedService, organisation: Organisation, joined_on, share_bp=None
+    *,
+    by: User,
+    service: SharedService,
+    organisation: Organisation,
+    joined_on: datetime.date,
+    share_bp: int | None = None,
 ) -> Participation:
     _must(by, service)
     if Participation.objects.filter(
@@ -97,7 +107,9 @@ def participation_join(
 
 
 @transaction.atomic
-def participation_leave(*, by: User, participation: Participation, left_on) -> Participation:
+def participation_leave(
+    *, by: User, participation: Participation, left_on: datetime.date
+) -> Participation:
     participation = Participation.objects.select_for_update().get(pk=participation.pk)
     _must(by, participation.service)
     if participation.left_on:
@@ -117,7 +129,14 @@ def participation_leave(*, by: User, participation: Participation, left_on) -> P
 
 
 @transaction.atomic
-def usage_record(*, by: User, service: SharedService, organisation: Organisation, year: int, units):
+def usage_record(
+    *,
+    by: User,
+    service: SharedService,
+    organisation: Organisation,
+    year: int,
+    units: Decimal | int | None,
+) -> Usage:
     _must(by, service)
     if units is None or units < 0:
         raise ValidationError({"units": _("Give the units used, zero or more.")})
@@ -150,9 +169,12 @@ def participants_in(service: SharedService, year: int) -> list[Participation]:
     return result
 
 
-def _weights(service: SharedService, year: int, rows: list[Participation]) -> dict:
+def _weights(
+    service: SharedService, year: int, rows: list[Participation]
+) -> dict[Organisation, Weight]:
     """{organisation: weight} by the service's formula; a missing figure is refused."""
     formula = service.formula
+    weights: dict[Organisation, Weight | None]
     if formula == SharedService.Formula.EQUAL:
         return {row.organisation: 1 for row in rows}
     if formula == SharedService.Formula.POPULATION:
@@ -170,16 +192,16 @@ def _weights(service: SharedService, year: int, rows: list[Participation]) -> di
         weights = {row.organisation: row.share_bp for row in rows}
         missing = [o.name for o, w in weights.items() if w is None]
         message = _("The fixed share of %(names)s is not set.")
-        if not missing and sum(weights.values()) != 10_000:
+        if not missing and sum(w or 0 for w in weights.values()) != 10_000:
             raise ValidationError({"formula": _("The fixed shares must add up to 100%.")})
     if missing:
         raise ValidationError({"total": message % {"names": ", ".join(missing)}})
-    return weights
+    return {organisation: weight or 0 for organisation, weight in weights.items()}
 
 
 @transaction.atomic
 def contributions_compute(
-    *, by: User, service: SharedService, year: int, total_minor: int, due_on
+    *, by: User, service: SharedService, year: int, total_minor: int, due_on: datetime.date
 ) -> list[Contribution]:
     """Split the year's cost between the authorities that took part; shares sum exactly to
     the total. Recomputing replaces the year's shares until a payment is recorded."""

@@ -100,6 +100,9 @@ class PlanItem(models.Model):
             )
         ]
 
+    # Not a column: the share of its activities done, set by selectors.network_plan.
+    progress: int | None
+
     def __str__(self) -> str:
         return self.title
 

@@ -105,8 +105,9 @@ def nominations_open(*, by: User, ballot: Ballot) -> Ballot:
     return status_set(ballot, by, S.NOMINATIONS)
 
 
-def status_set(ballot: Ballot, by: User, status: str, reason: str = "") -> Ballot:
-    """Move the ballot to `status` and audit it as `governance.ballot.<status>`."""
+def status_set(ballot: Ballot, by: User | None, status: str, reason: str = "") -> Ballot:
+    """Move the ballot to `status` and audit it as `governance.ballot.<status>` (by None:
+    the worker)."""
     before = ballot.status
     ballot.status = status
     ballot.save()

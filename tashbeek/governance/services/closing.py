@@ -52,17 +52,19 @@ def _result(ballot: Ballot) -> dict:
             candidates, seats=ballot.seats, tie_rule=ballot.tie_rule
         )
         result["winners"], result["tie"] = (winners if met else []), tie and met
-        result["tally"] = {o.organisation.name: tally.get(o.pk, 0) for o in options}
+        result["tally"] = {o.label: tally.get(o.pk, 0) for o in options}
     return result
 
 
-def _seniority(organisation: Organisation) -> tuple:
+def _seniority(organisation: Organisation | None) -> tuple:
+    if organisation is None:  # a motion's options: no seniority
+        return (datetime.date.max, 0)
     since = organisation.member_since or datetime.date.max
     return (since, organisation.pk)
 
 
 @transaction.atomic
-def ballot_close(*, by: User, ballot: Ballot) -> Ballot:
+def ballot_close(*, by: User | None, ballot: Ballot) -> Ballot:
     """Count a ballot whose time is over, publish the result and put the outcome in the
     register; an election's winners take their seats from the decision. `by` None: the
     worker (manage.py close_ballots)."""
@@ -94,10 +96,12 @@ def ballot_close(*, by: User, ballot: Ballot) -> Ballot:
     return ballot
 
 
-def _seat_winners(ballot: Ballot, decision: Decision, by: User) -> None:
+def _seat_winners(ballot: Ballot, decision: Decision, by: User | None) -> None:
     """Winners take seats from the decision; where the body is full, a winner's term starts
     the day after the earliest-ending running term (staggered terms, as the charter's)."""
     body = ballot.seat_body
+    if body is None:  # an election fills a body's seats (ballot_create requires one)
+        raise ValueError(f"election {ballot.pk} has no body to seat its winners in")
     on = decision.decided_on
     running = sorted(
         selectors.current_seats(body, on), key=lambda s: s.ends_on or datetime.date.max
@@ -106,8 +110,9 @@ def _seat_winners(ballot: Ballot, decision: Decision, by: User) -> None:
     winners = BallotOption.objects.filter(pk__in=ballot.result.get("winners", []))
     for i, option in enumerate(winners.select_related("organisation")):
         starts_on = on
-        if i >= free and i - free < len(running) and running[i - free].ends_on:
-            starts_on = max(on, running[i - free].ends_on + datetime.timedelta(days=1))
+        ending = running[i - free].ends_on if free <= i < free + len(running) else None
+        if ending is not None:
+            starts_on = max(on, ending + datetime.timedelta(days=1))
         seat = Seat.objects.create(
             body=body,
             organisation=option.organisation,

@@ -29,7 +29,7 @@ ACTION_FIELDS = ["agenda_item", "texts", "owner_organisation", "owner_person", "
 RESOLUTION_FIELDS = ["titles", "texts", "visibility", "tally"]
 
 
-def check_runs(by: User, obj) -> None:
+def check_runs(by: User, obj: Body | Meeting) -> None:
     if not by.has_perm("governance.manage_body", obj):
         raise PermissionDenied(_("Only the secretariat and the body's chairs do this."))
 
@@ -85,12 +85,14 @@ NOTICES = {
 }
 
 
-def _notice(meeting: Meeting, what: str = "convened", *, told: frozenset[int] = frozenset()):
+def _notice(
+    meeting: Meeting, what: str = "convened", *, told: frozenset[int] = frozenset()
+) -> None:
     """Tell every person of the body (but those already `told`, as participants) that the
     meeting is convened, changed or cancelled, in their language, with its .ics."""
     event = meeting.event
 
-    def mail(person) -> dict:
+    def mail(person: User) -> dict:
         ics = calendar_for([event], name=event.title, language=person.preferred_language)
         return {
             "template": f"governance/email/{'notice' if what == 'convened' else what}",
@@ -133,7 +135,9 @@ def open_meeting_locked(by: User, pk: int) -> Meeting:
 
 
 @transaction.atomic
-def agenda_item_save(*, by: User, meeting: Meeting, data: dict, item: AgendaItem | None = None):
+def agenda_item_save(
+    *, by: User, meeting: Meeting, data: dict, item: AgendaItem | None = None
+) -> AgendaItem:
     """Add a numbered item (or change one), with its papers and rapporteur."""
     meeting = open_meeting_locked(by, meeting.pk)
     data = dict(data)
@@ -232,7 +236,9 @@ def _check_tally(tally: dict) -> None:
 
 
 @transaction.atomic
-def action_item_save(*, by: User, meeting: Meeting, data: dict, action: ActionItem | None = None):
+def action_item_save(
+    *, by: User, meeting: Meeting, data: dict, action: ActionItem | None = None
+) -> ActionItem:
     """An action from the meeting (or a change to one): who does what by when."""
     data = dict(data)
     if action is None:
@@ -252,7 +258,8 @@ def action_item_save(*, by: User, meeting: Meeting, data: dict, action: ActionIt
         setattr(action, key, value)
     if not action.texts:
         raise ValidationError({"texts": _("Say what is to be done.")})
-    if action.agenda_item_id and action.agenda_item.meeting_id != meeting.pk:
+    item = action.agenda_item if action.agenda_item_id else None
+    if item is not None and item.meeting_id != meeting.pk:
         raise ValidationError({"agenda_item": _("Choose an item of this meeting.")})
     return audited_save(
         action,

@@ -30,7 +30,7 @@ AUDITED = [
 
 def decision_record(
     *,
-    by: User,
+    by: User | None,
     source: str,
     decided_on: datetime.date,
     titles: dict | None,

@@ -32,7 +32,7 @@ from tashbeek.core.text import search_terms
 
 from ..models import Organisation, Region
 from .directory_columns import Column, band, orders, rank, shared
-from .organisations import POPULATION_BANDS, STATUS_FILTERS
+from .organisations import POPULATION_BANDS, STATUS_FILTERS, DirectoryFilters
 
 GRAM = 3  # letters per n-gram of the name postings
 NARROW = 3  # postings intersected before names are compared
@@ -129,7 +129,9 @@ class DirectoryIndex:
         self.band = Column.of([band(n) for n in population], [k for k, _l, _h in POPULATION_BANDS])
         self.region = Column.of(get("region_id"))
         self.regions = Region.objects.in_bulk(self.region.values)
-        self.region_meta = [(r.slug, r.names) for r in map(self.regions.get, self.region.values)]
+        self.region_meta = [
+            (self.regions[pk].slug, self.regions[pk].names) for pk in self.region.values
+        ]
         self._themes()
         # The folded names as one fixed-width array of UTF-8: a search compares candidates with
         # them in C, over contiguous memory, instead of visiting a thousand string objects.
@@ -196,7 +198,7 @@ class DirectoryIndex:
 
     # --- filters -------------------------------------------------------------------------
 
-    def masks(self, filters) -> dict[str, np.ndarray]:
+    def masks(self, filters: DirectoryFilters) -> dict[str, np.ndarray]:
         """One boolean mask per active filter, so a facet's counts can leave its own out."""
         masks: dict[str, np.ndarray] = {}
         terms = search_terms(filters.q)
@@ -245,9 +247,9 @@ class DirectoryIndex:
         grams = {term[i : i + GRAM] for term in terms for i in range(len(term) - GRAM + 1)}
         if not grams:
             return None
-        postings = [self.grams.get(gram) for gram in grams]
-        if any(rows is None for rows in postings):
+        if not grams <= self.grams.keys():
             return np.zeros(0, dtype=np.int64)
+        postings = [self.grams[gram] for gram in grams]
         postings.sort(key=len)
         candidates = postings[0]
         for rows in postings[1:NARROW]:  # intersect through a mask: no sorting
@@ -272,7 +274,7 @@ class DirectoryIndex:
             code
             for code, pk in enumerate(self.theme_ids)
             if self.themes[pk].slug == slug
-            or (self.themes[pk].parent is not None and self.themes[pk].parent.slug == slug)
+            or ((parent := self.themes[pk].parent) is not None and parent.slug == slug)
         ]
         mask = np.zeros(self.size, dtype=bool)
         mask[self.link_row[np.isin(self.link_theme, wanted)]] = True

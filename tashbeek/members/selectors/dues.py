@@ -1,15 +1,31 @@
 """Reads for dues: a year's ledger with statuses computed in the database, a member's
 statement, arrears for the committee."""
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import BooleanField, Case, CharField, F, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 
 from ..models import Due, FeeSchedule, Organisation
 
+if TYPE_CHECKING:  # django-stubs-ext is a development dependency
+    from django_stubs_ext import WithAnnotations
 
-def with_status(queryset: QuerySet[Due], today: datetime.date | None = None) -> QuerySet[Due]:
+    class DueStatus(TypedDict):
+        status_value: str
+        in_arrears: bool
+
+    # A due with the computed columns that lists filter on.
+    AnnotatedDue = WithAnnotations[Due, DueStatus]
+
+
+def with_status(
+    queryset: QuerySet[Due], today: datetime.date | None = None
+) -> QuerySet[AnnotatedDue]:
     """Annotate `status_value` exactly as Due.status_on computes it, so lists can filter."""
     today = today or timezone.localdate()
     return queryset.annotate(
@@ -29,7 +45,9 @@ def with_status(queryset: QuerySet[Due], today: datetime.date | None = None) -> 
     )
 
 
-def dues_ledger(*, year: int | None = None, status: str = "", country: str = "") -> QuerySet[Due]:
+def dues_ledger(
+    *, year: int | None = None, status: str = "", country: str = ""
+) -> QuerySet[AnnotatedDue]:
     queryset = with_status(Due.objects.select_related("organisation", "schedule"))
     if year:
         queryset = queryset.filter(schedule__year=year)
@@ -40,12 +58,12 @@ def dues_ledger(*, year: int | None = None, status: str = "", country: str = "")
     return queryset.order_by("organisation__sort_name", "organisation_id")
 
 
-def ledger_totals(queryset: QuerySet[Due]) -> dict:
+def ledger_totals(queryset: QuerySet[AnnotatedDue]) -> dict:
     totals = queryset.aggregate(amount=Sum("amount_minor"), paid=Sum("paid_minor"))
     return {"amount": totals["amount"] or 0, "paid": totals["paid"] or 0}
 
 
-def arrears() -> QuerySet[Due]:
+def arrears() -> QuerySet[AnnotatedDue]:
     """Overdue balances across all years, largest first."""
     return (
         with_status(Due.objects.select_related("organisation", "schedule"))
@@ -55,7 +73,7 @@ def arrears() -> QuerySet[Due]:
     )
 
 
-def arrears_by_organisation(organisations) -> dict[int, list[Due]]:
+def arrears_by_organisation(organisations: Iterable[Organisation]) -> dict[int, list[Due]]:
     """{organisation id: overdue dues} for a page of organisations, in one query."""
     result: dict[int, list[Due]] = {}
     for due in arrears().filter(organisation__in=organisations):
@@ -63,7 +81,7 @@ def arrears_by_organisation(organisations) -> dict[int, list[Due]]:
     return result
 
 
-def statement(organisation: Organisation) -> QuerySet[Due]:
+def statement(organisation: Organisation) -> QuerySet[AnnotatedDue]:
     return with_status(
         organisation.dues.select_related("schedule").prefetch_related("payments")
     ).order_by("-schedule__year")

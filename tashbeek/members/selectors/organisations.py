@@ -1,8 +1,11 @@
 """Reads for the directory, profiles and the map. Every list is scoped with `visible_to`."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
@@ -120,7 +123,9 @@ def organisation_search(*, user: Reader, filters: DirectoryFilters) -> QuerySet[
     return queryset.select_related("region").order_by(*SORTS.get(filters.sort, SORTS["name"]))
 
 
-def map_points(*, user: Reader, filters: DirectoryFilters, limit: int = 5000) -> list[dict]:
+def map_points(
+    *, user: Reader, filters: DirectoryFilters, limit: int = 5000
+) -> list[Mapping[str, Any]]:
     """Located organisations matching the filters, as plain rows for GeoJSON."""
     queryset = (
         organisation_search(user=user, filters=filters)
@@ -151,7 +156,8 @@ def organisation_detail(*, user: Reader, pk: int) -> Organisation:
         raise Organisation.DoesNotExist(f"No organisation {pk}")
     organisation = found[0]
     if organisation.region_id is not None:
-        index = current(organisation.directory_version or 0)
+        # directory_version is the query's annotation (version_subquery).
+        index = current(getattr(organisation, "directory_version", None) or 0)
         region = index.regions.get(organisation.region_id)
         if region is not None:  # else it is read when asked for
             organisation.region = region
@@ -162,13 +168,17 @@ _PK_MARKER = -9_876_543_210  # stands for the id while the query is compiled
 
 
 @lru_cache(maxsize=4)
-def _detail_query(vendor: str) -> tuple[str, list, int]:
+def _detail_query(vendor: str) -> tuple[str, list[Any], int]:
     """The profile's SQL for this database, with the position of the id among its
     parameters. Built from `visible_to`, which shows every organisation to everyone (a test
     holds that premise), so one compiled query serves every reader."""
-    queryset = visible_to(None).annotate(directory_version=version_subquery()).filter(pk=_PK_MARKER)
-    sql, params = queryset.query.sql_with_params()
-    params = list(params)
+    queryset = (
+        visible_to(AnonymousUser())
+        .annotate(directory_version=version_subquery())
+        .filter(pk=_PK_MARKER)
+    )
+    sql, compiled = queryset.query.sql_with_params()
+    params = list(compiled)
     return sql, params, params.index(_PK_MARKER)
 
 

@@ -3,8 +3,9 @@ between the steering committee and the applicant. Decisions live in services.dec
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -47,14 +48,14 @@ APPLICATION_FIELDS = [*ORGANISATION_FIELDS, *FOCAL_FIELDS, *MOTIVATION_FIELDS]
 class StaleState(ValidationError):
     """The object changed since the page was shown; the person should reload and look again."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(
             _("Someone changed this in the meantime. Reload the page and check before deciding."),
             code="stale",
         )
 
 
-def reviewers():
+def reviewers() -> QuerySet[User]:
     """The people who review applications and decide on membership."""
     return (
         get_user_model()
@@ -70,7 +71,7 @@ def application_index(application: Application) -> None:
 
 
 @transaction.atomic
-def application_start(*, applicant) -> Application:
+def application_start(*, applicant: User) -> Application:
     """Open a draft for the signed-in person, who becomes the focal person; an open draft or
     a request for information is resumed rather than duplicated."""
     existing = applicant.applications.filter(status__in=Application.EDITABLE).first()
@@ -117,7 +118,11 @@ def application_save(*, application: Application, by: User, data: dict) -> Appli
 
 @transaction.atomic
 def application_document_add(
-    *, application: Application, by: User, upload, kind: str = ApplicationDocument.Kind.RESOLUTION
+    *,
+    application: Application,
+    by: User,
+    upload: UploadedFile,
+    kind: str = ApplicationDocument.Kind.RESOLUTION,
 ) -> ApplicationDocument:
     """Attach a document, checked by content; a new resolution replaces the previous one."""
     application = _lock_editable(application, by)
@@ -188,9 +193,9 @@ def likely_duplicates(application: Application) -> tuple[list, list]:
         return bool(names & {compact(text) for text in (values or {}).values() if text})
 
     # The organisation this application's own acceptance created is not a duplicate of it.
-    organisations = Organisation.objects.filter(contains, country=application.country).exclude(
-        pk=application.organisation_id
-    )
+    organisations = Organisation.objects.filter(contains, country=application.country)
+    if application.organisation_id is not None:
+        organisations = organisations.exclude(pk=application.organisation_id)
     applications = (
         Application.objects.filter(
             contains,

@@ -4,6 +4,7 @@ transaction that checks the state the decider saw, so a double click or two comm
 members deciding at once yield exactly one decision and a clear refusal for the other."""
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -61,7 +62,7 @@ def _require_reasons(reasons: str) -> str:
     return reasons
 
 
-def _record(**fields) -> MembershipDecision:
+def _record(**fields: Any) -> MembershipDecision:
     try:
         with transaction.atomic():
             return MembershipDecision.objects.create(**fields)
@@ -136,7 +137,15 @@ def application_reject(
     )
 
 
-def _verdict(kind, application, by: User, reasons, effective_on, taken_at, version):
+def _verdict(
+    kind: str,
+    application: Application,
+    by: User,
+    reasons: str,
+    effective_on: datetime.date,
+    taken_at: tuple[int | None, str],
+    version: int | None,
+) -> MembershipDecision:
     """The one path of both verdicts: check, record, close the application, audit, tell."""
     reasons = _require_reasons(reasons)
     application = _lock_submitted(application, version)
@@ -155,7 +164,7 @@ def _verdict(kind, application, by: User, reasons, effective_on, taken_at, versi
     )
     status = Application.Status.ACCEPTED if accepted else Application.Status.REJECTED
     _close(application, status, organisation)
-    after = {"status": status}
+    after: dict[str, object] = {"status": status}
     if organisation is not None:
         after["organisation"] = organisation.pk
         audit_record(
@@ -174,7 +183,7 @@ def _verdict(kind, application, by: User, reasons, effective_on, taken_at, versi
         reason=reasons,
     )
     MEMBERSHIP_DECIDED.collect(decision=decision, by=by, meeting=meeting)
-    _tell(decision, application.applicant, application, organisation)
+    _tell(decision, [application.applicant], application, organisation)
     return decision
 
 
@@ -191,7 +200,7 @@ def _close(application: Application, status: str, organisation: Organisation | N
 def membership_decide(
     *,
     organisation: Organisation,
-    by: User,
+    by: User | None,
     kind: str,
     reasons: str,
     effective_on: datetime.date,
@@ -207,7 +216,7 @@ def membership_decide(
         raise ValidationError({"kind": _("Choose a decision.")})
     reasons = _require_reasons(reasons)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    allowed_from, target = TRANSITIONS[kind]
+    allowed_from, target = TRANSITIONS[Kind(kind)]
     current = organisation.membership_status
     if (expected_status and expected_status != current) or current not in allowed_from:
         raise StaleState()
@@ -245,7 +254,7 @@ def membership_decide(
     return decision
 
 
-def _check_who(by: User, kind: str, organisation: Organisation) -> None:
+def _check_who(by: User | None, kind: str, organisation: Organisation) -> None:
     if by is None:  # the platform itself, e.g. a suspension reaching its end date
         return
     if kind == Kind.WITHDRAWN:
@@ -255,22 +264,33 @@ def _check_who(by: User, kind: str, organisation: Organisation) -> None:
         raise PermissionDenied(_("Only the steering committee decides on membership."))
 
 
-def _tell(decision, people, application, organisation) -> None:
-    people = people if isinstance(people, list) else [people]
+def _tell(
+    decision: MembershipDecision,
+    people: list[User],
+    application: Application | None,
+    organisation: Organisation | None,
+) -> None:
+    """Tell these people of the decision: about the organisation once there is one (a
+    membership decision, an acceptance), else about the application (a rejection)."""
+    if organisation is not None:
+        name, url = (
+            organisation.names,
+            reverse("members:membership", kwargs={"pk": organisation.pk}),
+        )
+    elif application is not None:
+        name, url = application.names, application.get_absolute_url()
+    else:
+        raise ValueError("a decision is about an organisation or an application")
     context = {
         "reference": application.reference if application else "",
-        "name": organisation.names if organisation else application.names,
+        "name": name,
         "reasons": decision.reasons,
     }
-    url = (
-        reverse("members:membership", kwargs={"pk": organisation.pk})
-        if organisation
-        else application.get_absolute_url()
-    )
+    message = MESSAGES[Kind(decision.kind)]
     notify(
         users=people,
         action=f"members.decision.{decision.kind}",
-        message=MESSAGES[decision.kind],
+        message=message,
         context=context,
         url=url,
     )
@@ -278,7 +298,7 @@ def _tell(decision, people, application, organisation) -> None:
         notify(
             users=reviewers(),
             action="members.decision.withdrawn",
-            message=MESSAGES[decision.kind],
+            message=message,
             context=context,
             url=url,
         )
