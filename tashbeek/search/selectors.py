@@ -6,7 +6,7 @@ are computed from those and never from anything the user may not see.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -131,14 +131,19 @@ def _with_meaning(q: str, hits: list[Hit], user: Reader) -> list[Hit]:
     known = {hit.id: hit for hit in hits}
     known |= {hit.id: hit for hit in hits_of([pk for pk in ranked if pk not in known], user=user)}
     lead = sorted((pk for pk in ranked if pk in known), key=lambda pk: (-ranked[pk], pk))
-    led = [
-        replace(known[pk], score=ranked[pk], closeness=matching.closeness_of(similarity, pk))
-        for pk in lead
-    ]
+    best = max((hit.score for hit in hits), default=0.0) or 1.0
+    # The hits are this query's own objects: rescored in place (copying up to CAP of them
+    # cost more than the ranking).
+    led = []
+    for pk in lead:
+        hit = known[pk]
+        hit.score, hit.closeness = ranked[pk], matching.closeness_of(similarity, pk)
+        led.append(hit)
     # Below every entry ranked by meaning, in their keyword order, so scores stay in order.
     under = min((hit.score for hit in led), default=0.0) - 1.0
-    best = max((hit.score for hit in hits), default=0.0) or 1.0
-    rest = [replace(hit, score=under + hit.score / best) for hit in hits if hit.id not in ranked]
+    rest = [hit for hit in hits if hit.id not in ranked]
+    for hit in rest:
+        hit.score = under + hit.score / best
     return (led + rest)[:CAP]
 
 
