@@ -3,14 +3,14 @@
 import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
+
+from tashbeek.core.web import FORM, POST, view
 
 from . import selectors, services
 from .forms import CodeForm
@@ -24,9 +24,7 @@ def _next(request: HttpRequest) -> str:
     return wanted if safe else reverse("accounts:profile")
 
 
-@login_required
-@permission_required("accounts.use_mfa", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("accounts.use_mfa", methods=FORM)
 def mfa(request: HttpRequest) -> HttpResponse:
     """Set up the authenticator app (the first time), or confirm this sign-in with it."""
     next_url = _next(request)
@@ -74,9 +72,7 @@ def _mfa_setup(request: HttpRequest, next_url: str) -> HttpResponse:
     return render(request, "accounts/mfa_setup.html", context, status=400 if form.errors else 200)
 
 
-@login_required
-@permission_required("accounts.use_mfa", raise_exception=True)
-@require_POST
+@view("accounts.use_mfa", methods=POST)
 def recovery_codes(request: HttpRequest) -> HttpResponse:
     """New recovery codes, shown once (the earlier ones stop working)."""
     if selectors.mfa_device(request.user) is None:
@@ -111,9 +107,7 @@ class PasswordChangeView(RevokesTokensOnNewPassword, auth_views.PasswordChangeVi
         return response
 
 
-@login_required
-@permission_required("accounts.view_profile", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("accounts.view_profile", methods=FORM)
 def tokens(request: HttpRequest) -> HttpResponse:
     """The person's API tokens: when made, when they expire; a new one shown once."""
     created = None
@@ -123,9 +117,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/tokens.html", context, status=201 if created else 200)
 
 
-@login_required
-@permission_required("accounts.view_profile", raise_exception=True)
-@require_POST
+@view("accounts.view_profile", methods=POST)
 def token_revoke(request: HttpRequest, token_key: str) -> HttpResponse:
     if services.token_revoke(user=request.user, token_key=token_key):
         messages.success(request, _("The token is revoked."))

@@ -12,8 +12,8 @@ Reader: TypeAlias = User | AnonymousUser
 
 
 class SignedInRequest(HttpRequest):
-    """The request of a view behind `login_required`: its user is a `User`, never anonymous,
-    so the view passes `request.user` to a service typed `by: User` (django-stubs types a
-    plain request's user as `User | AnonymousUser`)."""
+    """The request of a view that needs a signed-in person (`core.web.view`): its user is a
+    `User`, never anonymous, so the view passes `request.user` to a service typed `by: User`
+    (django-stubs types a plain request's user as `User | AnonymousUser`)."""
 
     user: User

@@ -1,16 +1,14 @@
 """Community pages: the list, a community with its members and events, joining and approving."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_http_methods
 
 from tashbeek.accounts.web import SignedInRequest
-from tashbeek.core.web import done, form_page
+from tashbeek.core.web import FORM, POST, done, form_page, view
 
 from . import selectors, services
 from .forms import CommunityForm, JoinForm
@@ -51,9 +49,7 @@ def community_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "communities/detail.html", context)
 
 
-@login_required
-@permission_required("communities.join_community", raise_exception=True)
-@require_POST
+@view("communities.join_community", methods=POST)
 def join(request: SignedInRequest, slug: str) -> HttpResponse:
     community = _community(slug)
     form = JoinForm(request.POST, user=request.user)
@@ -68,8 +64,7 @@ def join(request: SignedInRequest, slug: str) -> HttpResponse:
     return redirect(community)
 
 
-@login_required
-@require_POST
+@view(methods=POST)
 def leave(request: SignedInRequest, slug: str, membership_pk: int) -> HttpResponse:
     """Leave, or (coordinator) remove a member or decline a request."""
     community = _community(slug)
@@ -78,8 +73,7 @@ def leave(request: SignedInRequest, slug: str, membership_pk: int) -> HttpRespon
     return done(request, _("Done."), community)
 
 
-@login_required
-@require_POST
+@view(methods=POST)
 def approve(request: SignedInRequest, slug: str, membership_pk: int) -> HttpResponse:
     community = _community(slug)
     membership = get_object_or_404(CommunityMembership, pk=membership_pk, community=community)
@@ -92,9 +86,7 @@ def approve(request: SignedInRequest, slug: str, membership_pk: int) -> HttpResp
     return redirect(community)
 
 
-@login_required
-@permission_required("communities.add_community", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("communities.add_community", methods=FORM)
 def create(request: HttpRequest) -> HttpResponse:
     form = CommunityForm(request.POST or None)
 

@@ -9,8 +9,9 @@ from django.templatetags.static import static
 from django.utils.translation import gettext, ngettext
 from django.views import csrf, defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_GET
+
+from tashbeek.core.web import FORM, view
 
 from . import selectors
 from .audit_display import audit_rows
@@ -31,8 +32,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
-@permission_required("core.view_auditentry", raise_exception=True)
-@require_GET
+@view("core.view_auditentry", sign_in=False)
 def audit_log(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None, object_types=selectors.audit_object_types())
     entries = selectors.audit_entries(**(form.filters() if request.GET else {}))
@@ -41,8 +41,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(request, "core/audit_log.html", {"page": page, "rows": rows, "form": form})
 
 
-@permission_required("core.manage_outbox", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("core.manage_outbox", methods=FORM, sign_in=False)
 def outbox(request: HttpRequest) -> HttpResponse:
     """E-mails waiting or failing (the mail server refused or was down), and sending the
     failed ones again."""

@@ -1,9 +1,40 @@
 """Web helpers every app's pages share: a service's ValidationError lands on the form."""
 
+from collections.abc import Callable, Sequence
+
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+from rules.contrib.views import permission_required
+
+# The methods a view answers: a page, a form page, an action.
+GET = ("GET", "HEAD")
+FORM = ("GET", "POST")
+POST = ("POST",)
+
+
+def view(
+    perm: str | None = None,
+    *,
+    fn: Callable | None = None,
+    methods: Sequence[str] = GET,
+    sign_in: bool = True,
+) -> Callable[[Callable], Callable]:
+    """The one declaration of who may use a view that is not for everyone, and how: signed
+    in (anyone else is sent to sign in; `sign_in=False` for pages the public may see when
+    the permission allows), the rules permission `perm` (on the object `fn` returns: see
+    `object_from`; refused with 403), and the HTTP methods it answers (405 otherwise)."""
+
+    def declare(function: Callable) -> Callable:
+        declared = require_http_methods(list(methods))(function)
+        if perm:
+            declared = permission_required(perm, fn=fn, raise_exception=True)(declared)
+        return login_required(declared) if sign_in else declared
+
+    return declare
 
 
 def save_form(request, form, save) -> HttpResponse | None:

@@ -1,19 +1,16 @@
 """Discussion pages of a community: the threads, a thread with its replies, moderation."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.communities.selectors import community_detail
-from tashbeek.core.web import add_service_errors, done, form_page, object_from
+from tashbeek.core.web import FORM, POST, add_service_errors, done, form_page, object_from, view
 
 from . import selectors, services
 from .forms import ReasonForm, ReplyForm, ThreadForm
@@ -45,9 +42,7 @@ thread_from = object_from("discussions.thread", _thread, ("slug", "pk"))
 post_from = object_from("discussions.post", _post, ("slug", "pk", "post_pk"))
 
 
-@login_required
-@permission_required("discussions.view_discussions", fn=community_from, raise_exception=True)
-@require_http_methods(["GET", "HEAD"])
+@view("discussions.view_discussions", fn=community_from)
 def thread_list(request: HttpRequest, slug: str) -> HttpResponse:
     community = community_from(request, slug=slug)
     page = Paginator(selectors.threads_of(community), 30).get_page(request.GET.get("page"))
@@ -60,9 +55,7 @@ def thread_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "discussions/list.html", context)
 
 
-@login_required
-@permission_required("discussions.post", fn=community_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("discussions.post", fn=community_from, methods=FORM)
 def thread_start(request: HttpRequest, slug: str) -> HttpResponse:
     community = community_from(request, slug=slug)
     form = ThreadForm(request.POST or None)
@@ -107,16 +100,12 @@ def _thread_page(request, thread, *, status=200, reply_form=None) -> HttpRespons
     return render(request, "discussions/thread.html", context, status=status)
 
 
-@login_required
-@permission_required("discussions.take_part", fn=thread_from, raise_exception=True)
-@require_http_methods(["GET", "HEAD"])
+@view("discussions.take_part", fn=thread_from)
 def thread_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _thread_page(request, thread_from(request, slug=slug, pk=pk))
 
 
-@login_required
-@permission_required("discussions.take_part", fn=thread_from, raise_exception=True)
-@require_POST
+@view("discussions.take_part", fn=thread_from, methods=POST)
 def reply(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     thread = thread_from(request, slug=slug, pk=pk)
     form = ReplyForm(request.POST)
@@ -138,9 +127,7 @@ def reply(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     return _thread_page(request, thread, status=400, reply_form=form)
 
 
-@login_required
-@permission_required("discussions.hide_post", fn=post_from, raise_exception=True)
-@require_POST
+@view("discussions.hide_post", fn=post_from, methods=POST)
 def hide(request: SignedInRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
     post = post_from(request, slug=slug, pk=pk, post_pk=post_pk)
     form = ReasonForm(request.POST)
@@ -151,18 +138,14 @@ def hide(request: SignedInRequest, slug: str, pk: int, post_pk: int) -> HttpResp
     return done(request, _("The post is hidden."), post.thread)
 
 
-@login_required
-@permission_required("discussions.hide_post", fn=post_from, raise_exception=True)
-@require_POST
+@view("discussions.hide_post", fn=post_from, methods=POST)
 def unhide(request: SignedInRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
     post = post_from(request, slug=slug, pk=pk, post_pk=post_pk)
     services.post_unhide(by=request.user, post=post)
     return done(request, _("The post is shown again."), post.thread)
 
 
-@login_required
-@permission_required("discussions.take_part", fn=post_from, raise_exception=True)
-@require_POST
+@view("discussions.take_part", fn=post_from, methods=POST)
 def report(request: SignedInRequest, slug: str, pk: int, post_pk: int) -> HttpResponse:
     post = post_from(request, slug=slug, pk=pk, post_pk=post_pk)
     form = ReasonForm(request.POST)

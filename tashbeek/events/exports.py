@@ -1,15 +1,14 @@
 """An event's participants and its attendance per organisation, as CSV or XLSX, for its
 organisers. Times are the event's wall-clock time, as on its page."""
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
 
 from tashbeek.core.dates import in_zone
 from tashbeek.core.exports import Column, export_response
+from tashbeek.core.web import view
 
 from . import selectors
 
@@ -41,8 +40,7 @@ def _organised_event(request: HttpRequest, pk: int):
     return event
 
 
-@login_required
-@require_GET
+@view()
 def participants_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     event = _organised_event(request, pk)
     rows = selectors.registrations_for_event(event).select_related("event")
@@ -55,8 +53,7 @@ def participants_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
     )
 
 
-@login_required
-@require_GET
+@view()
 def attendance_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     event = _organised_event(request, pk)
     return export_response(

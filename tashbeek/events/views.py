@@ -4,7 +4,6 @@ attendance, and the iCalendar downloads and feeds."""
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,13 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_http_methods
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.communities.selectors import community_detail
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import add_service_errors, done, object_from
+from tashbeek.core.web import FORM, POST, add_service_errors, done, object_from, view
 
 from . import selectors, services
 from .forms import EventForm, RegistrationForm
@@ -113,8 +111,7 @@ def _previews(request, event: Event) -> dict:
     }
 
 
-@login_required
-@require_POST
+@view(methods=POST)
 def register(request: SignedInRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     form = RegistrationForm(request.POST, user=request.user, event=event)
@@ -142,8 +139,7 @@ def register(request: SignedInRequest, pk: int) -> HttpResponse:
     return redirect(event)
 
 
-@login_required
-@require_POST
+@view(methods=POST)
 def cancel(request: SignedInRequest, pk: int, registration_pk: int) -> HttpResponse:
     event = _event(request, pk)
     registration = get_object_or_404(Registration, pk=registration_pk, event=event)
@@ -173,24 +169,18 @@ def _form_page(request, event: Event | None) -> HttpResponse:
     return render(request, "events/edit.html", {"form": form, "event": event}, status=status)
 
 
-@login_required
-@permission_required("events.add_event", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("events.add_event", methods=FORM)
 def create(request: HttpRequest) -> HttpResponse:
     return _form_page(request, None)
 
 
-@login_required
-@permission_required("events.change_event", fn=event_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("events.change_event", fn=event_from, methods=FORM)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = event_from(request, pk=pk)
     return _form_page(request, event)
 
 
-@login_required
-@permission_required("events.change_event", fn=event_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("events.change_event", fn=event_from, methods=FORM)
 def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     event = event_from(request, pk=pk)
     registrations = selectors.registrations_for_event(event)
@@ -203,8 +193,7 @@ def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "HEAD"])
+@view()
 def mine(request: SignedInRequest) -> HttpResponse:
     context = {
         "registrations": selectors.registrations_of(request.user),

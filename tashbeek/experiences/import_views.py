@@ -6,15 +6,13 @@ file waits in private storage under a random name that only the uploader's sessi
 import uuid
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_storage
+from tashbeek.core.web import FORM, POST, view
 
 from .forms import ImportForm
 from .importing import ImportRejected, check, experiences_import, read_rows
@@ -32,9 +30,7 @@ def _preview(cleaned: list[dict]) -> list[dict]:
     return [{**row, "updates": row["external_id"] in known} for row in cleaned]
 
 
-@login_required
-@permission_required("experiences.import_experiences", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("experiences.import_experiences", methods=FORM)
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "GET" or not form.is_valid():
@@ -68,9 +64,7 @@ def _forget(request: HttpRequest) -> None:
         private_storage.delete(waiting["file"])
 
 
-@login_required
-@permission_required("experiences.import_experiences", raise_exception=True)
-@require_POST
+@view("experiences.import_experiences", methods=POST)
 def import_confirm(request: HttpRequest) -> HttpResponse:
     waiting = request.session.get(SESSION_KEY)
     if not waiting or not private_storage.exists(waiting["file"]):

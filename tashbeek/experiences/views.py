@@ -1,20 +1,18 @@
 """Experience pages: the list, an experience, writing it, files, review, "ask the authors"."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_http_methods
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.files import private_file_response
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import add_service_errors, done, form_page, object_from
+from tashbeek.core.web import FORM, POST, add_service_errors, done, form_page, object_from, view
 from tashbeek.search.matching import match
 
 from . import selectors, services
@@ -49,8 +47,7 @@ def experience_list(request: HttpRequest) -> HttpResponse:
     return render(request, "experiences/list.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "HEAD"])
+@view()
 def review_queue(request: HttpRequest) -> HttpResponse:
     return render(
         request, "experiences/queue.html", {"experiences": selectors.review_queue(request.user)}
@@ -108,9 +105,7 @@ def experience_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, _experience(request, pk))
 
 
-@login_required
-@permission_required("experiences.add_experience", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("experiences.add_experience", methods=FORM)
 def experience_create(request: HttpRequest) -> HttpResponse:
     form = ExperienceForm(request.POST or None, user=request.user)
 
@@ -123,9 +118,7 @@ def experience_create(request: HttpRequest) -> HttpResponse:
     return form_page(request, form, save, "experiences/edit.html", {})
 
 
-@login_required
-@permission_required("experiences.change_experience", fn=experience_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("experiences.change_experience", fn=experience_from, methods=FORM)
 def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     form = ExperienceForm(request.POST or None, instance=experience, user=request.user)
@@ -137,9 +130,7 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "experiences/edit.html", {"experience": experience})
 
 
-@login_required
-@permission_required("experiences.author_experience", fn=experience_from, raise_exception=True)
-@require_POST
+@view("experiences.author_experience", fn=experience_from, methods=POST)
 def submit(request: SignedInRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     try:
@@ -153,9 +144,7 @@ def submit(request: SignedInRequest, pk: int) -> HttpResponse:
     return done(request, _("Sent for review. You will be told when it is published."), experience)
 
 
-@login_required
-@permission_required("experiences.judge_experience", fn=experience_from, raise_exception=True)
-@require_POST
+@view("experiences.judge_experience", fn=experience_from, methods=POST)
 def review(request: SignedInRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     form = ReviewForm(request.POST)
@@ -177,9 +166,7 @@ def review(request: SignedInRequest, pk: int) -> HttpResponse:
     return done(request, _("Your review is recorded."), experience)
 
 
-@login_required
-@permission_required("experiences.unpublish_experience", fn=experience_from, raise_exception=True)
-@require_POST
+@view("experiences.unpublish_experience", fn=experience_from, methods=POST)
 def unpublish(request: SignedInRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     try:
@@ -192,9 +179,7 @@ def unpublish(request: SignedInRequest, pk: int) -> HttpResponse:
     return done(request, _("The experience is back to draft."), experience)
 
 
-@login_required
-@permission_required("experiences.change_experience", fn=experience_from, raise_exception=True)
-@require_POST
+@view("experiences.change_experience", fn=experience_from, methods=POST)
 def file_add(request: SignedInRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     form = FileForm(request.POST, request.FILES)
@@ -222,9 +207,7 @@ def file_download(request: HttpRequest, pk: int, file_pk: int) -> HttpResponseBa
     )
 
 
-@login_required
-@permission_required("experiences.change_experience", fn=experience_from, raise_exception=True)
-@require_POST
+@view("experiences.change_experience", fn=experience_from, methods=POST)
 def file_remove(request: SignedInRequest, pk: int, file_pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     attached = get_object_or_404(experience.files, pk=file_pk)
@@ -232,9 +215,7 @@ def file_remove(request: SignedInRequest, pk: int, file_pk: int) -> HttpResponse
     return done(request, _("The file is removed."), experience)
 
 
-@login_required
-@permission_required("experiences.ask_authors", fn=experience_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("experiences.ask_authors", fn=experience_from, methods=FORM)
 def ask(request: HttpRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     form = AskForm(request.POST or None)

@@ -1,17 +1,15 @@
 """Library pages: the list, a document with its versions, writing, uploading, review."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_http_methods
 
 from tashbeek.core.files import private_file_response
-from tashbeek.core.web import done, form_page, object_from
+from tashbeek.core.web import FORM, POST, done, form_page, object_from, view
 
 from . import selectors, services
 from .forms import (
@@ -74,9 +72,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, _document(request, pk))
 
 
-@login_required
-@permission_required("library.add_document", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("library.add_document", methods=FORM)
 def document_create(request: HttpRequest) -> HttpResponse:
     initial = {}
     if request.GET.get("community"):
@@ -101,9 +97,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
     return form_page(request, form, save, "library/edit.html", {})
 
 
-@login_required
-@permission_required("library.change_document", fn=document_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("library.change_document", fn=document_from, methods=FORM)
 def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_from(request, pk=pk)
     form = DocumentForm(request.POST or None, instance=document, user=request.user)
@@ -115,9 +109,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "library/edit.html", {"document": document})
 
 
-@login_required
-@permission_required("library.change_document", fn=document_from, raise_exception=True)
-@require_POST
+@view("library.change_document", fn=document_from, methods=POST)
 def version_add(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_from(request, pk=pk)
     form = VersionForm(request.POST, request.FILES)
@@ -145,8 +137,7 @@ def version_download(request: HttpRequest, pk: int, number: int) -> HttpResponse
     return private_file_response(version.file, content_type=version.content_type, filename=filename)
 
 
-@login_required
-@require_POST
+@view(methods=POST)
 def transition(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     form = TransitionForm(request.POST)

@@ -1,15 +1,13 @@
 """Needs and offers pages: lists, a need with "who can help", writing them."""
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_http_methods
 
 from tashbeek.accounts.web import SignedInRequest
-from tashbeek.core.web import done, form_page, object_from
+from tashbeek.core.web import FORM, POST, done, form_page, object_from, view
 
 from . import selectors, services
 from .forms import NeedForm, OfferForm, StatusForm
@@ -62,25 +60,19 @@ def _write(request, form_class, save_item, *, kind: str, item=None, saved: str) 
     return form_page(request, form, save, "needs/edit.html", context)
 
 
-@login_required
-@permission_required("needs.add_need", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("needs.add_need", methods=FORM)
 def need_create(request: SignedInRequest) -> HttpResponse:
     message = _("Your need is posted. Here is who may help.")
     return _write(request, NeedForm, services.need_save, kind="need", saved=message)
 
 
-@login_required
-@permission_required("needs.change_need", fn=need_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("needs.change_need", fn=need_from, methods=FORM)
 def need_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     need = need_from(request, pk=pk)
     return _write(request, NeedForm, services.need_save, kind="need", item=need, saved=_("Saved."))
 
 
-@login_required
-@permission_required("needs.change_need", fn=need_from, raise_exception=True)
-@require_POST
+@view("needs.change_need", fn=need_from, methods=POST)
 def need_status(request: SignedInRequest, pk: int) -> HttpResponse:
     need = need_from(request, pk=pk)
     form = StatusForm(request.POST)
@@ -97,17 +89,13 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "needs/offer.html", context)
 
 
-@login_required
-@permission_required("needs.add_offer", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("needs.add_offer", methods=FORM)
 def offer_create(request: SignedInRequest) -> HttpResponse:
     message = _("Your offer is published.")
     return _write(request, OfferForm, services.offer_save, kind="offer", saved=message)
 
 
-@login_required
-@permission_required("needs.change_offer", fn=offer_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("needs.change_offer", fn=offer_from, methods=FORM)
 def offer_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     offer = offer_from(request, pk=pk)
     return _write(
@@ -115,8 +103,7 @@ def offer_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
+@view(methods=POST)
 def offer_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     offer = get_object_or_404(Offer, pk=pk)
     services.offer_withdraw(by=request.user, offer=offer)

@@ -2,18 +2,16 @@
 
 import datetime
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_http_methods
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.communities.selectors import community_detail
-from tashbeek.core.web import done, form_page, object_from
+from tashbeek.core.web import FORM, POST, done, form_page, object_from, view
 
 from . import selectors, services
 from .forms import PlanItemForm
@@ -61,9 +59,7 @@ def _plan_url(community, year) -> str:
     return f"{reverse('workplans:plan', kwargs={'slug': community.slug})}?year={year}"
 
 
-@login_required
-@permission_required("workplans.change_plan", fn=community_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("workplans.change_plan", fn=community_from, methods=FORM)
 def item_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     community = community_from(request, slug=slug)
     item = get_object_or_404(WorkPlanItem, pk=pk, community=community) if pk else None
@@ -80,9 +76,7 @@ def item_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
     return form_page(request, form, save, "workplans/edit.html", context)
 
 
-@login_required
-@permission_required("workplans.change_plan", fn=community_from, raise_exception=True)
-@require_POST
+@view("workplans.change_plan", fn=community_from, methods=POST)
 def item_delete(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     community = community_from(request, slug=slug)
     item = get_object_or_404(WorkPlanItem, pk=pk, community=community)

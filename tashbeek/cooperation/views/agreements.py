@@ -2,21 +2,19 @@
 declaring, correcting, confirming and ending, the signed document, and the graph."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_GET
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.files import private_file_response
 from tashbeek.core.models import Theme
 from tashbeek.core.permissions import is_secretariat
-from tashbeek.core.web import done, form_page
+from tashbeek.core.web import FORM, POST, done, form_page, view
 from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.rules import affiliations_of
 
@@ -76,8 +74,7 @@ def graph(request: HttpRequest) -> HttpResponse:
     return render(request, "cooperation/graph.html", context)
 
 
-@require_GET
-@permission_required("cooperation.view_agreement", fn=agreement_from, raise_exception=True)
+@view("cooperation.view_agreement", fn=agreement_from, sign_in=False)
 def agreement(request: HttpRequest, pk: int) -> HttpResponse:
     item = agreement_from(request, pk)
     user = request.user
@@ -104,9 +101,7 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cooperation/agreement.html", context)
 
 
-@login_required
-@permission_required("cooperation.declare_agreement", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.declare_agreement", methods=FORM)
 def declare(request: HttpRequest) -> HttpResponse:
     form = AgreementForm(request.POST or None, request.FILES or None, user=request.user)
 
@@ -126,9 +121,7 @@ def declare(request: HttpRequest) -> HttpResponse:
     return form_page(request, form, save, "cooperation/form.html", context)
 
 
-@login_required
-@permission_required("cooperation.change_agreement", fn=agreement_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.change_agreement", fn=agreement_from, methods=FORM)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = agreement_from(request, pk)
     form = AgreementForm(
@@ -152,9 +145,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "cooperation/form.html", context)
 
 
-@login_required
-@permission_required("cooperation.confirm_agreement", fn=agreement_from, raise_exception=True)
-@require_POST
+@view("cooperation.confirm_agreement", fn=agreement_from, methods=POST)
 def confirm(request: SignedInRequest, pk: int) -> HttpResponse:
     item = agreement_from(request, pk)
     party = request.POST.get("organisation", "")
@@ -169,9 +160,7 @@ def confirm(request: SignedInRequest, pk: int) -> HttpResponse:
     return done(request, _("Your confirmation is recorded."), item)
 
 
-@login_required
-@permission_required("cooperation.end_agreement", fn=agreement_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.end_agreement", fn=agreement_from, methods=FORM)
 def end(request: HttpRequest, pk: int) -> HttpResponse:
     item = agreement_from(request, pk)
     form = EndForm(request.POST or None)
@@ -184,9 +173,7 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "cooperation/form.html", context)
 
 
-@login_required
-@permission_required("cooperation.view_agreement_document", fn=agreement_from, raise_exception=True)
-@require_GET
+@view("cooperation.view_agreement_document", fn=agreement_from)
 def document(request: HttpRequest, pk: int) -> HttpResponseBase:
     item = agreement_from(request, pk)
     if not item.document:

@@ -1,16 +1,13 @@
 """Documents of projects and tenders: adding one (checked by content) and reading one
 through a view that first checks the reader may (private files have no URL)."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
-from rules.contrib.views import permission_required
 
 from tashbeek.core.files import private_download
-from tashbeek.core.web import done, form_page
+from tashbeek.core.web import FORM, done, form_page, view
 
 from .. import services
 from ..forms import AttachmentForm
@@ -51,9 +48,7 @@ def _add(request, *, owner, organisations, back, **target) -> HttpResponse:
     return form_page(request, form, save, "cooperation/form.html", context)
 
 
-@login_required
-@permission_required("cooperation.change_project", fn=project_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.change_project", fn=project_from, methods=FORM)
 def project_document_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = project_from(request, pk)
     return _add(
@@ -65,9 +60,7 @@ def project_document_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.declare_demand", fn=tender_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.declare_demand", fn=tender_from, methods=FORM)
 def tender_document_add(request: HttpRequest, pk: int) -> HttpResponse:
     tender = tender_from(request, pk)
     return _add(
@@ -79,8 +72,7 @@ def tender_document_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_GET
-@permission_required("cooperation.view_attachment", fn=attachment_from, raise_exception=True)
+@view("cooperation.view_attachment", fn=attachment_from, sign_in=False)
 def document(request: HttpRequest, pk: int) -> HttpResponseBase:
     attachment = attachment_from(request, pk)
     if not attachment.file:

@@ -1,4 +1,4 @@
-"""Object getters the views declare their permission against (rules' permission_required
+"""Object getters the views declare their permission against (`core.web.view(perm, fn=…)`
 calls them before the view; the object is kept on the request so it is read once)."""
 
 from django.db.models import Prefetch

@@ -2,7 +2,6 @@
 project, and the partners' workspace with its money, indicators, risks and updates."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,14 +9,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_GET
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.exports import Column, export_response
 from tashbeek.core.models import Theme
 from tashbeek.core.money import exponent, to_major
-from tashbeek.core.web import add_service_errors, done, form_page
+from tashbeek.core.web import FORM, POST, add_service_errors, done, form_page, view
 
 from .. import iati, selectors, services
 from ..forms import (
@@ -62,8 +60,7 @@ def projects(request: HttpRequest) -> HttpResponse:
     return render(request, "cooperation/projects.html", context)
 
 
-@require_GET
-@permission_required("cooperation.view_project", fn=project_from, raise_exception=True)
+@view("cooperation.view_project", fn=project_from, sign_in=False)
 def project(request: HttpRequest, pk: int) -> HttpResponse:
     item = project_from(request, pk)
     context = {
@@ -83,9 +80,7 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cooperation/project.html", context)
 
 
-@login_required
-@permission_required("cooperation.add_project", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.add_project", methods=FORM)
 def project_new(request: HttpRequest) -> HttpResponse:
     form = ProjectForm(request.POST or None, user=request.user)
 
@@ -100,9 +95,7 @@ def project_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.change_project", fn=project_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.change_project", fn=project_from, methods=FORM)
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = project_from(request, pk)
     form = ProjectForm(request.POST or None, instance=item, user=request.user)
@@ -137,9 +130,7 @@ def _workspace_context(request, item) -> dict:
     }
 
 
-@login_required
-@permission_required("cooperation.view_workspace", fn=project_from, raise_exception=True)
-@require_GET
+@view("cooperation.view_workspace", fn=project_from)
 def workspace(request: HttpRequest, pk: int) -> HttpResponse:
     item = project_from(request, pk)
     return render(request, "cooperation/workspace.html", _workspace_context(request, item))
@@ -195,16 +186,12 @@ def _add(request, item, registry: dict, what: str) -> HttpResponse:
     return form_page(request, form, save, "cooperation/form.html", context)
 
 
-@login_required
-@permission_required("cooperation.manage_budget", fn=project_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.manage_budget", fn=project_from, methods=FORM)
 def money_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     return _add(request, project_from(request, pk), MONEY, what)
 
 
-@login_required
-@permission_required("cooperation.change_project", fn=project_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.change_project", fn=project_from, methods=FORM)
 def record_add(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     return _add(request, project_from(request, pk), RECORDS, what)
 
@@ -224,9 +211,7 @@ def _posted(request, item, form, run) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.manage_budget", fn=project_from, raise_exception=True)
-@require_POST
+@view("cooperation.manage_budget", fn=project_from, methods=POST)
 def partners(request: SignedInRequest, pk: int) -> HttpResponse:
     item = project_from(request, pk)
     return _posted(
@@ -239,9 +224,7 @@ def partners(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.manage_budget", fn=project_from, raise_exception=True)
-@require_POST
+@view("cooperation.manage_budget", fn=project_from, methods=POST)
 def status(request: SignedInRequest, pk: int) -> HttpResponse:
     item = project_from(request, pk)
     return _posted(
@@ -252,9 +235,7 @@ def status(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.change_project", fn=project_from, raise_exception=True)
-@require_POST
+@view("cooperation.change_project", fn=project_from, methods=POST)
 def resolve(request: SignedInRequest, pk: int, issue_pk: int) -> HttpResponse:
     item = project_from(request, pk)
     issue = get_object_or_404(ProjectIssue, pk=issue_pk, project=item)
@@ -266,8 +247,7 @@ def resolve(request: SignedInRequest, pk: int, issue_pk: int) -> HttpResponse:
     )
 
 
-@require_GET
-@permission_required("cooperation.view_project", fn=project_from, raise_exception=True)
+@view("cooperation.view_project", fn=project_from, sign_in=False)
 def project_iati(request: HttpRequest, pk: int) -> HttpResponse:
     """The project as an IATI 2.03 activity file (for its international funders)."""
     item = project_from(request, pk)
@@ -276,9 +256,7 @@ def project_iati(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
-@permission_required("cooperation.view_workspace", fn=project_from, raise_exception=True)
-@require_GET
+@view("cooperation.view_workspace", fn=project_from)
 def budget_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The budget lines, funding and spending of the project, one row each, per currency."""
     item = project_from(request, pk)
@@ -315,9 +293,7 @@ def budget_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.view_workspace", fn=project_from, raise_exception=True)
-@require_GET
+@view("cooperation.view_workspace", fn=project_from)
 def indicators_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """Every measurement of every indicator, with its baseline, target and evidence."""
     item = project_from(request, pk)

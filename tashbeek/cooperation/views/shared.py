@@ -4,17 +4,15 @@ and each year's contributions split by its formula; managing it is the operator'
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_GET
 
 from tashbeek.accounts.web import SignedInRequest
-from tashbeek.core.web import done, form_page
+from tashbeek.core.web import FORM, POST, done, form_page, view
 
 from .. import selectors, services
 from ..forms import (
@@ -71,9 +69,7 @@ def service(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "cooperation/service.html", context)
 
 
-@login_required
-@permission_required("cooperation.add_service", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.add_service", methods=FORM)
 def service_new(request: HttpRequest) -> HttpResponse:
     form = ServiceForm(request.POST or None, user=request.user)
 
@@ -88,9 +84,7 @@ def service_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.manage_service", fn=service_from, methods=FORM)
 def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
     item = service_from(request, slug)
     form = ServiceForm(request.POST or None, instance=item, user=request.user)
@@ -112,9 +106,7 @@ def _service_form(request, item, form, run, title) -> HttpResponse:
     return form_page(request, form, save, "cooperation/form.html", context)
 
 
-@login_required
-@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.manage_service", fn=service_from, methods=FORM)
 def join(request: SignedInRequest, slug: str) -> HttpResponse:
     item = service_from(request, slug)
     form = JoinForm(request.POST or None, initial={"joined_on": timezone.localdate()})
@@ -127,9 +119,7 @@ def join(request: SignedInRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
-@require_POST
+@view("cooperation.manage_service", fn=service_from, methods=POST)
 def leave(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     item = service_from(request, slug)
     participation = get_object_or_404(Participation, pk=pk, service=item)
@@ -145,9 +135,7 @@ def leave(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     return redirect(item)
 
 
-@login_required
-@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.manage_service", fn=service_from, methods=FORM)
 def usage(request: SignedInRequest, slug: str) -> HttpResponse:
     item = service_from(request, slug)
     form = UsageForm(request.POST or None, service=item, initial={"year": _year(request)})
@@ -160,9 +148,7 @@ def usage(request: SignedInRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.manage_service", fn=service_from, methods=FORM)
 def compute(request: HttpRequest, slug: str) -> HttpResponse:
     item = service_from(request, slug)
     form = ComputeForm(request.POST or None, service=item, initial={"year": _year(request)})
@@ -180,9 +166,7 @@ def compute(request: HttpRequest, slug: str) -> HttpResponse:
     return _service_form(request, item, form, run, _("Share the year's cost"))
 
 
-@login_required
-@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.manage_service", fn=service_from, methods=FORM)
 def pay(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     item = service_from(request, slug)
     contribution = get_object_or_404(Contribution, pk=pk, service=item)
@@ -198,9 +182,7 @@ def pay(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.manage_service", fn=service_from, methods=FORM)
 def indicator_add(request: SignedInRequest, slug: str) -> HttpResponse:
     """The operator states a service level as an indicator (baseline, target, unit)."""
     item = service_from(request, slug)
@@ -214,9 +196,7 @@ def indicator_add(request: SignedInRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.manage_service", fn=service_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.manage_service", fn=service_from, methods=FORM)
 def measurement_add(request: HttpRequest, slug: str) -> HttpResponse:
     item = service_from(request, slug)
     form = MeasurementForm(request.POST or None, owner=item)

@@ -3,15 +3,13 @@ totals, declaring one's own quantities, the lead's timeline and awards, and the 
 release package."""
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_GET
 
-from tashbeek.core.web import done, form_page
+from tashbeek.core.web import FORM, done, form_page, view
 
 from .. import ocds, selectors, services
 from ..forms import AwardForm, DemandForm, StageForm, TenderForm
@@ -77,9 +75,7 @@ def tender(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cooperation/tender.html", context)
 
 
-@login_required
-@permission_required("cooperation.open_tenders", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.open_tenders", methods=FORM)
 def tender_new(request: HttpRequest) -> HttpResponse:
     form = TenderForm(
         request.POST or None, user=request.user, initial={"time_zone": _zone(request)}
@@ -101,9 +97,7 @@ def tender_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required("cooperation.declare_demand", fn=tender_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.declare_demand", fn=tender_from, methods=FORM)
 def declare(request: HttpRequest, pk: int) -> HttpResponse:
     item = tender_from(request, pk)
     form = DemandForm(request.POST or None, tender=item, user=request.user)
@@ -121,9 +115,7 @@ def declare(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "cooperation/form.html", context)
 
 
-@login_required
-@permission_required("cooperation.manage_tender", fn=tender_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.manage_tender", fn=tender_from, methods=FORM)
 def stage(request: HttpRequest, pk: int) -> HttpResponse:
     item = tender_from(request, pk)
     form = StageForm(request.POST or None, tender=item)
@@ -136,9 +128,7 @@ def stage(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "cooperation/form.html", context)
 
 
-@login_required
-@permission_required("cooperation.manage_tender", fn=tender_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("cooperation.manage_tender", fn=tender_from, methods=FORM)
 def award(request: HttpRequest, pk: int) -> HttpResponse:
     item = tender_from(request, pk)
     form = AwardForm(request.POST or None, tender=item)

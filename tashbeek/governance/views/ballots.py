@@ -2,16 +2,14 @@
 the result once closed; preparing, opening and closing them; candidacies for elections."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_http_methods
 
-from tashbeek.core.web import add_service_errors, done, form_page
+from tashbeek.core.web import FORM, POST, add_service_errors, done, form_page, view
 from tashbeek.members.models import Organisation
 
 from .. import selectors, services
@@ -55,9 +53,7 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, ballot_from(request, pk=pk))
 
 
-@login_required
-@permission_required("governance.cast_votes", raise_exception=True)
-@require_POST
+@view("governance.cast_votes", methods=POST)
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
     ballot = ballot_from(request, pk=pk)
     organisations = selectors.voter_organisations(request.user, ballot)
@@ -78,9 +74,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, ballot, receipt=receipt)
 
 
-@login_required
-@permission_required("governance.run_bodies", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("governance.run_bodies", methods=FORM)
 def ballot_new(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = BallotForm(request.POST or None, initial={"time_zone": "Africa/Casablanca"})
@@ -99,9 +93,7 @@ STEPS = {
 }
 
 
-@login_required
-@permission_required("governance.manage_body", fn=ballot_from, raise_exception=True)
-@require_POST
+@view("governance.manage_body", fn=ballot_from, methods=POST)
 def ballot_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     ballot = ballot_from(request, pk=pk)
     try:
@@ -119,9 +111,7 @@ def ballot_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return done(request, _("The ballot is updated."), ballot)
 
 
-@login_required
-@permission_required("governance.stand_for_a_member", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("governance.stand_for_a_member", methods=FORM)
 def candidacy(request: HttpRequest, pk: int) -> HttpResponse:
     ballot = ballot_from(request, pk=pk)
     mine = selectors.focal_organisations(request.user).filter(
@@ -141,8 +131,7 @@ def candidacy(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "governance/ballot_form.html", {"ballot": ballot})
 
 
-@login_required
-@require_http_methods(["GET", "HEAD"])
+@view()
 def actions(request: HttpRequest) -> HttpResponse:
     """What our organisations promised: the action items they own, open first."""
     organisations = Organisation.objects.filter(affiliations__user=request.user)

@@ -3,15 +3,13 @@ decisions and the rhythm its rule asks for; convening a meeting and filling a se
 
 import datetime
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from rules.contrib.views import permission_required
 
-from tashbeek.core.web import done, form_page
+from tashbeek.core.web import FORM, done, form_page, view
 
 from .. import selectors, services
 from ..forms import ConveneForm, SeatForm
@@ -50,9 +48,7 @@ def body(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "governance/body.html", context)
 
 
-@login_required
-@permission_required("governance.manage_body", fn=body_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("governance.manage_body", fn=body_from, methods=FORM)
 def convene(request: HttpRequest, slug: str) -> HttpResponse:
     body = body_from(request, slug=slug)
     form = ConveneForm(request.POST or None, initial={"time_zone": "Africa/Casablanca"})
@@ -64,9 +60,7 @@ def convene(request: HttpRequest, slug: str) -> HttpResponse:
     return form_page(request, form, save, "governance/convene.html", {"body": body})
 
 
-@login_required
-@permission_required("governance.manage_body", fn=body_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("governance.manage_body", fn=body_from, methods=FORM)
 def seat_add(request: HttpRequest, slug: str) -> HttpResponse:
     body = body_from(request, slug=slug)
     form = SeatForm(request.POST or None, initial={"starts_on": timezone.localdate()})

@@ -1,4 +1,4 @@
-"""Object getters the views declare their permission against (rules' permission_required
+"""Object getters the views declare their permission against (`core.web.view(perm, fn=…)`
 calls them before the view; `core.web.object_from` keeps the object on the request so it is
 read once)."""
 

@@ -2,15 +2,13 @@
 secretariat's and chairs' forms to record them."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_http_methods
 
-from tashbeek.core.web import done, form_page
+from tashbeek.core.web import FORM, POST, done, form_page, view
 
 from .. import selectors, services
 from ..forms import ActionItemForm, AgendaItemForm, AttendanceForm, DecideForm, MinutesForm
@@ -51,9 +49,7 @@ def _attendance_rows(meeting: Meeting) -> list:
     return [(s, labels.get(recorded.get(s.pk))) for s in selectors.meeting_seats(meeting)]
 
 
-@login_required
-@permission_required(MANAGE, fn=meeting_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view(MANAGE, fn=meeting_from, methods=FORM)
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_from(request, pk=pk)
     form = AgendaItemForm(request.POST or None, meeting=meeting, user=request.user)
@@ -69,9 +65,7 @@ def _form_context(meeting: Meeting, title: str = "") -> dict:
     return {"meeting": meeting, "title": title or _("Add an agenda item")}
 
 
-@login_required
-@permission_required(MANAGE, fn=meeting_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view(MANAGE, fn=meeting_from, methods=FORM)
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_from(request, pk=pk)
     form = AttendanceForm(request.POST or None, meeting=meeting)
@@ -90,9 +84,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "governance/form.html", context)
 
 
-@login_required
-@permission_required(MANAGE, fn=meeting_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view(MANAGE, fn=meeting_from, methods=FORM)
 def item_decide(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting, item = meeting_from(request, pk=pk), item_from(request, pk=pk, item_pk=item_pk)
     form = DecideForm(request.POST or None, initial={"titles": item.titles})
@@ -109,9 +101,7 @@ def item_decide(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     return form_page(request, form, save, "governance/form.html", context)
 
 
-@login_required
-@permission_required(MANAGE, fn=meeting_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view(MANAGE, fn=meeting_from, methods=FORM)
 def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_from(request, pk=pk)
     form = MinutesForm(request.POST or None, meeting=meeting)
@@ -139,9 +129,7 @@ STEPS = {
 }
 
 
-@login_required
-@permission_required(MANAGE, fn=meeting_from, raise_exception=True)
-@require_POST
+@view(MANAGE, fn=meeting_from, methods=POST)
 def minutes_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     meeting = meeting_from(request, pk=pk)
     if step not in STEPS:
@@ -164,9 +152,7 @@ def _refused(request, meeting, message: str) -> HttpResponse:
     return _page(request, meeting, status=400)
 
 
-@login_required
-@permission_required(MANAGE, fn=meeting_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view(MANAGE, fn=meeting_from, methods=FORM)
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_from(request, pk=pk)
     form = ActionItemForm(request.POST or None, meeting=meeting)
@@ -179,9 +165,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "governance/form.html", context)
 
 
-@login_required
-@permission_required("governance.update_action", fn=action_from, raise_exception=True)
-@require_POST
+@view("governance.update_action", fn=action_from, methods=POST)
 def action_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     meeting, action = meeting_from(request, pk=pk), action_from(request, pk=pk, action_pk=action_pk)
     status = request.POST.get("status", "")

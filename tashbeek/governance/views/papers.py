@@ -2,18 +2,15 @@
 view that first checks the reader may (private files have no URL), and removing one."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from rules.contrib.views import permission_required
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.files import private_download
-from tashbeek.core.web import done, form_page
+from tashbeek.core.web import FORM, POST, done, form_page, view
 
 from .. import services
 from ..forms import PaperForm
@@ -22,9 +19,7 @@ from .common import item_from, paper_from
 MANAGE = "governance.manage_body"
 
 
-@login_required
-@permission_required(MANAGE, fn=item_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view(MANAGE, fn=item_from, methods=FORM)
 def paper_add(request: SignedInRequest, pk: int, item_pk: int) -> HttpResponse:
     item = item_from(request, pk=pk, item_pk=item_pk)
     form = PaperForm(request.POST or None, request.FILES or None)
@@ -49,15 +44,12 @@ def paper_add(request: SignedInRequest, pk: int, item_pk: int) -> HttpResponse:
     return form_page(request, form, save, "governance/form.html", context)
 
 
-@require_GET
-@permission_required("governance.view_paper", fn=paper_from, raise_exception=True)
+@view("governance.view_paper", fn=paper_from, sign_in=False)
 def paper(request: HttpRequest, pk: int) -> HttpResponseBase:
     return private_download(paper_from(request, pk=pk))
 
 
-@login_required
-@permission_required(MANAGE, fn=paper_from, raise_exception=True)
-@require_POST
+@view(MANAGE, fn=paper_from, methods=POST)
 def paper_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     found = paper_from(request, pk=pk)
     meeting = found.item.meeting

@@ -2,18 +2,16 @@
 from the community activities, budget lines and totals per currency and source."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_http_methods
 
 from tashbeek.accounts.web import SignedInRequest
-from tashbeek.core.web import done, form_page
+from tashbeek.core.web import FORM, POST, done, form_page, view
 
 from .. import selectors, services
 from ..forms import PlanItemForm
@@ -50,9 +48,7 @@ def _page(request: HttpRequest, body, year: int, status: int = 200) -> HttpRespo
     return render(request, "governance/plan.html", context, status=status)
 
 
-@login_required
-@permission_required("governance.manage_body", fn=body_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("governance.manage_body", fn=body_from, methods=FORM)
 def plan_item(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     body = body_from(request, slug=slug)
     item = get_object_or_404(PlanItem, pk=pk, body=body) if pk else None
@@ -73,9 +69,7 @@ def plan_item(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
     return form_page(request, form, save, "governance/body_form.html", context)
 
 
-@login_required
-@permission_required("governance.manage_body", fn=body_from, raise_exception=True)
-@require_POST
+@view("governance.manage_body", fn=body_from, methods=POST)
 def plan_item_decide(request: SignedInRequest, slug: str, pk: int) -> HttpResponse:
     body = body_from(request, slug=slug)
     item = get_object_or_404(PlanItem, pk=pk, body=body)

@@ -1,14 +1,11 @@
 """Who votes for an organisation (its focal person delegates), and the network's voting
 rules (the secretariat)."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
-from rules.contrib.views import permission_required
 
-from tashbeek.core.web import done, form_page, object_from
+from tashbeek.core.web import FORM, done, form_page, object_from, view
 from tashbeek.members.models import Organisation
 
 from .. import services
@@ -23,9 +20,7 @@ def _member(request, pk: int) -> Organisation:
 member_from = object_from("governance.member", _member)
 
 
-@login_required
-@permission_required("governance.delegate_vote", fn=member_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("governance.delegate_vote", fn=member_from, methods=FORM)
 def delegation(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = member_from(request, pk=pk)
     current = VoterDelegation.objects.filter(organisation=organisation).first()
@@ -50,9 +45,7 @@ def delegation(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "governance/simple_form.html", context)
 
 
-@login_required
-@permission_required("governance.manage_bodies", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("governance.manage_bodies", methods=FORM)
 def voting_rules(request: HttpRequest) -> HttpResponse:
     form = VotingRulesForm(request.POST or None, instance=VotingRules.objects.first())
 

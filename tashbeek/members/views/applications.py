@@ -1,7 +1,6 @@
 """The "join the network" wizard, the applicant's file and the steering committee's queue."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,11 +8,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_http_methods
 
 from tashbeek.core.files import private_file_response
-from tashbeek.core.web import add_service_errors, done, forget_objects, object_from
+from tashbeek.core.web import (
+    FORM,
+    POST,
+    add_service_errors,
+    done,
+    forget_objects,
+    object_from,
+    view,
+)
 
 from .. import selectors, services
 from ..forms import (
@@ -112,9 +118,7 @@ def _save_step(request, application, step, form) -> HttpResponse | None:
     return redirect("members:application_step", pk=application.pk, step=following)
 
 
-@login_required
-@permission_required("members.change_application", fn=application_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("members.change_application", fn=application_from, methods=FORM)
 def application_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     application = application_from(request, pk=pk)
     if step not in STEP_SLUGS:
@@ -137,8 +141,7 @@ def application_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return render(request, "members/apply/step.html", context, status=status)
 
 
-@login_required
-@require_http_methods(["GET", "HEAD"])
+@view()
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = application_from(request, pk=pk)
     return render(request, "members/apply/detail.html", _detail_context(request, application))
@@ -162,8 +165,7 @@ def _detail_context(request, application: Application, **forms) -> dict:
     return context
 
 
-@login_required
-@require_http_methods(["GET", "HEAD"])
+@view()
 def application_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     """Stream a private document to the applicant, the staff of the accepted organisation,
     the committee and the secretariat; anyone else gets 404."""
@@ -178,8 +180,7 @@ def application_document(request: HttpRequest, pk: int, document_pk: int) -> Htt
     )
 
 
-@login_required
-@require_POST
+@view(methods=POST)
 def application_message(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """A question from the committee, the applicant's answer, or an internal comment."""
     application = application_from(request, pk=pk)
@@ -223,9 +224,7 @@ def _detail_with_status(request, application, status: int) -> HttpResponse:
     return render(request, "members/apply/detail.html", context, status=status)
 
 
-@login_required
-@permission_required("members.decide_application", raise_exception=True)
-@require_POST
+@view("members.decide_application", methods=POST)
 def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """Accept or reject; a decision on a state that has changed since the page was shown is
     refused with 409 and the page shows the current state."""
@@ -256,8 +255,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return done(request, _("The decision is recorded and the applicant is informed."), application)
 
 
-@login_required
-@require_POST
+@view(methods=POST)
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = application_from(request, pk=pk)
     try:
@@ -268,9 +266,7 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return done(request, _("The application is withdrawn."), "members:join")
 
 
-@login_required
-@permission_required("members.review_application", raise_exception=True)
-@require_http_methods(["GET", "HEAD"])
+@view("members.review_application")
 def queue(request: HttpRequest) -> HttpResponse:
     """The committee's queue: open applications first, oldest first, with filters."""
     form = QueueFilterForm(request.GET or None)

@@ -2,7 +2,6 @@
 exports; the committee's view of arrears; each member's statement."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -10,13 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.exports import Column, export_response
 from tashbeek.core.money import exponent, to_major, to_minor
-from tashbeek.core.web import add_service_errors, done, form_page
+from tashbeek.core.web import FORM, POST, add_service_errors, done, form_page, view
 
 from .. import selectors, services
 from ..forms import (
@@ -32,9 +29,7 @@ from ..models import Due, FeeSchedule
 from .organisations import organisation_from
 
 
-@login_required
-@permission_required("members.view_all_dues", raise_exception=True)
-@require_http_methods(["GET", "HEAD"])
+@view("members.view_all_dues")
 def dues(request: HttpRequest) -> HttpResponse:
     filter_form = DuesFilterForm(request.GET or None)
     values = filter_form.values() if request.GET else {}
@@ -69,9 +64,7 @@ def _bands_and_reductions(band_set, reduction_set, currency: str):
     return bands, reductions
 
 
-@login_required
-@permission_required("members.manage_dues", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("members.manage_dues", methods=FORM)
 def schedule_edit(request: SignedInRequest, year: int | None = None) -> HttpResponse:
     """Create a year's schedule, or change it (dues already generated keep their amount)."""
     schedule = get_object_or_404(FeeSchedule, year=year) if year else None
@@ -126,9 +119,7 @@ def _ledger_url() -> str:
     return reverse("members:dues")
 
 
-@login_required
-@permission_required("members.manage_dues", raise_exception=True)
-@require_POST
+@view("members.manage_dues", methods=POST)
 def dues_generate(request: SignedInRequest, year: int) -> HttpResponse:
     schedule = get_object_or_404(FeeSchedule, year=year)
     created = services.dues_generate(schedule=schedule, by=request.user)
@@ -171,9 +162,7 @@ EXPORT_COLUMNS = [
 ]
 
 
-@login_required
-@permission_required("members.view_all_dues", raise_exception=True)
-@require_http_methods(["GET", "HEAD"])
+@view("members.view_all_dues")
 def dues_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The ledger (with the page's filters) as CSV or XLSX, amounts in major units."""
     form = DuesFilterForm(request.GET or None)
@@ -194,9 +183,7 @@ def _due(pk) -> Due:
     return get_object_or_404(Due.objects.select_related("organisation", "schedule"), pk=pk)
 
 
-@login_required
-@permission_required("members.manage_dues", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("members.manage_dues", methods=FORM)
 def payment(request: HttpRequest, pk: int) -> HttpResponse:
     due = _due(pk)
     form = PaymentForm(request.POST or None, due=due)
@@ -218,9 +205,7 @@ def payment(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "members/dues/payment.html", context)
 
 
-@login_required
-@permission_required("members.manage_dues", raise_exception=True)
-@require_POST
+@view("members.manage_dues", methods=POST)
 def waive(request: HttpRequest, pk: int) -> HttpResponse:
     due = _due(pk)
     form = WaiveForm(request.POST)
@@ -234,9 +219,7 @@ def waive(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
-@permission_required("members.view_dues", fn=organisation_from, raise_exception=True)
-@require_http_methods(["GET", "HEAD"])
+@view("members.view_dues", fn=organisation_from)
 def statement(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_from(request, pk=pk)
     context = {

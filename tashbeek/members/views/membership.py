@@ -2,15 +2,12 @@
 committee's suspend / reinstate / end, and the focal person's withdrawal."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
 
-from tashbeek.core.web import add_service_errors, done, forget_objects
+from tashbeek.core.web import POST, add_service_errors, done, forget_objects, view
 
 from .. import selectors, services
 from ..forms import MembershipDecisionForm
@@ -52,19 +49,12 @@ def _page(request, organisation, form=None, status=200) -> HttpResponse:
     return render(request, "members/membership.html", context, status=status)
 
 
-@login_required
-@permission_required(
-    "members.view_membership",
-    fn=organisation_from,
-    raise_exception=True,
-)
-@require_http_methods(["GET", "HEAD"])
+@view("members.view_membership", fn=organisation_from)
 def membership(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, organisation_from(request, pk=pk))
 
 
-@login_required
-@require_POST
+@view(methods=POST)
 def membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_from(request, pk=pk)
     kinds = _kinds_for(request.user, organisation)

@@ -1,18 +1,16 @@
 """Directory, map, profile and the focal person's / secretariat's editing pages."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from rules.contrib.views import permission_required
+from django.views.decorators.http import require_GET, require_http_methods
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import done, form_page, object_from
+from tashbeek.core.web import FORM, POST, done, form_page, object_from, view
 
 from .. import selectors, services
 from ..forms import InviteForm, OrganisationForm, ReasonForm
@@ -61,9 +59,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "members/detail.html", context)
 
 
-@login_required
-@permission_required("members.add_organisation", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("members.add_organisation", methods=FORM)
 def create(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, request.FILES or None, can_manage=True)
 
@@ -74,13 +70,7 @@ def create(request: HttpRequest) -> HttpResponse:
     return form_page(request, form, save, "members/edit.html", {"organisation": None})
 
 
-@login_required
-@permission_required(
-    "members.change_organisation",
-    fn=organisation_from,
-    raise_exception=True,
-)
-@require_http_methods(["GET", "POST"])
+@view("members.change_organisation", fn=organisation_from, methods=FORM)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = organisation_from(request, pk=pk)
     can_manage = request.user.has_perm("members.add_organisation")
@@ -97,9 +87,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "members/edit.html", {"organisation": organisation})
 
 
-@login_required
-@permission_required("members.invite_staff", fn=organisation_from, raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@view("members.invite_staff", fn=organisation_from, methods=FORM)
 def staff(request: HttpRequest, pk: int) -> HttpResponse:
     """The staff list with the invitation form."""
     organisation = organisation_from(request, pk=pk)
@@ -126,9 +114,7 @@ def staff(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "members/staff.html", context)
 
 
-@login_required
-@permission_required("members.remove_staff", fn=organisation_from, raise_exception=True)
-@require_POST
+@view("members.remove_staff", fn=organisation_from, methods=POST)
 def staff_remove(request: SignedInRequest, pk: int, affiliation_pk: int) -> HttpResponse:
     organisation = organisation_from(request, pk=pk)
     affiliation = get_object_or_404(Affiliation, pk=affiliation_pk, organisation=organisation)
