@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
@@ -77,11 +77,6 @@ FACET_LIMIT = 10  # values shown per facet before "Show all"
 def _detail_url() -> str:
     """The profile URL with `{}` for the id: one reverse() for a page of cards or for the
     map's thousands of points."""
-    return _detail_url_under(get_script_prefix())
-
-
-@lru_cache(maxsize=8)
-def _detail_url_under(prefix: str) -> str:
     return reverse("members:detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
 
 
@@ -117,16 +112,6 @@ def _labels(language: str) -> Labels:
             show_all=str(SHOW_ALL),
             show_fewer=str(SHOW_FEWER),
         )
-
-
-@lru_cache(maxsize=64)
-def _sort_options(language: str, selected: str) -> str:
-    with translation.override(language):
-        return options(SORT_LABELS, selected)
-
-
-# Facet values are codes and slugs (a bounded set); each is quoted once per process.
-_quoted = lru_cache(maxsize=4096)(quote_plus)
 
 
 def _cards(rows: list[selectors.Listing]) -> list[Card]:
@@ -181,7 +166,7 @@ def _linker(encoded: list[tuple[str, str]], key: str):
     tail = "&".join(part for _k, part in encoded[at + 1 :])
 
     def link(value: str | None) -> str:
-        middle = f"{key}={_quoted(value)}" if value is not None else ""
+        middle = f"{key}={quote_plus(value)}" if value is not None else ""
         return "?" + "&".join(part for part in (head, middle, tail) if part)
 
     return link
@@ -274,7 +259,7 @@ def _directory_context(request: HttpRequest) -> dict:
         "facets": FacetList(_facet_rows(results.facets, active, request.GET)),
         "active": active,
         "hidden_filters": hidden_inputs({k: v for k, v in active.items() if k != "q"}),
-        "sort_options": _sort_options(language, filters.sort),
+        "sort_options": options(SORT_LABELS, filters.sort),
         "result_count": ngettext("%(counter)s organisation", "%(counter)s organisations", count)
         % {"counter": integer(count, language)},
         "map_source": nav_urls()["members_map"] + (f"?{query}" if query else ""),
