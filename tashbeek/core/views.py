@@ -11,12 +11,11 @@ from django.views import csrf, defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from tashbeek.core.web import FORM, view
-
 from . import selectors
 from .audit_display import audit_rows
 from .forms import AuditFilterForm
 from .outbox import outbox_retry, outbox_summary
+from .web import FORM, view
 
 
 @never_cache

@@ -16,7 +16,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -96,20 +95,20 @@ class Labels:
     show_fewer: str
 
 
-def _labels(language: str) -> Labels:
-    with translation.override(language):
-        text = lambda labels: {key: str(label) for key, label in labels}  # noqa: E731
-        return Labels(
-            kind=text(Organisation.Kind.choices),
-            status=text(Organisation.Status.choices),
-            status_filter=text(STATUS_LABELS.items()),
-            band=text(BAND_LABELS.items()),
-            facet_title=text(FACET_TITLES.items()),
-            partner=str(PARTNER),
-            inhabitants=_("%(n)s inhabitants"),
-            show_all=str(SHOW_ALL),
-            show_fewer=str(SHOW_FEWER),
-        )
+def _labels() -> Labels:
+    """The labels in the active language."""
+    text = lambda labels: {key: str(label) for key, label in labels}  # noqa: E731
+    return Labels(
+        kind=text(Organisation.Kind.choices),
+        status=text(Organisation.Status.choices),
+        status_filter=text(STATUS_LABELS.items()),
+        band=text(BAND_LABELS.items()),
+        facet_title=text(FACET_TITLES.items()),
+        partner=str(PARTNER),
+        inhabitants=_("%(n)s inhabitants"),
+        show_all=str(SHOW_ALL),
+        show_fewer=str(SHOW_FEWER),
+    )
 
 
 def _cards(rows: list[selectors.Listing], labels: Labels) -> list[Card]:
@@ -249,7 +248,7 @@ def _directory_context(request: HttpRequest) -> dict:
     page = selectors.organisation_page(results=results, page=request.GET.get("page"))
     active = {k: v for k, v in vars(filters).items() if v and k != "sort"}
     language, query = get_language(), request.GET.urlencode()
-    labels = _labels(language)
+    labels = _labels()
     count = page.paginator.count
     return {
         "filters": filters,
