@@ -34,7 +34,7 @@ def test_long_queries_keep_their_rarest_terms_within_the_budget(monkeypatch):
     _import(40)
     terms = query_terms("waste collection municipality composting biogas")
     assert termstats.selective(terms) == terms  # 40 entries: far below the budget
-    monkeypatch.setattr(termstats, "MAX_POSTINGS", {"sqlite": 10, "postgresql": 10})
+    monkeypatch.setattr(termstats, "MAX_POSTINGS", 10)
     termstats.forget()
     kept = termstats.selective(terms)
     # biogas (1 entry) and compost (4) fit in 10 postings; the words of every entry do not.
@@ -47,7 +47,7 @@ def test_long_queries_keep_their_rarest_terms_within_the_budget(monkeypatch):
 
 def test_short_queries_are_never_pruned(monkeypatch):
     _import(12)
-    monkeypatch.setattr(termstats, "MAX_POSTINGS", {"sqlite": 1, "postgresql": 1})
+    monkeypatch.setattr(termstats, "MAX_POSTINGS", 1)
     terms = query_terms("waste")
     assert termstats.selective(terms) == terms
     assert len(fulltext(terms, user=AnonymousUser(), limit=50)) == 12
@@ -94,11 +94,11 @@ def test_every_word_ranks_only_entries_with_all_the_words(monkeypatch):
     assert len(fulltext(terms, user=visitor, limit=100, every_word=groups)) == 4
     # The search page takes that path when the words are common, and keeps it when at
     # least a page of entries has every word.
-    monkeypatch.setattr(termstats, "MAX_POSTINGS", {"sqlite": 10, "postgresql": 10})
+    monkeypatch.setattr(termstats, "MAX_POSTINGS", 10)
     found = selectors.search(user=visitor, q=words, per_page=3)
     assert found.total == 4 and found.pages == 2
     assert all("Composting" in result.entry.text for result in found.results)
     # Fewer than a page with every word: any word, within the budget (the rarest here).
     assert selectors.search(user=visitor, q=words, per_page=20).total == 4
-    monkeypatch.setattr(termstats, "MAX_POSTINGS", {"sqlite": 30_000, "postgresql": 6_000})
+    monkeypatch.setattr(termstats, "MAX_POSTINGS", 6_000)
     assert selectors.search(user=visitor, q=words).total == 40
