@@ -23,11 +23,13 @@ from .models import SearchEntry
 
 SAMPLE = 2000
 REFRESH_SECONDS = 600
-# Postings a query may touch, the same on both engines, so both prune a query alike. At
-# 100,000 experiences a match's ranking takes about 6 ms on SQLite with it (20 ms at the
-# 30,000 it had before), and each need's top 10 keeps 87 % of what ranking every posting
-# gives (95 % at 30,000; PERFORMANCE.md); the development set is never pruned.
-MAX_POSTINGS = 6_000
+# Postings a query may touch, the same on both engines, so both prune a query alike.
+# Measured at 100,000 experiences (PERFORMANCE.md): a match's ranking takes about 7 ms on
+# PostgreSQL at 3,000 (12 ms at 6,000, 142 ms unpruned) and 4 ms on SQLite (20 ms at
+# 30,000, its budget before), and each need's top 10 keeps 86 % of what ranking every
+# posting gives, as at 6,000: the rarest terms carry the ranking. The development set
+# is never pruned.
+MAX_POSTINGS = 3_000
 MIN_TERMS = 2
 
 
