@@ -9,9 +9,10 @@ Reasons shown to people: shared themes, the words that matched, and how close th
 """
 
 import string
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tashbeek.core.i18n import pick
@@ -19,7 +20,7 @@ from tashbeek.core.models import Theme
 
 from . import embeddings, vectors
 from .analysis import detect_language, query_terms
-from .backends import Hit, audience_q, fulltext
+from .backends import Hit, fulltext, hits_of
 from .models import SearchEntry
 
 CANDIDATES = 100
@@ -29,6 +30,8 @@ MAX_TEXT = 10_000
 LEXICAL_WEIGHT = 0.5
 # Below this closeness, meaning alone is not shown as a reason (USE v3's cosine scale).
 CLOSE_MEANING = 0.35
+# {entry id: (semantic score, closeness)}
+Similarity = dict[int, tuple[float, float]]
 
 
 @dataclass
@@ -78,22 +81,29 @@ def match(
     """The entries of these kinds that best answer the text, best first."""
     text = (text or "")[:MAX_TEXT]
     language = detect_language(text)
-    similarity = meaning(text, language, kinds=kinds)
+    similar = meaning_soon(text, language, kinds=kinds)
     lexical = fulltext(query_terms(text), user=user, kinds=kinds, limit=CANDIDATES)
+    similarity = similar()
     ranked = fuse(similarity, lexical, language)
-    visible = _visible(user, ranked, exclude)
-    best = sorted(visible, key=lambda pk: (-ranked[pk], pk))[:limit]
+    # The vector index knows nothing of audiences: the candidates the user may see.
+    visible = [hit.id for hit in hits_of(list(ranked), user=user)]
+    # One more than shown when an entry is left out (the page's own), known once read.
+    best = sorted(visible, key=lambda pk: (-ranked[pk], pk))[: limit + bool(exclude)]
     # Only the shown entries are read in full (text and terms, for the reasons).
     entries = SearchEntry.objects.defer("embedding").in_bulk(best)
+    best = [pk for pk in best if pk in entries and _key(entries[pk]) != exclude][:limit]
     wanted = _words_of_terms(text)
     themes = set(themes or [])
     found = [
         _explain(entries[pk], ranked[pk], closeness_of(similarity, pk), wanted, themes)
         for pk in best
-        if pk in entries
     ]
     _name_themes(found)
     return found
+
+
+def _key(entry: SearchEntry) -> tuple[str, int]:
+    return entry.kind, entry.object_id
 
 
 def _name_themes(found: list[Match]) -> None:
@@ -121,9 +131,7 @@ def _words_of_terms(text: str) -> dict[str, str]:
     return found
 
 
-def fuse(
-    similarity: dict[int, tuple[float, float]], lexical: list[Hit], language: str
-) -> dict[int, float]:
+def fuse(similarity: Similarity, lexical: list[Hit], language: str) -> dict[int, float]:
     """One ranking of meaning and words, {entry id: score}: the semantic score, plus the
     full-text score (as a share of the best) for entries in the text's own language. With
     no semantic scores (no models), full text alone, in every language."""
@@ -137,15 +145,35 @@ def fuse(
     return ranked
 
 
-def meaning(text: str, language: str, *, kinds) -> dict[int, tuple[float, float]]:
+# Scoring by meaning runs on these threads while the request's own thread ranks by words:
+# numpy and the database drivers both release the GIL, so a query takes the longer of the
+# two instead of their sum (PERFORMANCE.md). Two, for the two requests a process may serve.
+_scoring = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tashbeek-meaning")
+
+
+def meaning(text: str, language: str, *, kinds) -> Similarity:
     """{entry id: (semantic score, closeness)} of the nearest entries, best first (empty
     without the models)."""
+    return meaning_soon(text, language, kinds=kinds)()
+
+
+def meaning_soon(text: str, language: str, *, kinds) -> Callable[[], Similarity]:
+    """meaning(), started on a scoring thread: returns the function that waits for it. The
+    indexes are refreshed first, here: only the request's thread reads the database (it may
+    be inside a transaction another connection would not see)."""
     if not text.strip() or not embeddings.enabled():
-        return {}
+        return dict
+    indexes = [vectors.vector_index(kind) for kind in kinds]
+    for index in indexes:
+        index.refresh()
+    return _scoring.submit(_nearest, text, language, indexes).result
+
+
+def _nearest(text: str, language: str, indexes: list[vectors.VectorIndex]) -> Similarity:
     vector = embeddings.encode_query(text)
     nearest: list[tuple[int, float, float]] = []
-    for kind in kinds:
-        nearest += vectors.vector_index(kind).nearest(vector, language, CANDIDATES)
+    for index in indexes:
+        nearest += index.scored(vector, language, CANDIDATES)
     nearest.sort(key=lambda item: -item[1])
     return {pk: (score, close) for pk, score, close in nearest[:CANDIDATES]}
 
@@ -153,16 +181,6 @@ def meaning(text: str, language: str, *, kinds) -> dict[int, tuple[float, float]
 def closeness_of(similarity: dict, pk: int) -> float | None:
     """How close in meaning an entry is, when meaning found it."""
     return similarity[pk][1] if pk in similarity else None
-
-
-def _visible(user, ranked: dict[int, float], exclude) -> list[int]:
-    """The candidates the user may see (the vector index knows nothing of audiences)."""
-    if not ranked:
-        return []
-    entries = SearchEntry.objects.filter(audience_q(user), pk__in=list(ranked))
-    if exclude:
-        entries = entries.exclude(Q(kind=exclude[0], object_id=exclude[1]))
-    return list(entries.values_list("pk", flat=True))
 
 
 def _explain(entry, score, similarity, wanted: dict[str, str], themes: set[str]) -> Match:

@@ -93,9 +93,14 @@ def search(
     found = SearchResults(query=q, terms=terms)
     if not terms:
         return found
+    # A description (more words than a keyword query) is also searched by meaning, started
+    # first so that it runs while the words are ranked.
+    described = len(groups) > EVERY_WORD_UP_TO
+    language = detect_language(q) if described else ""
+    similar = matching.meaning_soon(q, language, kinds=MEANING_KINDS) if described else None
     hits = _hits(terms, groups, user, enough=per_page)
-    if len(groups) > EVERY_WORD_UP_TO:
-        hits = _with_meaning(q, hits, user)
+    if similar:
+        hits = _with_meaning(similar(), language, hits, user)
     found.capped = len(hits) == CAP
     found.facets = _facets(hits, filters)
     kept = [hit for hit in hits if filters.keeps(hit)]
@@ -118,13 +123,13 @@ def _hits(terms: list[str], groups: list[list[str]], user: Reader, *, enough: in
     return fulltext(terms, user=user, limit=CAP)
 
 
-def _with_meaning(q: str, hits: list[Hit], user: Reader) -> list[Hit]:
-    """A description (more words than a keyword query) is also searched by meaning, in every
-    language, as matchmaking does: the entries nearest in meaning join the keyword hits, and
-    both are ranked by meaning and by the words in the query's own language. Keyword hits in
-    other languages, which that ranking leaves out, keep their order after them."""
-    language = detect_language(q)
-    similarity = matching.meaning(q, language, kinds=MEANING_KINDS)
+def _with_meaning(
+    similarity: matching.Similarity, language: str, hits: list[Hit], user: Reader
+) -> list[Hit]:
+    """The keyword hits of a description and the entries nearest in meaning to it, in every
+    language, as matchmaking does: both ranked by meaning and by the words in the query's
+    own language. Keyword hits in other languages, which that ranking leaves out, keep their
+    order after them."""
     if not similarity:
         return hits
     ranked = matching.fuse(similarity, hits, language)

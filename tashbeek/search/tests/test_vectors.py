@@ -1,9 +1,12 @@
 """The vector index's large-index path: the low-dimensional first pass picks the rows that
 are then scored in full, and must not change what comes first."""
 
-import numpy as np
+import threading
 
-from tashbeek.search import embeddings, vectors
+import numpy as np
+import pytest
+
+from tashbeek.search import embeddings, matching, vectors
 
 LANGUAGE_OF_ROW = ["ar", "fr", "en"]
 
@@ -85,3 +88,43 @@ def test_rows_added_after_the_projection_are_projected_too(monkeypatch):
     # Asked with its own vector, the new row comes first in every language.
     for language in ("ar", "fr", "en", "he"):
         assert _top(index, newcomer[0], language, k=1) == [99_999]
+
+
+def _prepared(monkeypatch, matrix, languages) -> None:
+    """A vector index that matching uses as if loaded from the database."""
+    index = _index(matrix, languages)
+    monkeypatch.setattr(embeddings, "enabled", lambda: True)
+    monkeypatch.setattr(embeddings, "encode_query", lambda text: matrix[0])
+    monkeypatch.setattr(vectors, "vector_index", lambda kind: index)
+    monkeypatch.setattr(index, "refresh", lambda: None)
+
+
+def test_meaning_is_scored_on_another_thread_with_the_same_result(monkeypatch):
+    """match() and search start scoring by meaning and rank by words meanwhile: the scoring
+    runs on a thread of its own, gives what scoring in the caller's thread gives, and an
+    error there reaches the caller."""
+    matrix, languages = _rows(300, np.random.default_rng(3))
+    _prepared(monkeypatch, matrix, languages)
+    index = vectors.vector_index("experience")
+    threads = []
+    scored = index.scored
+
+    def watched(*args):
+        threads.append(threading.current_thread().name)
+        return scored(*args)
+
+    monkeypatch.setattr(index, "scored", watched)
+    waiting = matching.meaning_soon("need", "ar", kinds=("experience",))
+    found = waiting()
+    assert threads and threads[0].startswith("tashbeek-meaning")
+    expected = index.nearest(matrix[0], "ar", matching.CANDIDATES)
+    assert list(found) == [pk for pk, _score, _close in expected]
+    assert threads[-1] == threading.current_thread().name  # nearest() ran here
+
+    def broken(*args):
+        raise RuntimeError("scoring failed")
+
+    monkeypatch.setattr(index, "scored", broken)
+    waiting = matching.meaning_soon("need", "ar", kinds=("experience",))
+    with pytest.raises(RuntimeError, match="scoring failed"):
+        waiting()
