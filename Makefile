@@ -38,6 +38,8 @@ messages: $(VENV)/.installed
 
 run: setup
 	$(MANAGE) migrate --noinput
+	@# After an upgrade that changed how text becomes search terms (nothing on a new database).
+	$(MANAGE) reindex --stale
 	@# The demo never keeps the server from starting: on a failure, say so and serve what is there.
 	$(MANAGE) load_demo || echo "make run: load_demo failed (see above); serving the database as it is."
 	@# The mail worker sends the outbox beside the server, and governance's clock closes

@@ -2,13 +2,17 @@
 
 Steps, in order: NFKC; Arabic normalisation (tashkeel, tatweel, alef/hamza seats, ى→ي,
 ة→ه, Arabic-Indic and Persian digits); Hebrew niqqud removal; case folding; words; stop
-words per language; Snowball stemming (PyStemmer) for Arabic, French and English; accent
+words per language; stemming (a light stemmer for Arabic and Hebrew, Snowball through PyStemmer
+for French and English); accent
 folding for Latin scripts *after* stemming (the French stemmer needs its accents).
 
-Arabic gets a light prefix pass before Snowball: Snowball's Arabic stemmer keeps "و" and
-"ب" in front of the article in some words (والنفايات → والنفايا, النفايات → نفا) so the
-same word would get different stems. Removing the article and its attached particles first
-makes every form of a word meet on one stem.
+Arabic gets a light stemmer, Light10 (Larkey, Ballesteros and Connell): "و" in front, then
+the article with the particles that attach to it, then one pass over the plural, feminine
+and pronoun endings, each cut only while enough of the word remains. حافلة, حافلات and
+بالحافلات meet on one stem, and so do بلدية and للبلديات. Snowball's Arabic stemmer, used
+before, split the first two (حافل, حافلا), cut a ب it took for a particle (البلديات → لديا)
+and the end of names (كفركنا → كفر); Light10 strips no single-letter particle but و, so a
+word that begins with ب, ك, ل or ف keeps it, and a name keeps its letters.
 
 Hebrew has no Snowball stemmer, so it gets a light one of its own: final letter forms folded
 (ם→מ), the particles attached in front stripped (ו ה ב כ ל מ ש: וכשהתלמידים), then one
@@ -34,13 +38,19 @@ HEBREW_SCRIPT = re.compile("[\u0590-\u05ff]")
 LATIN_SCRIPT = re.compile("[a-zA-Z\u00c0-\u024f]")
 WORD = re.compile(r"\w+", re.UNICODE)
 LANGUAGES = ("ar", "he", "fr", "en")
-STEMMERS = {"ar": "arabic", "fr": "french", "en": "english"}
-# Article with the particles that attach to it, longest first (Light10's prefix list).
+STEMMERS = {"fr": "french", "en": "english"}
+# Light10's lists, in its order, spelt as normalise() leaves them (ة → ه, so ية is يه).
+# The article with the particles that attach to it, longest first; then the endings.
 ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+ARABIC_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
 HEBREW_PARTICLES = frozenset("והבכלמש")
 HEBREW_SUFFIXES = ("ויות", "יות", "ימ", "ות", "ה")  # final-free spelling: ים is ימ
 MAX_INPUT = 20_000
+# Raised whenever the terms of a text change: each entry records the version its terms come
+# from, and `manage.py reindex --stale` rebuilds the kinds that hold older ones (upgrades).
+# 1: Arabic's light stemmer (Light10) in place of Snowball's.
+VERSION = 1
 
 
 @cache
@@ -107,15 +117,18 @@ def _identifier():
 
 
 def _arabic_stem(word: str) -> str:
+    """Light10: "و" if three letters remain, the article if two remain, then each ending
+    in turn if two remain."""
+    if word.startswith("و") and len(word) >= 4:
+        word = word[1:]
     for prefix in ARABIC_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             word = word[len(prefix) :]
             break
-    stem = _stemmer("ar").stemWord(word)
-    # ة was folded to ه; a final ه the stemmer left is that ending (or a pronoun).
-    if len(stem) > 2 and stem.endswith("ه"):
-        stem = stem[:-1]
-    return stem
+    for suffix in ARABIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[: -len(suffix)]
+    return word
 
 
 def _hebrew_stem(word: str) -> str:

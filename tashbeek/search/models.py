@@ -41,6 +41,8 @@ class SearchEntry(models.Model):
     text = models.TextField(_("text"), blank=True)
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
+    # The analyser version the terms come from (search.analysis.VERSION; 0: before any).
+    analyser = models.PositiveSmallIntegerField(db_default=0)
     country = models.CharField(_("country"), max_length=2, blank=True)
     themes = models.CharField(_("themes"), max_length=2000, blank=True)
     date = models.DateTimeField(_("date"), null=True, blank=True)

@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from tashbeek.accounts.web import Reader
 
 from . import matching
-from .analysis import detect_language, query_groups, term_of_each_word, terms_of
+from .analysis import VERSION, detect_language, query_groups, term_of_each_word, terms_of
 from .backends import Hit, fulltext, hits_of
 from .models import SearchEntry
 from .termstats import over_budget
@@ -227,3 +227,10 @@ def _best_window(hits: list[bool], size: int) -> int:
             best, best_start = current, start
     # Start a little before the first match so it is read in context.
     return max(0, best_start - 4) if best > 0 else 0
+
+
+def stale_kinds() -> list[str]:
+    """The kinds that hold entries whose terms an older analyser made (after an upgrade
+    that changed how text becomes terms): `manage.py reindex --stale` rebuilds them."""
+    older = SearchEntry.objects.filter(analyser__lt=VERSION)
+    return sorted(set(older.values_list("kind", flat=True)))

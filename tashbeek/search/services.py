@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Model, prefetch_related_objects
 
 from . import embeddings
-from .analysis import analyse
+from .analysis import VERSION, analyse
 from .models import SearchEntry
 from .sources import BUILDERS, Builder, IndexDoc, kind_of
 
@@ -33,6 +33,7 @@ def entry_values(doc: IndexDoc) -> dict:
         "text": doc.text,
         "title_terms": _terms(doc, "title"),
         "body_terms": _terms(doc, "body"),
+        "analyser": VERSION,
         "country": doc.country,
         "themes": f" {' '.join(doc.themes)} " if doc.themes else "",
         "date": doc.date,

@@ -64,6 +64,33 @@ def test_hebrew_forms_of_a_word_meet_on_one_stem(forms):
     assert len({stem(normalise(form), "he") for form in forms}) == 1
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # singular, plural, article and attached particles: one stem
+        ("حافلة", "حافلات", "الحافلات", "بالحافلة", "والحافلات"),
+        ("بلدية", "البلديات", "للبلديات", "وبلديات"),
+        ("المواطنين", "المواطنون", "مواطن"),
+        ("مشروع", "مشروعها", "والمشروع"),
+    ],
+)
+def test_arabic_forms_of_a_word_meet_on_one_stem(forms):
+    assert len({stem(normalise(form), "ar") for form in forms}) == 1
+
+
+@pytest.mark.parametrize("name", ["كفركنا", "بيت لحم", "برقين", "لقية", "بني ملال"])
+def test_arabic_place_names_are_found_as_written(name):
+    text = f"تجربة بلدية {name} في جمع النفايات"
+    assert set(query_terms(name)) <= set(analyse(text, "ar"))
+    assert set(query_terms(f"ب{name}")) != set(query_terms(name))  # ب is not a particle
+
+
+def test_arabic_keeps_a_name_apart_from_a_shorter_word():
+    # Snowball cut كفركنا to كفر (a village to "disbelief"), and البلديات to لديا.
+    assert query_terms("كفركنا") == ["كفركنا"] and query_terms("كفر") == ["كفر"]
+    assert query_terms("البلديات") == query_terms("بلدية")
+
+
 def test_hebrew_keeps_words_apart_that_only_share_letters():
     # בית (house) is not stripped to ית, nor מים (water) to ים, so they match nothing else.
     assert stem("בית", "he") != stem("ית", "he")
@@ -379,6 +406,31 @@ def test_hebrew_terms_stored_before_stemming_are_stemmed_by_the_migration(db):
     assert entry.title_terms == "הסע תלמיד"
     # The full-text table followed the update.
     assert _ids(search(user=AnonymousUser(), q="לתלמידים")) == ["he-old"]
+
+
+def test_reindex_stale_rebuilds_what_an_older_analyser_indexed(imported):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tashbeek.search.analysis import VERSION
+
+    assert set(SearchEntry.objects.values_list("analyser", flat=True)) == {VERSION}
+    first = SearchEntry.objects.get(external_id="t-1")
+    held = (first.title_terms, first.body_terms, first.embedding)
+    # As an index written by Snowball's Arabic stemmer held it (before this version).
+    SearchEntry.objects.filter(pk=first.pk).update(
+        analyser=0, title_terms="فرز نفايا منزل مصدر", body_terms="لديا نفايا"
+    )
+    assert "t-1" not in _ids(search(user=AnonymousUser(), q="البلديات والنفايات"))
+    out = StringIO()
+    call_command("reindex", "--stale", "--no-embeddings", stdout=out)
+    first.refresh_from_db()
+    assert (first.title_terms, first.body_terms, first.embedding) == held
+    assert first.analyser == VERSION
+    assert _ids(search(user=AnonymousUser(), q="النفايات المنزلية")) == ["t-1", "t-2"]
+    call_command("reindex", "--stale", stdout=out)
+    assert out.getvalue().endswith("The search index is up to date.\n")
 
 
 def test_a_query_vector_is_encoded_once_per_text_while_cached(monkeypatch, settings):

@@ -1,4 +1,5 @@
-"""manage.py reindex [--kind K ...] [--no-embeddings]: rebuild the search index."""
+"""manage.py reindex [--kind K ... | --stale] [--no-embeddings]: rebuild the search index
+(every kind, these kinds, or the kinds an older analyser indexed: run it after upgrades)."""
 
 import time
 
@@ -7,6 +8,7 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from tashbeek.search import embeddings
+from tashbeek.search.selectors import stale_kinds
 from tashbeek.search.services import reindex
 from tashbeek.search.sources import BUILDERS
 
@@ -16,9 +18,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--kind", action="append", choices=sorted(BUILDERS))
+        parser.add_argument(
+            "--stale",
+            action="store_true",
+            help="only the kinds holding entries whose terms an older analyser made",
+        )
         parser.add_argument("--no-embeddings", action="store_true")
 
-    def handle(self, *args, kind, no_embeddings, **options):
+    def handle(self, *args, kind, stale, no_embeddings, **options):
+        if stale:
+            kind = stale_kinds()
+            if not kind:
+                self.stdout.write("The search index is up to date.")
+                return
         started = time.perf_counter()
         bars: dict[str, tqdm] = {}
 
