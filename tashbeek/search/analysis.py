@@ -2,9 +2,9 @@
 
 Steps, in order: NFKC; Arabic normalisation (tashkeel, tatweel, alef/hamza seats, ى→ي,
 ة→ه, Arabic-Indic and Persian digits); Hebrew niqqud removal; case folding; words; stop
-words per language; stemming (a light stemmer for Arabic and Hebrew, Snowball through PyStemmer
-for French and English); accent
-folding for Latin scripts *after* stemming (the French stemmer needs its accents).
+words per language; stemming (light stemmers of our own for Arabic and Hebrew, Snowball
+through PyStemmer for French and English); accent folding for Latin scripts *after*
+stemming (the French stemmer needs its accents).
 
 Arabic gets a light stemmer, Light10 (Larkey, Ballesteros and Connell): "و" in front, then
 the article with the particles that attach to it, then one pass over the plural, feminine
