@@ -1,5 +1,6 @@
 """The vector index's large-index path: the low-dimensional first pass picks the rows that
-are then scored in full, and must not change what comes first."""
+are then scored in full, and must not change what comes first. And matching's scoring on
+its own thread, beside the full-text ranking."""
 
 import threading
 
