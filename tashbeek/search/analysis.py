@@ -40,8 +40,9 @@ WORD = re.compile(r"\w+", re.UNICODE)
 LANGUAGES = ("ar", "he", "fr", "en")
 STEMMERS = {"fr": "french", "en": "english"}
 # Light10's lists, in its order, spelt as normalise() leaves them (ة → ه, so ية is يه).
-# The article with the particles that attach to it, longest first; then the endings.
-ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+# The article with the particles that attach to it, longest first (its وال is و, taken
+# first, then ال); then the endings.
+ARABIC_PREFIXES = ("بال", "كال", "فال", "لل", "ال")
 ARABIC_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 HEBREW_FINALS = str.maketrans("ךםןףץ", "כמנפצ")
 HEBREW_PARTICLES = frozenset("והבכלמש")

@@ -151,16 +151,12 @@ def fuse(similarity: Similarity, lexical: list[Hit], language: str) -> dict[int,
 _scoring = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tashbeek-meaning")
 
 
-def meaning(text: str, language: str, *, kinds) -> Similarity:
-    """{entry id: (semantic score, closeness)} of the nearest entries, best first (empty
-    without the models)."""
-    return meaning_soon(text, language, kinds=kinds)()
-
-
 def meaning_soon(text: str, language: str, *, kinds) -> Callable[[], Similarity]:
-    """meaning(), started on a scoring thread: returns the function that waits for it. The
-    indexes are refreshed first, here: only the request's thread reads the database (it may
-    be inside a transaction another connection would not see)."""
+    """Starts finding the entries nearest in meaning on a scoring thread; returns the
+    function that waits for them: {entry id: (semantic score, closeness)}, best first
+    (empty without the models). The indexes are refreshed first, here: only the request's
+    thread reads the database (it may be inside a transaction another connection would not
+    see)."""
     if not text.strip() or not embeddings.enabled():
         return dict
     indexes = [vectors.vector_index(kind) for kind in kinds]

@@ -219,14 +219,10 @@ class VectorIndex:
         fused = meaning + USE_WEIGHT * (cosine - use_mean) / use_spread
         return use_mean, use_spread, float(fused.std()) or 1.0
 
-    def nearest(self, vector: np.ndarray, language: str, k: int) -> list[tuple[int, float, float]]:
-        """(entry id, fused score, closeness) of the k best entries; deleted entries may
-        appear and are dropped by the caller's database filter."""
-        self.refresh()
-        return self.scored(vector, language, k)
-
     def scored(self, vector: np.ndarray, language: str, k: int) -> list[tuple[int, float, float]]:
-        """nearest() as of the last refresh: reads no database, so any thread may run it."""
+        """(entry id, fused score, closeness) of the k best entries as of the last refresh();
+        deleted entries may appear and are dropped by the caller's database filter. Reads no
+        database, so any thread may run it."""
         # Under the lock: a refresh in another thread replaces the matrices and the means
         # together, and a query must not read half of each (rows and lengths would differ).
         with self.lock:

@@ -130,9 +130,13 @@ def test_a_keyword_query_is_not_searched_by_meaning(monkeypatch):
     corpus, _queries, _qrels = load(DATA / "search-dev")
     experiences_import(rows=[(n, row, "") for n, row in enumerate(corpus, start=1)])
     asked = []
-    monkeypatch.setattr(matching, "meaning", lambda *args, **kwargs: asked.append(args) or {})
+    monkeypatch.setattr(
+        matching, "meaning_soon", lambda *args, **kwargs: asked.append(args) or dict
+    )
     found = search(user=AnonymousUser(), q="school transport")
     assert not asked
+    search(user=AnonymousUser(), q="school transport for pupils from remote villages")
+    assert asked  # a description is (so the recorder is where search asks)
     assert all(r.similarity is None for r in found.results)
 
 

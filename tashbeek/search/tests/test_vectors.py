@@ -118,9 +118,9 @@ def test_meaning_is_scored_on_another_thread_with_the_same_result(monkeypatch):
     waiting = matching.meaning_soon("need", "ar", kinds=("experience",))
     found = waiting()
     assert threads and threads[0].startswith("tashbeek-meaning")
-    expected = index.nearest(matrix[0], "ar", matching.CANDIDATES)
+    expected = index.scored(matrix[0], "ar", matching.CANDIDATES)
     assert list(found) == [pk for pk, _score, _close in expected]
-    assert threads[-1] == threading.current_thread().name  # nearest() ran here
+    assert threads[-1] == threading.current_thread().name  # scored() ran here
 
     def broken(*args):
         raise RuntimeError("scoring failed")
