@@ -10,16 +10,14 @@ clients for S seconds, beside /healthz in the same run.
     .venv/bin/python bench/cooperation.py --database sqlite --database postgres
 """
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory import drive_pages, report  # noqa: E402
+from directory import drive_pages, page_bench  # noqa: E402
 
 SETUP = """
 import datetime, random
-from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from tashbeek.accounts.models import User
 from tashbeek.cooperation.models import (Agreement, AgreementParty, Indicator, Measurement,
@@ -65,18 +63,12 @@ for pk, declared in Agreement.objects.values_list("pk", "declared_by_id"):
     parties += [AgreementParty(agreement_id=pk, organisation_id=declared, confirmed_at=now),
                 AgreementParty(agreement_id=pk, organisation_id=other, confirmed_at=now)]
 AgreementParty.objects.bulk_create(parties, batch_size=5000)
-session = SessionStore()
-session["_auth_user_id"] = str(focal.pk)
-session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-session["_auth_user_hash"] = focal.get_session_auth_hash()
-session.create()
-print(projects[len(projects) // 2][0], session.session_key)
+signed_in = focal
+print(projects[len(projects) // 2][0])
 """
 
 
-def run(database, organisations, projects, agreements, clients, seconds, port):
-    code = SETUP.replace("{projects}", str(projects)).replace("{agreements}", str(agreements))
-
+def run(database, args):
     def pages(project):
         return [
             ("/healthz (baseline)", "/healthz"),
@@ -91,36 +83,16 @@ def run(database, organisations, projects, agreements, clients, seconds, port):
             ("API agreements", "/api/v1/agreements/"),
         ]
 
-    return drive_pages(
-        database, organisations, code, pages, clients, seconds, port, "/cooperation/projects/"
-    )
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--database", action="append", choices=["sqlite", "postgres"])
-    parser.add_argument("--organisations", type=int, default=1_000)
-    parser.add_argument("--projects", type=int, default=10_000)
-    parser.add_argument("--agreements", type=int, default=50_000)
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=6.0)
-    parser.add_argument("--port", type=int, default=8768)
-    args = parser.parse_args()
-    rows = []
-    for database in args.database or ["sqlite", "postgres"]:
-        rows += run(
-            database,
-            args.organisations,
-            args.projects,
-            args.agreements,
-            args.clients,
-            args.seconds,
-            args.port,
-        )
-    report(rows, "cooperation")
+    return drive_pages(database, args, SETUP, pages, "/cooperation/projects/")
 
 
 if __name__ == "__main__":
-    main()
+    page_bench(
+        __doc__,
+        "cooperation",
+        run,
+        port=8768,
+        organisations=1_000,
+        projects=10_000,
+        agreements=50_000,
+    )

@@ -284,24 +284,50 @@ def _merge(results: list[dict]) -> dict:
     }
 
 
-def drive_pages(database, organisations, setup_code, pages, clients, seconds, port, warm):
-    """Seed `organisations`, run `setup_code` in the app's shell (its last printed word is a
-    session key; the words before it are passed to `pages`), serve the app and drive each
-    of `pages(*words)` — (label, path), /healthz first — as that session, in the same run."""
+def shell(url: str, code: str) -> str:
+    """What `code` prints, run in the app's shell on the database at `url`."""
+    done = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=_env(url),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
+
+
+# Appended to each page bench's setup code, which leaves the person to drive as `signed_in`:
+# a session signed in and confirmed with a second factor, as a committee member's must be.
+SIGN_IN = """
+from django.contrib.sessions.backends.db import SessionStore
+from django_otp.plugins.otp_static.models import StaticDevice
+session = SessionStore()
+session["_auth_user_id"] = str(signed_in.pk)
+session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_hash"] = signed_in.get_session_auth_hash()
+session["otp_device_id"] = StaticDevice.objects.create(user=signed_in, name="bench").persistent_id
+session.create()
+print(session.session_key)
+"""
+
+
+def drive_pages(database, args, setup_code, pages, warm):
+    """Seed `args.organisations`, run `setup_code` in the app's shell (each `{option}` in it
+    replaced by that option's value; the words it prints are passed to `pages`; it leaves the
+    person to drive as `signed_in`), serve the app on `args.port` and drive each of
+    `pages(*words)` — (label, path), /healthz first — as that person with `args.clients`
+    clients for `args.seconds`, all in one run; `warm` is the page that warms the workers."""
+    for option, value in vars(args).items():
+        setup_code = setup_code.replace("{" + option + "}", str(value))
+    port, clients, seconds = args.port, args.clients, args.seconds
     with tempfile.TemporaryDirectory() as tmp:
-        url = _prepare(database, organisations, Path(tmp))
-        setup = subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c", setup_code],
-            cwd=ROOT,
-            env=_env(url),
-            check=True,
-            capture_output=True,
-            text=True,
-        )
+        url = _prepare(database, args.organisations, Path(tmp))
+        printed = shell(url, setup_code + SIGN_IN)
         # The shell may print its own lines first: keep the last words, as many as `pages`
         # takes, and the session key after them.
         wanted = len(inspect.signature(pages).parameters)
-        *words, session = setup.stdout.split()[-(wanted + 1) :]
+        *words, session = printed.split()[-(wanted + 1) :]
         headers = {"Cookie": f"sessionid={session}"}
         server = _serve(url, port)
         try:
@@ -337,6 +363,27 @@ def report(rows: list[dict], name: str) -> None:
     out.mkdir(exist_ok=True)
     kept = [{k: v for k, v in r.items() if k not in ("latencies", "elapsed")} for r in rows]
     (out / f"{name}.json").write_text(json.dumps(kept, indent=2))
+
+
+def page_bench(doc: str, name: str, run, *, port: int, seconds: float = 6.0, **counts) -> None:
+    """The command line a page bench shares: `--database` (both by default), one integer
+    option per `counts` entry (name=default, e.g. organisations=1_000), `--clients`,
+    `--seconds` and `--port`; runs `run(database, args)` on each database and reports the
+    rows under `name`."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database", action="append", choices=["sqlite", "postgres"])
+    for option, default in counts.items():
+        parser.add_argument(f"--{option}", type=int, default=default)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=seconds)
+    parser.add_argument("--port", type=int, default=port)
+    args = parser.parse_args()
+    rows = []
+    for database in args.database or ["sqlite", "postgres"]:
+        rows += run(database, args)
+    report(rows, name)
 
 
 def main() -> None:

@@ -9,18 +9,14 @@ keep-alive clients for S seconds, beside /healthz measured in the same run.
     .venv/bin/python bench/exchange.py --database sqlite --database postgres
 """
 
-import argparse
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory import PYTHON, ROOT, _drive, _env, _prepare, _serve, report  # noqa: E402
+from directory import drive_pages, page_bench  # noqa: E402
 
 SETUP = """
 import datetime
-from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from tashbeek.accounts.models import User
 from tashbeek.communities.models import Community, CommunityMembership
@@ -55,76 +51,37 @@ Post.objects.bulk_create(
 WorkPlanItem.objects.bulk_create(
     WorkPlanItem(community=community, year=2026, activity=f"Activity {i}",
                  status=("planned", "done", "in_progress")[i % 3]) for i in range(40))
-session = SessionStore()
-session["_auth_user_id"] = str(member.pk)
-session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-session["_auth_user_hash"] = member.get_session_auth_hash()
-session.create()
-print(threads[0].pk, session.session_key)
+signed_in = member
+print(threads[0].pk)
 """
 
 
 def run(database, args):
-    with tempfile.TemporaryDirectory() as tmp:
-        url = _prepare(database, args.organisations, Path(tmp))
-        script = SETUP
-        for name in ("experiences", "documents", "threads", "posts"):
-            script = script.replace("{" + name + "}", str(getattr(args, name)))
-        setup = subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c", script],
-            cwd=ROOT,
-            env=_env(url),
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        thread, session = setup.stdout.split()[-2:]
-        headers = {"Cookie": f"sessionid={session}"}
-        server = _serve(url, args.port)
-        try:
-            pages = [
-                ("/healthz (baseline)", "/healthz"),
-                ("experiences list", "/experiences/"),
-                ("experiences, page 50", "/experiences/?page=50"),
-                ("library list", "/library/"),
-                ("community page", "/communities/bench/"),
-                ("work plan", "/communities/bench/plan/?year=2026"),
-                (f"thread of {args.posts} posts", f"/communities/bench/discussions/{thread}/"),
-                ("API experiences", "/api/v1/experiences/"),
-                ("API documents", "/api/v1/documents/"),
-            ]
-            _drive(args.port, "/experiences/", args.clients, 1.0, headers)  # warm both workers
-            rows = []
-            for label, path in pages:
-                result = _drive(args.port, path, args.clients, args.seconds, headers)
-                rows.append({"database": database, "page": label, **result})
-        finally:
-            server.terminate()
-            server.wait()
-    for row in rows:
-        row["ratio"] = row["rps"] / rows[0]["rps"]
-    return rows
+    def pages(thread):
+        return [
+            ("/healthz (baseline)", "/healthz"),
+            ("experiences list", "/experiences/"),
+            ("experiences, page 50", "/experiences/?page=50"),
+            ("library list", "/library/"),
+            ("community page", "/communities/bench/"),
+            ("work plan", "/communities/bench/plan/?year=2026"),
+            (f"thread of {args.posts} posts", f"/communities/bench/discussions/{thread}/"),
+            ("API experiences", "/api/v1/experiences/"),
+            ("API documents", "/api/v1/documents/"),
+        ]
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--database", action="append", choices=["sqlite", "postgres"])
-    parser.add_argument("--organisations", type=int, default=2_000)
-    parser.add_argument("--experiences", type=int, default=10_000)
-    parser.add_argument("--documents", type=int, default=3_000)
-    parser.add_argument("--threads", type=int, default=500)
-    parser.add_argument("--posts", type=int, default=200)
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=6.0)
-    parser.add_argument("--port", type=int, default=8767)
-    args = parser.parse_args()
-    rows = []
-    for database in args.database or ["sqlite", "postgres"]:
-        rows += run(database, args)
-    report(rows, "exchange")
+    return drive_pages(database, args, SETUP, pages, "/experiences/")
 
 
 if __name__ == "__main__":
-    main()
+    page_bench(
+        __doc__,
+        "exchange",
+        run,
+        port=8767,
+        organisations=2_000,
+        experiences=10_000,
+        documents=3_000,
+        threads=500,
+        posts=200,
+    )

@@ -9,16 +9,14 @@ clients for S seconds, beside /healthz in the same run.
     .venv/bin/python bench/governance.py --database sqlite --database postgres
 """
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory import drive_pages, report  # noqa: E402
+from directory import drive_pages, page_bench  # noqa: E402
 
 SETUP = """
 import datetime
-from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from tashbeek.accounts.models import User
 from tashbeek.events.models import Event
@@ -47,18 +45,12 @@ Decision.objects.bulk_create(
              titles={"ar": f"قرار رقم {i} بشأن النفايات والنقل المدرسي", "fr": f"Décision {i}"},
              visibility="members" if i % 3 == 0 else "public", tally={"for": 5, "against": 1})
     for i in range({decisions}))
-session = SessionStore()
-session["_auth_user_id"] = str(focal.pk)
-session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-session["_auth_user_hash"] = focal.get_session_auth_hash()
-session.create()
-print(Meeting.objects.order_by("pk").first().pk, session.session_key)
+signed_in = focal
+print(Meeting.objects.order_by("pk").first().pk)
 """
 
 
-def run(database, organisations, decisions, meetings, clients, seconds, port):
-    code = SETUP.replace("{decisions}", str(decisions)).replace("{meetings}", str(meetings))
-
+def run(database, args):
     def pages(meeting):
         return [
             ("/healthz (baseline)", "/healthz"),
@@ -72,36 +64,10 @@ def run(database, organisations, decisions, meetings, clients, seconds, port):
             ("API decisions", "/api/v1/decisions/"),
         ]
 
-    return drive_pages(
-        database, organisations, code, pages, clients, seconds, port, "/governance/decisions/"
-    )
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--database", action="append", choices=["sqlite", "postgres"])
-    parser.add_argument("--organisations", type=int, default=1_000)
-    parser.add_argument("--decisions", type=int, default=10_000)
-    parser.add_argument("--meetings", type=int, default=40)
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=6.0)
-    parser.add_argument("--port", type=int, default=8767)
-    args = parser.parse_args()
-    rows = []
-    for database in args.database or ["sqlite", "postgres"]:
-        rows += run(
-            database,
-            args.organisations,
-            args.decisions,
-            args.meetings,
-            args.clients,
-            args.seconds,
-            args.port,
-        )
-    report(rows, "governance")
+    return drive_pages(database, args, SETUP, pages, "/governance/decisions/")
 
 
 if __name__ == "__main__":
-    main()
+    page_bench(
+        __doc__, "governance", run, port=8767, organisations=1_000, decisions=10_000, meetings=40
+    )

@@ -7,18 +7,16 @@ a signed-in committee member with C keep-alive clients for S seconds, beside /he
     .venv/bin/python bench/membership.py --database sqlite --database postgres
 """
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory import drive_pages, report  # noqa: E402
+from directory import drive_pages, page_bench  # noqa: E402
 
 SETUP = """
 import datetime
 from decimal import Decimal
 from django.contrib.auth.models import Group
-from django.contrib.sessions.backends.db import SessionStore
 from tashbeek.accounts.models import User
 from tashbeek.members import services
 from tashbeek.members.models import Application, Organisation
@@ -32,23 +30,19 @@ schedule = services.schedule_save(by=member, data={
     "due_on": datetime.date(2026, 6, 30)}, bands=[], reductions=[("MA", "", Decimal("0.5"))])
 services.dues_generate(schedule=schedule, by=member)
 people = User.objects.bulk_create(
-    User(email=f"applicant{i}@bench.local", full_name=f"Applicant {i}") for i in range({apps}))
+    User(email=f"applicant{i}@bench.local", full_name=f"Applicant {i}")
+    for i in range({applications}))
 Application.objects.bulk_create(
     Application(applicant=p, status="submitted", reference=f"TSH-2026-B{i:05d}",
                 names={"ar": f"بلدية {i}", "fr": f"Commune {i}"}, country="MA",
                 kind="municipality", population=1000 + i,
                 submitted_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
     for i, p in enumerate(people))
-session = SessionStore()
-session["_auth_user_id"] = str(member.pk)
-session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-session["_auth_user_hash"] = member.get_session_auth_hash()
-session.create()
-print(session.session_key)
+signed_in = member
 """
 
 
-def run(database, organisations, applications, clients, seconds, port):
+def run(database, args):
     def pages():
         return [
             ("/healthz (baseline)", "/healthz"),
@@ -59,30 +53,16 @@ def run(database, organisations, applications, clients, seconds, port):
             ("API dues", "/api/v1/dues/"),
         ]
 
-    code = SETUP.replace("{apps}", str(applications))
-    return drive_pages(
-        database, organisations, code, pages, clients, seconds, port, "/members/dues/"
-    )
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--database", action="append", choices=["sqlite", "postgres"])
-    parser.add_argument("--organisations", type=int, default=10_000)
-    parser.add_argument("--applications", type=int, default=500)
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=8.0)
-    parser.add_argument("--port", type=int, default=8766)
-    args = parser.parse_args()
-    rows = []
-    for database in args.database or ["sqlite", "postgres"]:
-        rows += run(
-            database, args.organisations, args.applications, args.clients, args.seconds, args.port
-        )
-    report(rows, "membership")
+    return drive_pages(database, args, SETUP, pages, "/members/dues/")
 
 
 if __name__ == "__main__":
-    main()
+    page_bench(
+        __doc__,
+        "membership",
+        run,
+        port=8766,
+        seconds=8.0,
+        organisations=10_000,
+        applications=500,
+    )

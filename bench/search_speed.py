@@ -24,14 +24,13 @@ import os
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory import PYTHON, ROOT, _drive, _env, _prepare, _psql, _serve, report  # noqa: E402
+from directory import ROOT, _drive, _prepare, _psql, _serve, report, shell  # noqa: E402
 
 SHARED_DEV = ROOT.parent / "shared" / "eval" / "search-dev"
 DEV = SHARED_DEV if SHARED_DEV.exists() else ROOT / "tashbeek/search/tests/data/search-dev"
@@ -166,15 +165,7 @@ def _index(url: str, corpus: Path) -> dict:
         parts=str(corpus.with_suffix(".parts.json")),
         sample=SAMPLE,
     )
-    done = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=_env(url),
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(shell(url, script).strip().splitlines()[-1])
 
 
 def _paths() -> dict[str, list[str]]:
