@@ -37,15 +37,16 @@ def view(
     return declare
 
 
-def save_form(request, form, save) -> HttpResponse | None:
+def save_form(request, form, save, *, field: str | None = None) -> HttpResponse | None:
     """Run `save` on a valid POST; a ValidationError from the service lands on the form
-    (on its field when it names one) instead of becoming a server error."""
+    (on the field it names, else on `field`, else on the whole form) instead of becoming a
+    server error. None when there is nothing to save or the form now has errors."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
         return save()
     except ValidationError as error:
-        add_service_errors(form, error)
+        add_service_errors(form, error, field=field)
     return None
 
 
@@ -56,12 +57,12 @@ def done(request, message: str, to, **kwargs) -> HttpResponse:
     return redirect(to, **kwargs)
 
 
-def add_service_errors(form, error: ValidationError) -> None:
+def add_service_errors(form, error: ValidationError, *, field: str | None = None) -> None:
     if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
     else:
-        form.add_error(None, error.messages)
+        form.add_error(field, error.messages)
 
 
 def form_page(request, form, save, template: str, context: dict) -> HttpResponse:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.files import private_file_response
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import FORM, POST, add_service_errors, done, form_page, object_from, view
+from tashbeek.core.web import FORM, POST, done, form_page, object_from, save_form, view
 from tashbeek.search.matching import match
 
 from . import selectors, services
@@ -130,72 +130,81 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, save, "experiences/edit.html", {"experience": experience})
 
 
-@view("experiences.author_experience", fn=experience_from, methods=POST)
-def submit(request: SignedInRequest, pk: int) -> HttpResponse:
+def _stale(request, pk: int, error: ValidationError) -> HttpResponse:
+    """Someone else took a step meanwhile: say so and show the page as it is now (409)."""
+    messages.error(request, " ".join(error.messages))
+    return _detail(request, _experience(request, pk), status=409)
+
+
+def _act(request, pk: int, act, message: str) -> HttpResponse:
+    """Run a workflow step from the experience's page; a refused step says why (400)."""
     experience = experience_from(request, pk=pk)
     try:
-        services.experience_submit(by=request.user, experience=experience)
+        act(experience)
     except services.StaleExperience as error:
-        messages.error(request, " ".join(error.messages))
-        return _detail(request, _experience(request, pk), status=409)
+        return _stale(request, pk, error)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _detail(request, experience, status=400)
-    return done(request, _("Sent for review. You will be told when it is published."), experience)
+    return done(request, message, experience)
+
+
+@view("experiences.author_experience", fn=experience_from, methods=POST)
+def submit(request: SignedInRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        lambda experience: services.experience_submit(by=request.user, experience=experience),
+        _("Sent for review. You will be told when it is published."),
+    )
 
 
 @view("experiences.judge_experience", fn=experience_from, methods=POST)
 def review(request: SignedInRequest, pk: int) -> HttpResponse:
+    """A refused review lands on its form (e.g. a return without comments)."""
     experience = experience_from(request, pk=pk)
     form = ReviewForm(request.POST)
-    if form.is_valid():
+
+    def save():
         try:
-            services.experience_review(
-                by=request.user,
-                experience=experience,
-                decision=form.cleaned_data["decision"],
-                comments=form.cleaned_data["comments"],
-            )
+            services.experience_review(by=request.user, experience=experience, **form.cleaned_data)
         except services.StaleExperience as error:
-            messages.error(request, " ".join(error.messages))
-            return _detail(request, _experience(request, pk), status=409)
-        except ValidationError as error:
-            add_service_errors(form, error)
-    if form.errors:
-        return _detail(request, experience, status=400, review_form=form)
-    return done(request, _("Your review is recorded."), experience)
+            return _stale(request, pk, error)
+        return done(request, _("Your review is recorded."), experience)
+
+    return save_form(request, form, save) or _detail(
+        request, experience, status=400, review_form=form
+    )
 
 
 @view("experiences.unpublish_experience", fn=experience_from, methods=POST)
 def unpublish(request: SignedInRequest, pk: int) -> HttpResponse:
-    experience = experience_from(request, pk=pk)
-    try:
-        services.experience_unpublish(
-            by=request.user, experience=experience, reason=request.POST.get("reason", "")
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return _detail(request, experience, status=400)
-    return done(request, _("The experience is back to draft."), experience)
+    reason = request.POST.get("reason", "")
+    return _act(
+        request,
+        pk,
+        lambda experience: services.experience_unpublish(
+            by=request.user, experience=experience, reason=reason
+        ),
+        _("The experience is back to draft."),
+    )
 
 
 @view("experiences.change_experience", fn=experience_from, methods=POST)
 def file_add(request: SignedInRequest, pk: int) -> HttpResponse:
     experience = experience_from(request, pk=pk)
     form = FileForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.file_add(
-                by=request.user,
-                experience=experience,
-                upload=form.cleaned_data["file"],
-                caption=form.cleaned_data["caption"],
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-    if form.errors:
-        return _detail(request, experience, status=400, file_form=form)
-    return done(request, _("The file is added."), experience)
+
+    def save():
+        data = form.cleaned_data
+        services.file_add(
+            by=request.user, experience=experience, upload=data["file"], caption=data["caption"]
+        )
+        return done(request, _("The file is added."), experience)
+
+    return save_form(request, form, save, field="file") or _detail(
+        request, experience, status=400, file_form=form
+    )
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -133,3 +133,9 @@ class DocumentVersion(models.Model):
     @property
     def extension(self) -> str:
         return DOCUMENT_TYPES.get(self.content_type, "bin")
+
+    @property
+    def download_name(self) -> str:
+        """What a download of this version is called, on the page and through the API."""
+        base = self.document.titles.get("en") or self.document.title
+        return f"{base[:80]}-v{self.number}.{self.extension}"

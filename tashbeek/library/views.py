@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tashbeek.core.files import private_file_response
-from tashbeek.core.web import FORM, POST, done, form_page, object_from, view
+from tashbeek.core.web import FORM, POST, done, form_page, object_from, save_form, view
 
 from . import selectors, services
 from .forms import (
@@ -113,28 +113,26 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def version_add(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_from(request, pk=pk)
     form = VersionForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.version_add(
-                by=request.user,
-                document=document,
-                upload=form.cleaned_data["file"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-    if form.errors:
-        return _detail(request, document, status=400, version_form=form)
-    return done(request, _("The new version is uploaded."), document)
+
+    def save():
+        data = form.cleaned_data
+        services.version_add(
+            by=request.user, document=document, upload=data["file"], note=data["note"]
+        )
+        return done(request, _("The new version is uploaded."), document)
+
+    return save_form(request, form, save, field="file") or _detail(
+        request, document, status=400, version_form=form
+    )
 
 
 @require_http_methods(["GET", "HEAD"])
 def version_download(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     document = _document(request, pk)
     version = get_object_or_404(document.versions, number=number)
-    base = document.titles.get("en") or document.title
-    filename = f"{base[:80]}-v{version.number}.{version.extension}"
-    return private_file_response(version.file, content_type=version.content_type, filename=filename)
+    return private_file_response(
+        version.file, content_type=version.content_type, filename=version.download_name
+    )
 
 
 @view(methods=POST)

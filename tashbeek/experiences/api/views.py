@@ -1,7 +1,7 @@
 """/api/v1/experiences/: experiences, their review and "ask the authors", with the rules of
 the pages. Contact people are named, never their e-mail address."""
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -185,9 +185,7 @@ class ExperienceViewSet(
     @action(detail=True, methods=["get"], url_path=r"files/(?P<file_pk>[0-9]+)")
     def file(self, request, pk=None, file_pk=None):
         """A photo or attachment, as a download."""
-        attached = self.get_object().files.filter(pk=file_pk).first()
-        if attached is None:
-            raise Http404
+        attached = get_object_or_404(self.get_object().files, pk=file_pk)
         return private_file_response(
             attached.file, content_type=attached.content_type, filename=attached.filename
         )

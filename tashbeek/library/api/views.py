@@ -1,6 +1,6 @@
 """/api/v1/documents/: the library, with the same visibility and workflow as the pages."""
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -179,12 +179,7 @@ class DocumentViewSet(
     @action(detail=True, methods=["get"], url_path=r"versions/(?P<number>[0-9]+)")
     def file(self, request, pk=None, number=None):
         """The file of one version, as a download."""
-        document = self.get_object()
-        version = document.versions.filter(number=number).first()
-        if version is None:
-            raise Http404
+        version = get_object_or_404(self.get_object().versions, number=number)
         return private_file_response(
-            version.file,
-            content_type=version.content_type,
-            filename=f"document-{document.pk}-v{version.number}.{version.extension}",
+            version.file, content_type=version.content_type, filename=version.download_name
         )
