@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tashbeek.accounts.web import SignedInRequest
-from tashbeek.core.web import FORM, POST, done, form_page, view
+from tashbeek.core.web import FORM, POST, done, form_page, or_404, view
 
 from . import selectors, services
 from .forms import CommunityForm, JoinForm
@@ -18,10 +18,7 @@ from .slots import COMMUNITY_PAGE
 
 
 def _community(slug):
-    community = selectors.community_detail(slug)
-    if community is None:
-        raise Http404
-    return community
+    return or_404(selectors.community_detail(slug))
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -1,14 +1,17 @@
 """Web helpers every app's pages share: a service's ValidationError lands on the form."""
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from rules.contrib.views import permission_required
+
+T = TypeVar("T")
 
 # The methods a view answers: a page, a form page, an action.
 GET = ("GET", "HEAD")
@@ -35,6 +38,14 @@ def view(
         return login_required(declared) if sign_in else declared
 
     return declare
+
+
+def or_404(found: T | None) -> T:
+    """What a selector found for the reader, or 404 when it found nothing (selectors answer
+    None for what the reader may not see, so that it does not exist for them)."""
+    if found is None:
+        raise Http404
+    return found
 
 
 def save_form(request, form, save, *, field: str | None = None) -> HttpResponse | None:

@@ -3,14 +3,23 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.communities.selectors import community_detail
-from tashbeek.core.web import FORM, POST, add_service_errors, done, form_page, object_from, view
+from tashbeek.core.web import (
+    FORM,
+    POST,
+    add_service_errors,
+    done,
+    form_page,
+    object_from,
+    or_404,
+    view,
+)
 
 from . import selectors, services
 from .forms import ReasonForm, ReplyForm, ThreadForm
@@ -18,17 +27,11 @@ from .models import Post
 
 
 def _community(request, slug: str):
-    community = community_detail(slug)
-    if community is None:
-        raise Http404
-    return community
+    return or_404(community_detail(slug))
 
 
 def _thread(request, slug: str, pk: int):
-    thread = selectors.thread_detail(_community(request, slug), pk)
-    if thread is None:
-        raise Http404
-    return thread
+    return or_404(selectors.thread_detail(_community(request, slug), pk))
 
 
 def _post(request, slug: str, pk: int, post_pk: int) -> Post:

@@ -2,13 +2,13 @@
 organisers. Times are the event's wall-clock time, as on its page."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tashbeek.core.dates import in_zone
 from tashbeek.core.exports import Column, export_response
-from tashbeek.core.web import view
+from tashbeek.core.web import or_404, view
 
 from . import selectors
 
@@ -32,9 +32,7 @@ ATTENDANCE_COLUMNS = [
 
 
 def _organised_event(request: HttpRequest, pk: int):
-    event = selectors.event_detail(user=request.user, pk=pk)
-    if event is None:
-        raise Http404
+    event = or_404(selectors.event_detail(user=request.user, pk=pk))
     if not request.user.has_perm("events.change_event", event):
         raise PermissionDenied
     return event

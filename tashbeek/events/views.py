@@ -6,7 +6,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import get_format
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.communities.selectors import community_detail
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import FORM, POST, add_service_errors, done, object_from, view
+from tashbeek.core.web import FORM, POST, add_service_errors, done, object_from, or_404, view
 
 from . import selectors, services
 from .forms import EventForm, RegistrationForm
@@ -27,10 +27,7 @@ from .slots import EVENT_PAGE
 
 
 def _event(request, pk) -> Event:
-    event = selectors.event_detail(user=request.user, pk=pk)
-    if event is None:
-        raise Http404
-    return event
+    return or_404(selectors.event_detail(user=request.user, pk=pk))
 
 
 event_from = object_from("events.event", _event)
@@ -222,18 +219,14 @@ def network_feed(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD"])
 def community_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    community = community_detail(slug)
-    if community is None:
-        raise Http404
+    community = or_404(community_detail(slug))
     events = selectors.published_events().filter(community=community).order_by("-starts_at")[:500]
     return _ics(calendar_for(events, name=community.name), f"{community.slug}.ics")
 
 
 @require_http_methods(["GET", "HEAD"])
 def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
-    user = selectors.user_from_feed_token(token)
-    if user is None:
-        raise Http404
+    user = or_404(selectors.user_from_feed_token(token))
     events = selectors.feed_events_for(user).order_by("-starts_at")[:500]
     return _ics(
         calendar_for(events, name=_("My events"), language=user.preferred_language), "mine.ics"

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.files import private_file_response
 from tashbeek.core.seo import open_graph
-from tashbeek.core.web import FORM, POST, done, form_page, object_from, save_form, view
+from tashbeek.core.web import FORM, POST, done, form_page, object_from, or_404, save_form, view
 from tashbeek.search.matching import match
 
 from . import selectors, services
@@ -21,10 +21,7 @@ from .seo import experience_ld
 
 
 def _experience(request, pk):
-    experience = selectors.experience_detail(user=request.user, pk=pk)
-    if experience is None:
-        raise Http404
-    return experience
+    return or_404(selectors.experience_detail(user=request.user, pk=pk))
 
 
 experience_from = object_from("experiences.experience", _experience)

@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tashbeek.core.files import private_file_response
-from tashbeek.core.web import FORM, POST, done, form_page, object_from, save_form, view
+from tashbeek.core.web import FORM, POST, done, form_page, object_from, or_404, save_form, view
 
 from . import selectors, services
 from .forms import (
@@ -22,10 +22,7 @@ from .forms import (
 
 
 def _document(request, pk):
-    document = selectors.document_detail(user=request.user, pk=pk)
-    if document is None:
-        raise Http404
-    return document
+    return or_404(selectors.document_detail(user=request.user, pk=pk))
 
 
 document_from = object_from("library.document", _document)

@@ -1,13 +1,13 @@
 """Needs and offers pages: lists, a need with "who can help", writing them."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tashbeek.accounts.web import SignedInRequest
-from tashbeek.core.web import FORM, POST, done, form_page, object_from, view
+from tashbeek.core.web import FORM, POST, done, form_page, object_from, or_404, view
 
 from . import selectors, services
 from .forms import NeedForm, OfferForm, StatusForm
@@ -25,10 +25,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
 
 
 def _need(request, pk):
-    need = selectors.need_detail(user=request.user, pk=pk)
-    if need is None:
-        raise Http404
-    return need
+    return or_404(selectors.need_detail(user=request.user, pk=pk))
 
 
 need_from = object_from("needs.need", _need)

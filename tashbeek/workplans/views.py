@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from tashbeek.accounts.web import SignedInRequest
 from tashbeek.communities.selectors import community_detail
-from tashbeek.core.web import FORM, POST, done, form_page, object_from, view
+from tashbeek.core.web import FORM, POST, done, form_page, object_from, or_404, view
 
 from . import selectors, services
 from .forms import PlanItemForm
@@ -19,10 +19,7 @@ from .models import WorkPlanItem
 
 
 def _community(slug):
-    community = community_detail(slug)
-    if community is None:
-        raise Http404
-    return community
+    return or_404(community_detail(slug))
 
 
 community_from = object_from(

@@ -2,8 +2,9 @@
 calls them before the view; the object is kept on the request so it is read once)."""
 
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404
+
+from tashbeek.core.web import or_404
 
 from .. import selectors
 from ..models import AgreementParty
@@ -32,9 +33,6 @@ def agreement_from(request, pk: int, **_kwargs):
 
 def project_from(request, pk: int, **_kwargs):
     def load():
-        project = selectors.project_detail(pk, user=request.user)
-        if project is None:
-            raise Http404
-        return project
+        return or_404(selectors.project_detail(pk, user=request.user))
 
     return _cached(request, f"project:{pk}", load)

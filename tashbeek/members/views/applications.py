@@ -18,6 +18,7 @@ from tashbeek.core.web import (
     done,
     forget_objects,
     object_from,
+    or_404,
     view,
 )
 
@@ -46,10 +47,7 @@ STEP_SLUGS = [slug for slug, _t, _f in STEPS]
 
 
 def _load_application(request, pk) -> Application:
-    found = selectors.application_detail(user=request.user, pk=pk)
-    if found is None:
-        raise Http404
-    return found
+    return or_404(selectors.application_detail(user=request.user, pk=pk))
 
 
 # The application of the URL if this person may see it; 404 otherwise (no hint that it
@@ -170,9 +168,9 @@ def application_document(request: HttpRequest, pk: int, document_pk: int) -> Htt
     """Stream a private document to the applicant, the staff of the accepted organisation,
     the committee and the secretariat; anyone else gets 404."""
     application = application_from(request, pk=pk)
-    document = next((d for d in application.documents.all() if d.pk == int(document_pk)), None)
-    if document is None:
-        raise Http404
+    document = or_404(
+        next((d for d in application.documents.all() if d.pk == int(document_pk)), None)
+    )
     extension = document.file.name.rsplit(".", 1)[-1]
     filename = f"{application.reference or 'draft'}-{document.kind}.{extension}"
     return private_file_response(
