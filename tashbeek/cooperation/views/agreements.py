@@ -14,7 +14,7 @@ from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.files import private_file_response
 from tashbeek.core.models import Theme
 from tashbeek.core.permissions import is_secretariat
-from tashbeek.core.web import FORM, POST, done, form_page, view
+from tashbeek.core.web import FORM, POST, done, view
 from tashbeek.members.models import Affiliation, Organisation
 from tashbeek.members.rules import affiliations_of
 
@@ -22,7 +22,7 @@ from .. import selectors, services
 from ..forms import AgreementForm, EndForm
 from ..graph import layout
 from ..models import Agreement
-from .common import agreement_from
+from .common import agreement_from, form_view
 
 
 def _filters(request) -> dict:
@@ -105,9 +105,8 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
 def declare(request: HttpRequest) -> HttpResponse:
     form = AgreementForm(request.POST or None, request.FILES or None, user=request.user)
 
-    def save():
-        data = form.cleaned_data
-        item = services.agreement_declare(
+    def declare(data):
+        return services.agreement_declare(
             by=request.user,
             declared_by=data["declared_by"],
             parties=list(data["parties"]),
@@ -115,10 +114,15 @@ def declare(request: HttpRequest) -> HttpResponse:
             document=data.get("document"),
             new_partners=form.new_partners(),
         )
-        return done(request, _("The agreement is declared; each party is asked to confirm."), item)
 
-    context = {"title": _("Declare an agreement"), "multipart": True}
-    return form_page(request, form, save, "cooperation/form.html", context)
+    return form_view(
+        request,
+        form,
+        declare,
+        title=_("Declare an agreement"),
+        message=_("The agreement is declared; each party is asked to confirm."),
+        multipart=True,
+    )
 
 
 @view("cooperation.change_agreement", fn=agreement_from, methods=FORM)
@@ -128,21 +132,21 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, request.FILES or None, instance=item, user=request.user
     )
 
-    def save():
+    def update(data):
         services.agreement_update(
-            by=request.user,
-            agreement=item,
-            data=form.service_data(),
-            document=form.cleaned_data.get("document"),
+            by=request.user, agreement=item, data=form.service_data(), document=data.get("document")
         )
-        return done(request, _("The agreement is updated."), item)
 
-    context = {
-        "title": _("Correct the agreement"),
-        "back": item.get_absolute_url(),
-        "multipart": True,
-    }
-    return form_page(request, form, save, "cooperation/form.html", context)
+    return form_view(
+        request,
+        form,
+        update,
+        title=_("Correct the agreement"),
+        message=_("The agreement is updated."),
+        back=item,
+        to=item,
+        multipart=True,
+    )
 
 
 @view("cooperation.confirm_agreement", fn=agreement_from, methods=POST)
@@ -165,12 +169,15 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
     item = agreement_from(request, pk)
     form = EndForm(request.POST or None)
 
-    def save():
-        services.agreement_end(by=request.user, agreement=item, **form.cleaned_data)
-        return done(request, _("The agreement is ended."), item)
-
-    context = {"title": _("End the agreement"), "back": item.get_absolute_url()}
-    return form_page(request, form, save, "cooperation/form.html", context)
+    return form_view(
+        request,
+        form,
+        lambda data: services.agreement_end(by=request.user, agreement=item, **data),
+        title=_("End the agreement"),
+        message=_("The agreement is ended."),
+        back=item,
+        to=item,
+    )
 
 
 @view("cooperation.view_agreement_document", fn=agreement_from)

@@ -7,12 +7,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from tashbeek.core.files import private_download
-from tashbeek.core.web import FORM, done, form_page, view
+from tashbeek.core.web import FORM, view
 
 from .. import services
 from ..forms import AttachmentForm
 from ..models import Attachment
-from .common import project_from
+from .common import form_view, project_from
 from .tenders import tender_from
 
 
@@ -24,7 +24,7 @@ def attachment_from(request, pk: int, **_kwargs) -> Attachment:
     return attachment
 
 
-def _add(request, *, owner, organisations, back, **target) -> HttpResponse:
+def _add(request, *, owner, organisations, **target) -> HttpResponse:
     form = AttachmentForm(
         request.POST or None,
         request.FILES or None,
@@ -32,8 +32,7 @@ def _add(request, *, owner, organisations, back, **target) -> HttpResponse:
         organisations=organisations,
     )
 
-    def save():
-        data = form.cleaned_data
+    def add(data):
         services.attachment_add(
             by=request.user,
             organisation=data["organisation"],
@@ -42,10 +41,17 @@ def _add(request, *, owner, organisations, back, **target) -> HttpResponse:
             public=data["public"],
             **target,
         )
-        return done(request, _("The document is added."), back)
 
-    context = {"title": _("Add a document"), "back": back, "multipart": True}
-    return form_page(request, form, save, "cooperation/form.html", context)
+    return form_view(
+        request,
+        form,
+        add,
+        title=_("Add a document"),
+        message=_("The document is added."),
+        back=owner,
+        to=owner,
+        multipart=True,
+    )
 
 
 @view("cooperation.change_project", fn=project_from, methods=FORM)
@@ -55,7 +61,6 @@ def project_document_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         owner=project,
         organisations=project.partners.values("organisation_id"),
-        back=project.get_absolute_url(),
         project=project,
     )
 
@@ -67,7 +72,6 @@ def tender_document_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         owner=tender,
         organisations=tender.participants.values("pk"),
-        back=tender.get_absolute_url(),
         tender=tender,
     )
 

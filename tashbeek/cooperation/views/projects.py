@@ -15,7 +15,7 @@ from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.exports import Column, export_response
 from tashbeek.core.models import Theme
 from tashbeek.core.money import exponent, to_major
-from tashbeek.core.web import FORM, POST, add_service_errors, done, form_page, view
+from tashbeek.core.web import FORM, POST, add_service_errors, done, view
 
 from .. import iati, selectors, services
 from ..forms import (
@@ -33,7 +33,7 @@ from ..forms import (
     UpdateForm,
 )
 from ..models import Project, ProjectIssue
-from .common import project_from
+from .common import form_view, project_from
 
 
 @require_GET
@@ -84,14 +84,16 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
 def project_new(request: HttpRequest) -> HttpResponse:
     form = ProjectForm(request.POST or None, user=request.user)
 
-    def save():
-        item = services.project_save(
-            by=request.user, lead=form.cleaned_data["lead"], data=form.service_data()
-        )
-        return done(request, _("The project is created."), "cooperation:workspace", pk=item.pk)
+    def start(data):
+        item = services.project_save(by=request.user, lead=data["lead"], data=form.service_data())
+        return reverse("cooperation:workspace", kwargs={"pk": item.pk})
 
-    return form_page(
-        request, form, save, "cooperation/form.html", {"title": _("Start a joint project")}
+    return form_view(
+        request,
+        form,
+        start,
+        title=_("Start a joint project"),
+        message=_("The project is created."),
     )
 
 
@@ -100,12 +102,15 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = project_from(request, pk)
     form = ProjectForm(request.POST or None, instance=item, user=request.user)
 
-    def save():
-        services.project_save(by=request.user, project=item, data=form.service_data())
-        return done(request, _("The project is updated."), item)
-
-    context = {"title": _("Edit the project"), "back": item.get_absolute_url()}
-    return form_page(request, form, save, "cooperation/form.html", context)
+    return form_view(
+        request,
+        form,
+        lambda data: services.project_save(by=request.user, project=item, data=form.service_data()),
+        title=_("Edit the project"),
+        message=_("The project is updated."),
+        back=item,
+        to=item,
+    )
 
 
 def _workspace_context(request, item) -> dict:
@@ -168,22 +173,27 @@ def _add(request, item, registry: dict, what: str) -> HttpResponse:
     form_class, service, title = registry[what]
     form = form_class(request.POST or None, **_form_kwargs(form_class, request, item))
 
-    def save():
+    def add(cleaned):
         data = (
             form.service_data()
             if hasattr(form, "service_data")
-            else {k: v for k, v in form.cleaned_data.items() if k != "indicator"}
+            else {k: v for k, v in cleaned.items() if k != "indicator"}
         )
         if service is None:
-            services.measurement_record(
-                by=request.user, indicator=form.cleaned_data["indicator"], data=data
-            )
+            services.measurement_record(by=request.user, indicator=cleaned["indicator"], data=data)
         else:
             service(by=request.user, project=item, data=data)
-        return done(request, _("Saved."), "cooperation:workspace", pk=item.pk)
 
-    context = {"title": str(title), "back": item.get_absolute_url(), "project": item}
-    return form_page(request, form, save, "cooperation/form.html", context)
+    return form_view(
+        request,
+        form,
+        add,
+        title=str(title),
+        message=_("Saved."),
+        back=item,
+        to=reverse("cooperation:workspace", kwargs={"pk": item.pk}),
+        project=item,
+    )
 
 
 @view("cooperation.manage_budget", fn=project_from, methods=FORM)

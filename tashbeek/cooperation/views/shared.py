@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tashbeek.accounts.web import SignedInRequest
-from tashbeek.core.web import FORM, POST, done, form_page, view
+from tashbeek.core.web import FORM, POST, view
 
 from .. import selectors, services
 from ..forms import (
@@ -25,6 +25,7 @@ from ..forms import (
     UsageForm,
 )
 from ..models import Contribution, Participation, SharedService
+from .common import form_view
 
 
 def service_from(request, slug: str, **_kwargs) -> SharedService:
@@ -73,14 +74,14 @@ def service(request: HttpRequest, slug: str) -> HttpResponse:
 def service_new(request: HttpRequest) -> HttpResponse:
     form = ServiceForm(request.POST or None, user=request.user)
 
-    def save():
-        item = services.service_save(
-            by=request.user, operator=form.cleaned_data["operator"], data=form.service_data()
-        )
-        return done(request, _("The service is in the catalogue."), item)
-
-    return form_page(
-        request, form, save, "cooperation/form.html", {"title": _("Add a shared service")}
+    return form_view(
+        request,
+        form,
+        lambda data: services.service_save(
+            by=request.user, operator=data["operator"], data=form.service_data()
+        ),
+        title=_("Add a shared service"),
+        message=_("The service is in the catalogue."),
     )
 
 
@@ -89,21 +90,20 @@ def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
     item = service_from(request, slug)
     form = ServiceForm(request.POST or None, instance=item, user=request.user)
 
-    def save():
-        saved = services.service_save(by=request.user, service=item, data=form.service_data())
-        return done(request, _("The service is updated."), saved)
-
-    context = {"title": _("Edit the service"), "back": item.get_absolute_url()}
-    return form_page(request, form, save, "cooperation/form.html", context)
+    return form_view(
+        request,
+        form,
+        lambda data: services.service_save(by=request.user, service=item, data=form.service_data()),
+        title=_("Edit the service"),
+        message=_("The service is updated."),
+        back=item,
+    )
 
 
 def _service_form(request, item, form, run, title) -> HttpResponse:
-    def save():
-        run(form)
-        return done(request, _("Saved."), item)
-
-    context = {"title": title, "back": item.get_absolute_url()}
-    return form_page(request, form, save, "cooperation/form.html", context)
+    return form_view(
+        request, form, lambda _data: run(form), title=title, message=_("Saved."), back=item, to=item
+    )
 
 
 @view("cooperation.manage_service", fn=service_from, methods=FORM)

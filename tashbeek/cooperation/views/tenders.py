@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from tashbeek.core.web import FORM, done, form_page, view
+from tashbeek.core.web import FORM, view
 
 from .. import ocds, selectors, services
 from ..forms import AwardForm, DemandForm, StageForm, TenderForm
 from ..models import Demand, Item, Tender
+from .common import form_view
 
 
 def tender_from(request, pk: int, **_kwargs) -> Tender:
@@ -81,19 +82,21 @@ def tender_new(request: HttpRequest) -> HttpResponse:
         request.POST or None, user=request.user, initial={"time_zone": _zone(request)}
     )
 
-    def save():
-        data = form.cleaned_data
-        saved = services.tender_open(
+    def open_tender(data):
+        return services.tender_open(
             by=request.user,
             lead=data["lead"],
             participants=list(data["participants"]),
             data=data,
             lots=data["lots"],
         )
-        return done(request, _("The tender is open for quantities."), saved)
 
-    return form_page(
-        request, form, save, "cooperation/form.html", {"title": _("Open a joint tender")}
+    return form_view(
+        request,
+        form,
+        open_tender,
+        title=_("Open a joint tender"),
+        message=_("The tender is open for quantities."),
     )
 
 
@@ -102,17 +105,23 @@ def declare(request: HttpRequest, pk: int) -> HttpResponse:
     item = tender_from(request, pk)
     form = DemandForm(request.POST or None, tender=item, user=request.user)
 
-    def save():
+    def declare(data):
         services.demand_declare(
             by=request.user,
             tender=item,
-            organisation=form.cleaned_data["organisation"],
+            organisation=data["organisation"],
             quantities=form.quantities(),
         )
-        return done(request, _("Your quantities are recorded."), item)
 
-    context = {"title": _("Declare your quantities"), "back": item.get_absolute_url()}
-    return form_page(request, form, save, "cooperation/form.html", context)
+    return form_view(
+        request,
+        form,
+        declare,
+        title=_("Declare your quantities"),
+        message=_("Your quantities are recorded."),
+        back=item,
+        to=item,
+    )
 
 
 @view("cooperation.manage_tender", fn=tender_from, methods=FORM)
@@ -120,12 +129,15 @@ def stage(request: HttpRequest, pk: int) -> HttpResponse:
     item = tender_from(request, pk)
     form = StageForm(request.POST or None, tender=item)
 
-    def save():
-        services.tender_stage(by=request.user, tender=item, **form.cleaned_data)
-        return done(request, _("The tender is updated."), item)
-
-    context = {"title": _("The tender's timeline"), "back": item.get_absolute_url()}
-    return form_page(request, form, save, "cooperation/form.html", context)
+    return form_view(
+        request,
+        form,
+        lambda data: services.tender_stage(by=request.user, tender=item, **data),
+        title=_("The tender's timeline"),
+        message=_("The tender is updated."),
+        back=item,
+        to=item,
+    )
 
 
 @view("cooperation.manage_tender", fn=tender_from, methods=FORM)
@@ -133,19 +145,21 @@ def award(request: HttpRequest, pk: int) -> HttpResponse:
     item = tender_from(request, pk)
     form = AwardForm(request.POST or None, tender=item)
 
-    def save():
-        data = form.cleaned_data
-        services.award_record(
+    return form_view(
+        request,
+        form,
+        lambda data: services.award_record(
             by=request.user,
             lot=data["lot"],
             supplier=data["supplier"],
             amount_minor=data["amount_minor"],
             awarded_on=data["awarded_on"],
-        )
-        return done(request, _("The lot is awarded."), item)
-
-    context = {"title": _("Award a lot"), "back": item.get_absolute_url()}
-    return form_page(request, form, save, "cooperation/form.html", context)
+        ),
+        title=_("Award a lot"),
+        message=_("The lot is awarded."),
+        back=item,
+        to=item,
+    )
 
 
 @require_GET
