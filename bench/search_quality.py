@@ -9,7 +9,11 @@ no stemming, no stop words, no embeddings).
 
 Then the same for our own Hebrew set (tashbeek/search/tests/data/search-he: Hebrew needs and
 documents, plus needs in the other languages whose answers include Hebrew documents), over
-the development corpus and the Hebrew documents together, reported apart.
+the development corpus and the Hebrew documents together, reported apart; and for our own
+Arabic word-form set (search-ar-forms: keyword queries of one to three words written in
+other forms than the documents use — singular for plural, with or without the article —
+and place names, which stemming must not break), over the development corpus and four
+documents of its own.
 
     .venv/bin/python bench/search_quality.py [--data ../shared/eval/search-dev] [--json out]
 """
@@ -28,8 +32,11 @@ OWN_DATA = ROOT / "tashbeek" / "search" / "tests" / "data"
 SHARED = ROOT.parent / "shared" / "eval" / "search-dev"
 # The tests' copy of the development set when the shared folder is not beside the checkout.
 DEFAULT_DATA = SHARED if SHARED.exists() else OWN_DATA / "search-dev"
-HEBREW = OWN_DATA / "search-he"
-SETS = ("development set", "own Hebrew set")
+OWN_SETS = {
+    "own Hebrew set": OWN_DATA / "search-he",
+    "own Arabic word-form set": OWN_DATA / "search-ar-forms",
+}
+SETS = ("development set", *OWN_SETS)
 
 sys.path.insert(0, str(ROOT))
 from tashbeek.search.evaluation import K, load, scores  # noqa: E402
@@ -136,7 +143,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.set:
-        folders = (args.data,) if args.set == "development set" else (HEBREW, args.data)
+        folders = (args.data,) if args.set == "development set" else (OWN_SETS[args.set], args.data)
         results = {args.set: evaluate(*load(*folders))}
     else:
         results = {}
