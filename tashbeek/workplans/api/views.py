@@ -1,5 +1,6 @@
 """/api/v1/plan-items/: communities' work plans (public to read, coordinators write)."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
@@ -18,6 +19,13 @@ class PlanItemSerializer(serializers.ModelSerializer):
         fields = ["id", "community", *services.FIELDS, "updated_at"]
         read_only_fields = ["updated_at"]
         extra_kwargs = {"events": {"required": False}, "outputs": {"required": False}}
+
+    def validate_community(self, community: Community) -> Community:
+        # An item belongs to its community's plan: moving it would silently take it out of
+        # one plan and put it in another, so it is refused rather than ignored.
+        if self.instance is not None and community.pk != self.instance.community_id:
+            raise serializers.ValidationError(_("An item stays in its community's plan."))
+        return community
 
 
 FILTERS = [

@@ -64,6 +64,22 @@ def test_a_coordinator_does_not_write_another_community_s_plan(
     assert WorkPlanItem.objects.filter(pk=pk).exists()
 
 
+def test_an_item_is_not_moved_to_another_community(client, community, coordinator, plan_item):
+    other = Community.objects.create(slug="finance", names={"en": "Finance"})
+    client.force_login(coordinator)
+    moved = client.patch(
+        f"{URL}{plan_item.pk}/", {"community": other.slug}, content_type="application/json"
+    )
+    assert moved.status_code == 400 and "community" in moved.json()["error"]["fields"]
+    assert WorkPlanItem.objects.get(pk=plan_item.pk).community == community
+    same = client.patch(
+        f"{URL}{plan_item.pk}/",
+        {"community": community.slug, "status": "done"},
+        content_type="application/json",
+    )
+    assert same.status_code == 200 and same.json()["status"] == "done"
+
+
 def test_deleting_an_item_is_audited(client, community, coordinator, plan_item):
     client.force_login(coordinator)
     assert client.delete(f"{URL}{plan_item.pk}/").status_code == 204
