@@ -102,7 +102,7 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @view("cooperation.declare_agreement", methods=FORM)
-def declare(request: HttpRequest) -> HttpResponse:
+def declare(request: SignedInRequest) -> HttpResponse:
     form = AgreementForm(request.POST or None, request.FILES or None, user=request.user)
 
     def declare(data):
@@ -126,7 +126,7 @@ def declare(request: HttpRequest) -> HttpResponse:
 
 
 @view("cooperation.change_agreement", fn=agreement_from, methods=FORM)
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     item = agreement_from(request, pk)
     form = AgreementForm(
         request.POST or None, request.FILES or None, instance=item, user=request.user
@@ -165,7 +165,7 @@ def confirm(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 @view("cooperation.end_agreement", fn=agreement_from, methods=FORM)
-def end(request: HttpRequest, pk: int) -> HttpResponse:
+def end(request: SignedInRequest, pk: int) -> HttpResponse:
     item = agreement_from(request, pk)
     form = EndForm(request.POST or None)
 

@@ -6,6 +6,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.files import private_download
 from tashbeek.core.web import FORM, view
 
@@ -55,7 +56,7 @@ def _add(request, *, owner, organisations, **target) -> HttpResponse:
 
 
 @view("cooperation.change_project", fn=project_from, methods=FORM)
-def project_document_add(request: HttpRequest, pk: int) -> HttpResponse:
+def project_document_add(request: SignedInRequest, pk: int) -> HttpResponse:
     project = project_from(request, pk)
     return _add(
         request,
@@ -66,7 +67,7 @@ def project_document_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @view("cooperation.declare_demand", fn=tender_from, methods=FORM)
-def tender_document_add(request: HttpRequest, pk: int) -> HttpResponse:
+def tender_document_add(request: SignedInRequest, pk: int) -> HttpResponse:
     tender = tender_from(request, pk)
     return _add(
         request,

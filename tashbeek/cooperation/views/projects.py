@@ -81,7 +81,7 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @view("cooperation.add_project", methods=FORM)
-def project_new(request: HttpRequest) -> HttpResponse:
+def project_new(request: SignedInRequest) -> HttpResponse:
     form = ProjectForm(request.POST or None, user=request.user)
 
     def start(data):
@@ -98,7 +98,7 @@ def project_new(request: HttpRequest) -> HttpResponse:
 
 
 @view("cooperation.change_project", fn=project_from, methods=FORM)
-def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def project_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     item = project_from(request, pk)
     form = ProjectForm(request.POST or None, instance=item, user=request.user)
 

@@ -71,7 +71,7 @@ def service(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @view("cooperation.add_service", methods=FORM)
-def service_new(request: HttpRequest) -> HttpResponse:
+def service_new(request: SignedInRequest) -> HttpResponse:
     form = ServiceForm(request.POST or None, user=request.user)
 
     return form_view(
@@ -86,7 +86,7 @@ def service_new(request: HttpRequest) -> HttpResponse:
 
 
 @view("cooperation.manage_service", fn=service_from, methods=FORM)
-def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def service_edit(request: SignedInRequest, slug: str) -> HttpResponse:
     item = service_from(request, slug)
     form = ServiceForm(request.POST or None, instance=item, user=request.user)
 

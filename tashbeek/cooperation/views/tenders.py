@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from tashbeek.accounts.web import SignedInRequest
 from tashbeek.core.web import FORM, view
 
 from .. import ocds, selectors, services
@@ -77,7 +78,7 @@ def tender(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @view("cooperation.open_tenders", methods=FORM)
-def tender_new(request: HttpRequest) -> HttpResponse:
+def tender_new(request: SignedInRequest) -> HttpResponse:
     form = TenderForm(
         request.POST or None, user=request.user, initial={"time_zone": _zone(request)}
     )
@@ -101,7 +102,7 @@ def tender_new(request: HttpRequest) -> HttpResponse:
 
 
 @view("cooperation.declare_demand", fn=tender_from, methods=FORM)
-def declare(request: HttpRequest, pk: int) -> HttpResponse:
+def declare(request: SignedInRequest, pk: int) -> HttpResponse:
     item = tender_from(request, pk)
     form = DemandForm(request.POST or None, tender=item, user=request.user)
 
@@ -125,7 +126,7 @@ def declare(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @view("cooperation.manage_tender", fn=tender_from, methods=FORM)
-def stage(request: HttpRequest, pk: int) -> HttpResponse:
+def stage(request: SignedInRequest, pk: int) -> HttpResponse:
     item = tender_from(request, pk)
     form = StageForm(request.POST or None, tender=item)
 
@@ -141,7 +142,7 @@ def stage(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @view("cooperation.manage_tender", fn=tender_from, methods=FORM)
-def award(request: HttpRequest, pk: int) -> HttpResponse:
+def award(request: SignedInRequest, pk: int) -> HttpResponse:
     item = tender_from(request, pk)
     form = AwardForm(request.POST or None, tender=item)
 
