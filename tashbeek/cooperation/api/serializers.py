@@ -1,10 +1,12 @@
 """Serializers of the cooperation API; field lists come from the services, as for the forms."""
 
 from decimal import Decimal
+from typing import Any
 
 from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
+from tashbeek.api.serializers import SetOnCreate
 from tashbeek.core.dates import TIME_ZONES
 from tashbeek.core.models import Theme
 from tashbeek.members.models import Organisation
@@ -54,7 +56,7 @@ class NewPartnerSerializer(serializers.Serializer):
     country = CountryField(required=False, allow_blank=True)
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(SetOnCreate, serializers.ModelSerializer):
     titles = serializers.JSONField()
     texts = serializers.JSONField(required=False)
     themes = _themes()
@@ -83,6 +85,15 @@ class AgreementSerializer(serializers.ModelSerializer):
             "has_document",
         ]
         read_only_fields = ["status", "end_reason", "ended_on"]
+        set_on_create = ("declared_by", "other_parties", "new_partners")
+
+    def current(self, agreement: Any, name: str) -> Any:
+        if name == "other_parties":
+            others = agreement.parties.exclude(organisation=agreement.declared_by_id)
+            return [party.organisation_id for party in others]
+        if name == "new_partners":
+            return []
+        return super().current(agreement, name)
 
     def get_has_document(self, agreement) -> bool:
         return bool(agreement.document)
@@ -116,7 +127,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
         return None if share is None else float(share)
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(SetOnCreate, serializers.ModelSerializer):
     titles = serializers.JSONField()
     summaries = serializers.JSONField(required=False)
     stories = serializers.JSONField(required=False)
@@ -138,6 +149,7 @@ class ProjectSerializer(serializers.ModelSerializer):
             "progress",
         ]
         read_only_fields = ["status", "status_reason"]
+        set_on_create = ("lead",)
         extra_kwargs = {
             "places": {"required": False},
             "experiences": {"required": False},
@@ -241,7 +253,7 @@ class ParticipationSerializer(serializers.ModelSerializer):
         read_only_fields = ["left_on"]
 
 
-class SharedServiceSerializer(serializers.ModelSerializer):
+class SharedServiceSerializer(SetOnCreate, serializers.ModelSerializer):
     names = serializers.JSONField()
     texts = serializers.JSONField(required=False)
     service_levels = serializers.JSONField(required=False)
@@ -252,6 +264,7 @@ class SharedServiceSerializer(serializers.ModelSerializer):
     class Meta:
         model = SharedService
         fields = ["id", "operator", *services.SERVICE_FIELDS, "participations"]
+        set_on_create = ("operator",)
 
 
 class LeaveSerializer(serializers.Serializer):

@@ -62,10 +62,8 @@ class SharedServiceViewSet(viewsets.ModelViewSet):
         )
 
     def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("operator", None)
         serializer.instance = services.service_save(
-            by=self.request.user, service=serializer.instance, data=data
+            by=self.request.user, service=serializer.instance, data=serializer.validated_data
         )
 
     @extend_schema(

@@ -92,11 +92,8 @@ class AgreementViewSet(viewsets.ModelViewSet):
         )
 
     def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        for key in ("declared_by", "other_parties", "new_partners"):
-            data.pop(key, None)
         serializer.instance = services.agreement_update(
-            by=self.request.user, agreement=serializer.instance, data=data
+            by=self.request.user, agreement=serializer.instance, data=serializer.validated_data
         )
 
     @extend_schema(request=s.ConfirmSerializer, responses={200: s.AgreementSerializer, **ERRORS})
@@ -190,10 +187,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
         serializer.instance = services.project_save(by=self.request.user, lead=lead, data=data)
 
     def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("lead", None)
         serializer.instance = services.project_save(
-            by=self.request.user, project=serializer.instance, data=data
+            by=self.request.user, project=serializer.instance, data=serializer.validated_data
         )
 
     def _fresh(self, project):

@@ -105,3 +105,48 @@ def test_project_money_through_the_api(cooperation, aourir, focal_aourir, staff_
     )
     assert response.status_code == 201
     assert _client().get(f"{base}/").json()["progress"] == 75
+
+
+def test_who_holds_an_object_is_not_changed_by_a_patch(
+    cooperation, aourir, other_member, focal_aourir
+):
+    """The declaring party and the parties, a project's lead and a service's operator are
+    given at creation: naming others is a 400 on that field that changes nothing, where the
+    API had answered 200 and dropped them; repeating them, as a client sends back what it
+    read, is accepted with the rest of the change."""
+    api = _client(focal_aourir)
+    agreement = f"/api/v1/agreements/{cooperation['agreement'].pk}/"
+    project = f"/api/v1/projects/{cooperation['project'].pk}/"
+    service = f"/api/v1/shared-services/{cooperation['service'].slug}/"
+    newcomer = {"names": {"fr": "Université d'Agadir"}, "kind": "university"}
+    for url, body in (
+        (agreement, {"declared_by": other_member.pk}),
+        (agreement, {"other_parties": [aourir.pk, other_member.pk]}),
+        (agreement, {"new_partners": [newcomer]}),
+        (project, {"lead": other_member.pk}),
+        (service, {"operator": other_member.pk}),
+    ):
+        response = api.patch(url, {**body, "titles": {"fr": "Changé"}}, format="json")
+        assert response.status_code == 400, (url, response.content)
+        assert list(response.json()["error"]["fields"]) == list(body)
+    assert api.get(agreement).json()["titles"] == {"fr": "Jumelage Aourir–Naplouse"}
+    assert [p["organisation"] for p in api.get(agreement).json()["parties"]] == [
+        aourir.pk,
+        other_member.pk,
+    ]
+    assert api.get(project).json()["lead"] == aourir.pk
+    assert api.get(service).json()["operator"] == aourir.pk
+
+    for url, body in (
+        (
+            agreement,
+            {"declared_by": aourir.pk, "other_parties": [other_member.pk], "new_partners": []},
+        ),
+        (project, {"lead": aourir.pk}),
+        (service, {"operator": aourir.pk, "names": {"fr": "Collecte partagée"}}),
+    ):
+        response = api.patch(url, {**body, "titles": {"fr": "Changé"}}, format="json")
+        assert response.status_code == 200, (url, response.content)
+    assert api.get(agreement).json()["titles"] == {"fr": "Changé"}
+    assert api.get(project).json()["titles"] == {"fr": "Changé"}
+    assert api.get(service).json()["names"] == {"fr": "Collecte partagée"}

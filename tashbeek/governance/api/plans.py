@@ -53,7 +53,6 @@ class NetworkPlanItemViewSet(viewsets.ModelViewSet):
 
     def perform_update(self, serializer):
         data = self._data(serializer)
-        data.pop("body", None)
         item = serializer.instance
         serializer.instance = services.plan_item_save(
             by=self.request.user, body=item.body, data=data, item=item

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from tashbeek.api.serializers import SetOnCreate
 from tashbeek.communities.models import Community
 
 from .. import selectors, services
@@ -45,7 +46,7 @@ class SeatEndSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
-class AgendaItemSerializer(serializers.ModelSerializer):
+class AgendaItemSerializer(SetOnCreate, serializers.ModelSerializer):
     decision = serializers.CharField(source="decision.reference", read_only=True, default=None)
     minutes = serializers.SerializerMethodField()
 
@@ -54,6 +55,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         fields = ["id", "meeting", "number", *services.ITEM_FIELDS, "minutes", "decision"]
         read_only_fields = ["number"]
         extra_kwargs = {"papers": {"required": False}}
+        set_on_create = ("meeting",)
 
     def get_minutes(self, item) -> str | None:
         visible = self.context.get("minutes")
@@ -139,11 +141,12 @@ class ResolutionSerializer(serializers.Serializer):
     tally = serializers.JSONField(required=False)
 
 
-class ActionItemSerializer(serializers.ModelSerializer):
+class ActionItemSerializer(SetOnCreate, serializers.ModelSerializer):
     class Meta:
         model = ActionItem
         fields = ["id", "meeting", *services.ACTION_FIELDS, "updated_at"]
         read_only_fields = ["updated_at"]
+        set_on_create = ("meeting",)
 
 
 class RegisterEntrySerializer(serializers.ModelSerializer):
@@ -220,7 +223,7 @@ class BudgetLineSerializer(serializers.ModelSerializer):
         fields = ["labels", "source", "funder", "amount_minor", "currency"]
 
 
-class NetworkPlanItemSerializer(serializers.ModelSerializer):
+class NetworkPlanItemSerializer(SetOnCreate, serializers.ModelSerializer):
     """A network plan item; `budget` replaces its lines when given; `progress` (percent of
     its community activities done) is read only."""
 
@@ -235,6 +238,7 @@ class NetworkPlanItemSerializer(serializers.ModelSerializer):
         extra_kwargs = {
             key: {"required": False} for key in ("sdgs", "activities", "events", "experiences")
         }
+        set_on_create = ("body",)
 
     def get_progress(self, item) -> int | None:
         return selectors.plan_progress(item)

@@ -189,11 +189,12 @@ def _meeting_rows(save, name: str):
             serializer.instance = save(by=self.request.user, meeting=meeting, data=data)
 
         def perform_update(self, serializer):
-            data = dict(serializer.validated_data)
-            data.pop("meeting", None)
             row = serializer.instance
             serializer.instance = save(
-                by=self.request.user, meeting=row.meeting, data=data, **{name: row}
+                by=self.request.user,
+                meeting=row.meeting,
+                data=serializer.validated_data,
+                **{name: row},
             )
 
     return Writes

@@ -11,6 +11,8 @@ from tashbeek.governance import services
 from tashbeek.governance.models import Ballot, Decision
 from tashbeek.tests.factories import api_token
 
+from .conftest import convene
+
 pytestmark = pytest.mark.django_db
 
 
@@ -157,3 +159,46 @@ def test_minutes_move_on_through_the_api_and_a_bad_step_is_refused(meeting, secr
         assert response.status_code == 200, response.content
         meeting.refresh_from_db()
         assert meeting.minutes_status == status
+
+
+def test_the_meeting_or_body_a_row_belongs_to_is_not_changed_by_a_patch(
+    meeting, seated, secretariat
+):
+    """An agenda item and an action item stay in their meeting, a plan item in its body's
+    plan: naming another is a 400 on that field that changes nothing; naming the same one
+    is accepted with the rest of the change."""
+    later = convene(seated, secretariat, venue="الرباط")
+    finance = services.body_save(
+        by=secretariat,
+        data={"slug": "finance", "names": {"en": "Finance"}, "kind": seated.kind, "seats": 3},
+    )
+    client = _client(secretariat)
+    item = client.post(
+        "/api/v1/agenda-items/",
+        {"meeting": meeting.pk, "kind": "decision", "titles": {"en": "Budget"}},
+        format="json",
+    ).json()
+    action = client.post(
+        "/api/v1/action-items/",
+        {"meeting": meeting.pk, "texts": {"en": "Send the budget"}, "due_on": "2027-02-01"},
+        format="json",
+    ).json()
+    plan = client.post(
+        "/api/v1/network-plan-items/",
+        {"body": seated.slug, "year": 2027, "titles": {"en": "Transport"}},
+        format="json",
+    ).json()
+    rows = (
+        (f"/api/v1/agenda-items/{item['id']}/", "meeting", meeting.pk, later.pk, "titles"),
+        (f"/api/v1/action-items/{action['id']}/", "meeting", meeting.pk, later.pk, "texts"),
+        (f"/api/v1/network-plan-items/{plan['id']}/", "body", seated.slug, finance.slug, "titles"),
+    )
+    for url, field, own, other, text in rows:
+        moved = client.patch(url, {field: other, text: {"en": "Moved"}}, format="json")
+        assert moved.status_code == 400, (url, moved.content)
+        assert list(moved.json()["error"]["fields"]) == [field]
+        assert client.get(url).json()[field] == own
+        assert client.get(url).json()[text] != {"en": "Moved"}
+        kept = client.patch(url, {field: own, text: {"en": "Kept"}}, format="json")
+        assert kept.status_code == 200, (url, kept.content)
+        assert kept.json()[text] == {"en": "Kept"}

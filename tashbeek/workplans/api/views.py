@@ -1,17 +1,17 @@
 """/api/v1/plan-items/: communities' work plans (public to read, coordinators write)."""
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from tashbeek.api.errors import ERRORS
+from tashbeek.api.serializers import SetOnCreate
 from tashbeek.communities.models import Community
 
 from .. import services
 from ..models import WorkPlanItem
 
 
-class PlanItemSerializer(serializers.ModelSerializer):
+class PlanItemSerializer(SetOnCreate, serializers.ModelSerializer):
     community = serializers.SlugRelatedField(slug_field="slug", queryset=Community.objects.all())
 
     class Meta:
@@ -19,13 +19,7 @@ class PlanItemSerializer(serializers.ModelSerializer):
         fields = ["id", "community", *services.FIELDS, "updated_at"]
         read_only_fields = ["updated_at"]
         extra_kwargs = {"events": {"required": False}, "outputs": {"required": False}}
-
-    def validate_community(self, community: Community) -> Community:
-        # An item belongs to its community's plan: moving it would silently take it out of
-        # one plan and put it in another, so it is refused rather than ignored.
-        if self.instance is not None and community.pk != self.instance.community_id:
-            raise serializers.ValidationError(_("An item stays in its community's plan."))
-        return community
+        set_on_create = ("community",)
 
 
 FILTERS = [
@@ -73,13 +67,11 @@ class PlanItemViewSet(viewsets.ModelViewSet):
         )
 
     def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("community", None)
         serializer.instance = services.plan_item_save(
             by=self.request.user,
             community=serializer.instance.community,
             item=serializer.instance,
-            data=data,
+            data=serializer.validated_data,
         )
 
     def perform_destroy(self, instance):
