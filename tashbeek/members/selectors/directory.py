@@ -13,6 +13,7 @@ from tashbeek.accounts.web import Reader
 from tashbeek.core.models import Theme
 
 from ..models import Organisation
+from .directory_columns import OrderWalk
 from .directory_index import DirectoryIndex, Facets, Listing
 from .organisations import MAX_PAGES, PAGE_SIZE, DirectoryFilters
 from .version import data_version
@@ -47,7 +48,9 @@ class IndexedRows(Sequence):
     pagination need (a length and slices), without a COUNT or an OFFSET scan. `load` reads the
     rows of a list of ids, as a mapping from id to row."""
 
-    def __init__(self, ids: np.ndarray, load: Callable[[list[int]], Mapping[int, Any]]):
+    def __init__(
+        self, ids: "np.ndarray | OrderWalk", load: Callable[[list[int]], Mapping[int, Any]]
+    ):
         self.ids = ids
         self.load = load
 

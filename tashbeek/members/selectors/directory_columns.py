@@ -1,15 +1,62 @@
 """The directory index's columns and orders (selectors/directory_index.py): each facet's
-values as integer codes with their totals, and each sort order as row positions with each row's
-rank in it, all built once per index and shared, read-only, by every request."""
+values as integer codes with their totals and the set of rows that hold each value, and each
+sort order as row positions with each row's rank in it, all built once per index and shared,
+read-only, by every request."""
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from .organisations import POPULATION_BANDS
 
 NONE = -1  # the code of an empty value
+# Below one row in SPARSE, a selection is read as row numbers; above, as a bitset.
+SPARSE = 16
+
+
+class Selection:
+    """The rows a facet counts, as a mask, read in the form its size makes cheap: a few
+    rows as row numbers (a count reads only those), many as a bitset (a count is one AND and
+    a population count per value over 64 rows a word: at 250,000 rows, a tenth of the time
+    of gathering the rows' values)."""
+
+    def __init__(self, mask: np.ndarray):
+        self.mask = mask
+
+    @cached_property
+    def sparse(self) -> bool:
+        return bool(np.count_nonzero(self.mask) * SPARSE < len(self.mask))
+
+    @cached_property
+    def rows(self) -> np.ndarray:
+        return np.flatnonzero(self.mask)
+
+    @cached_property
+    def bits(self) -> np.ndarray:
+        return packed(self.mask)
+
+
+def packed(mask: np.ndarray) -> np.ndarray:
+    """A boolean mask as bits in 64-bit words, the last padded with zeros."""
+    bits = np.packbits(mask)
+    return np.pad(bits, (0, -len(bits) % 8)).view(np.uint64)
+
+
+def bitsets(rows: np.ndarray, values: np.ndarray, n: int, size: int) -> np.ndarray:
+    """For each of `n` values, the rows that hold it (row `rows[i]` holds `values[i]`), as
+    one bitset a value: an (n, words) array."""
+    held = np.zeros((n, size), dtype=bool)
+    held[values, rows] = True
+    return shared(np.stack([packed(row) for row in held]) if n else np.zeros((0, 0), np.uint64))
+
+
+def count_in(sets: np.ndarray, selection: Selection) -> np.ndarray:
+    """How many selected rows each value's set holds."""
+    if not len(sets):
+        return np.zeros(0, dtype=np.int64)
+    return np.bitwise_count(sets & selection.bits).sum(axis=1, dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -20,6 +67,7 @@ class Column:
     values: list
     bins: np.ndarray  # the codes with NONE as len(values), for bincount
     totals: np.ndarray  # rows per value over every row: an unfiltered page counts nothing
+    sets: np.ndarray  # each value's rows as a bitset, for many selected rows
 
     @classmethod
     def of(cls, raw: list, values: list | None = None) -> "Column":
@@ -27,7 +75,9 @@ class Column:
         code = {value: i for i, value in enumerate(values)}
         codes = np.fromiter((code.get(v, NONE) for v in raw), dtype=np.int32, count=len(raw))
         bins = np.where(codes == NONE, len(values), codes)
-        return cls(codes, values, bins, shared(_bincount(bins, len(values))))
+        held = np.flatnonzero(codes != NONE)
+        sets = bitsets(held, codes[held], len(values), len(raw))
+        return cls(codes, values, bins, shared(_bincount(bins, len(values))), sets)
 
     def equal(self, value: object) -> np.ndarray:
         try:
@@ -35,12 +85,14 @@ class Column:
         except ValueError:
             return np.zeros(len(self.codes), dtype=bool)
 
-    def counts(self, rows: np.ndarray | None) -> np.ndarray:
-        """Rows per value, of these rows (row numbers or a mask; None: of all rows). Empty
-        values are counted in an extra last bin, which is dropped."""
-        if rows is None:
+    def counts(self, selection: Selection | None) -> np.ndarray:
+        """Rows per value among the selected rows (None: among all rows). Counted by row,
+        empty values fall in an extra last bin, which is dropped."""
+        if selection is None:
             return self.totals
-        return _bincount(self.bins[rows], len(self.values))
+        if selection.sparse:
+            return _bincount(self.bins[selection.rows], len(self.values))
+        return count_in(self.sets, selection)
 
 
 def shared(array: np.ndarray) -> np.ndarray:
@@ -95,3 +147,38 @@ def rank(order: np.ndarray) -> np.ndarray:
     rank = np.empty(len(order), dtype=np.int32)
     rank[order] = np.arange(len(order), dtype=np.int32)
     return rank
+
+
+class OrderWalk:
+    """The ids of many selected rows in an order, found a stretch of the order at a time.
+    A page reads the order only as far as its last row: the first page of a filter that
+    keeps one row in ten reads a few thousand positions of the order, where gathering every
+    selected id read all of them (250,000 at the largest size we measure). The length is the
+    selection's count."""
+
+    FIRST = 4096  # positions read first; each further stretch doubles
+
+    def __init__(self, ids: np.ndarray, order: np.ndarray, selected: Selection):
+        self.ids = ids
+        self.order = order
+        self.mask = selected.mask
+        self.count = int(np.count_nonzero(self.mask))
+        self.found: list[np.ndarray] = []  # the selected rows met so far, in order
+        self.met = 0
+        self.read = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, key: slice) -> np.ndarray:
+        stop = key.indices(self.count)[1]
+        stretch = max(self.FIRST, self.read)
+        while self.met < stop and self.read < len(self.order):
+            positions = self.order[self.read : self.read + stretch]
+            rows = positions[self.mask[positions]]
+            self.found.append(rows)
+            self.met += len(rows)
+            self.read += len(positions)
+            stretch *= 2
+        rows = np.concatenate(self.found) if self.found else np.zeros(0, dtype=np.int64)
+        return self.ids[rows[key]]

@@ -3,9 +3,10 @@
 Why: each facet counts its values under all the *other* filters. In SQL that is one scan of the
 filtered set per facet, six per page, and it was most of a directory page's time at 10,000
 organisations (docs/PERFORMANCE.md). Here each server process holds the few columns the
-directory filters, counts and sorts on (tens of bytes per organisation) as integer codes; a
-request builds one boolean mask per active filter and counts values with `bincount`. Nothing is
-keyed by the query: every request computes its own counts, order and page.
+directory filters, counts and sorts on (tens of bytes per organisation) as integer codes, and
+each value's rows as a bitset; a request builds one boolean mask per active filter and counts
+values by row (`bincount`) or by bitset (directory_columns.py). Nothing is keyed by the query:
+every request computes its own counts, order and page.
 
 Freshness: triggers give the `members.directory` change counter a new (random, never reused)
 value in the same transaction as any write to organisations, their themes, regions or themes
@@ -31,13 +32,21 @@ from tashbeek.core.models import Theme
 from tashbeek.core.text import search_terms
 
 from ..models import Organisation, Region
-from .directory_columns import Column, band, orders, rank, shared
+from .directory_columns import (
+    Column,
+    OrderWalk,
+    Selection,
+    band,
+    bitsets,
+    count_in,
+    orders,
+    rank,
+    shared,
+)
 from .organisations import POPULATION_BANDS, STATUS_FILTERS, DirectoryFilters
 
 GRAM = 3  # letters per n-gram of the name postings
 NARROW = 3  # postings intersected before names are compared
-# Below one row in SPARSE, a filtered page sorts its rows by rank rather than walking an order.
-SPARSE = 16
 COLUMNS = (
     "id",
     "parent_id",
@@ -195,6 +204,7 @@ class DirectoryIndex:
         self.link_row = np.array([row for row, _t in known], dtype=np.int32)
         self.link_theme = np.array([t for _r, t in known], dtype=np.int32)
         self.link_start = np.searchsorted(self.link_row, np.arange(self.size + 1))
+        self.theme_sets = bitsets(self.link_row, self.link_theme, len(theme_ids), self.size)
 
     # --- filters -------------------------------------------------------------------------
 
@@ -225,34 +235,44 @@ class DirectoryIndex:
         """Every term is a substring of the folded names (as `search_name__contains`).
 
         The trigram postings give the candidates: names that hold the rarest trigrams of the
-        query's terms. Every term is then compared with the candidates' names, in C over
-        one slice of the name array; a query of short terms only (under three letters) is
-        compared with every name."""
+        query's terms. Each term, longest first, is then compared with the names still in,
+        in C over one slice of the name array, so a later term reads only the names the
+        earlier ones kept; a query of short terms only (under three letters) starts from
+        every name."""
         rows = self._candidates(terms)
-        if rows is not None and not len(rows):
-            return np.zeros(self.size, dtype=bool)
-        names = self.names if rows is None else self.names[rows]
-        keep = np.ones(len(names), dtype=bool)
-        for term in set(terms):
-            keep &= np.strings.find(names, term.encode()) >= 0
+        if rows is None:
+            rows = np.arange(self.size)
+        names = self.names[rows]
+        for term in sorted(set(terms), key=len, reverse=True):
+            if not len(rows):
+                break
+            keep = np.strings.find(names, term.encode()) >= 0
+            rows, names = rows[keep], names[keep]
         mask = np.zeros(self.size, dtype=bool)
-        mask[np.flatnonzero(keep) if rows is None else rows[keep]] = True
+        mask[rows] = True
         return mask
 
     def _candidates(self, terms: list[str]) -> np.ndarray | None:
-        """Rows holding the NARROW rarest trigrams of the terms (None: no term is long
-        enough to have one). A name without one of the terms' trigrams cannot match, so an
-        unknown trigram means no result; more trigrams than the rarest few narrow little,
-        and the comparison that follows is exact anyway."""
-        grams = {term[i : i + GRAM] for term in terms for i in range(len(term) - GRAM + 1)}
+        """Rows holding the rarest trigram of each term and the NARROW rarest of all (None:
+        no term is long enough to have one). A name without one of the terms' trigrams
+        cannot match, so an unknown trigram means no result. Each term's rarest counts,
+        because the rarest of all may come from one term only, and a name must hold every
+        term; more trigrams narrow little, and the comparison that follows is exact anyway."""
+        each = [
+            {term[i : i + GRAM] for i in range(len(term) - GRAM + 1)}
+            for term in set(terms)
+            if len(term) >= GRAM
+        ]
+        grams = set().union(*each)
         if not grams:
             return None
         if not grams <= self.grams.keys():
             return np.zeros(0, dtype=np.int64)
-        postings = [self.grams[gram] for gram in grams]
-        postings.sort(key=len)
+        rarest = {min(term, key=lambda gram: len(self.grams[gram])) for term in each}
+        rarest |= set(sorted(grams, key=lambda gram: len(self.grams[gram]))[:NARROW])
+        postings = sorted((self.grams[gram] for gram in rarest), key=len)
         candidates = postings[0]
-        for rows in postings[1:NARROW]:  # intersect through a mask: no sorting
+        for rows in postings[1:]:  # intersect through a mask: no sorting
             seen = np.zeros(self.size, dtype=bool)
             seen[rows] = True
             candidates = candidates[seen[candidates]]
@@ -292,32 +312,27 @@ class DirectoryIndex:
 
     # --- results -------------------------------------------------------------------------
 
-    def ids_in_order(self, masks: dict[str, np.ndarray], sort: str) -> np.ndarray:
+    def ids_in_order(self, masks: dict[str, np.ndarray], sort: str) -> "np.ndarray | OrderWalk":
         """The ids of the matching organisations in the requested order."""
         sort = sort if sort in self.orders else "name"
-        selected = self._all(masks)
+        selected = self._selection(masks)
         if selected is None:
             return self.ids_in[sort]
-        rows = np.flatnonzero(selected)
-        if len(rows) * SPARSE < self.size:
+        if selected.sparse:
             # Few rows: sort them by their rank (k log k) instead of walking the whole order.
+            rows = selected.rows
             return self.ids[rows[np.argsort(self.ranks[sort][rows], kind="stable")]]
-        order = self.orders[sort]
-        return self.ids[order[selected[order]]]
+        return OrderWalk(self.ids, self.orders[sort], selected)
 
     def facets(self, masks: dict[str, np.ndarray]) -> Facets:
-        everything = self._all(masks)  # what a facet without a filter of its own counts
-
-        # Row numbers instead of masks: each column then reads only the selected rows.
-        everything_rows = None if everything is None else np.flatnonzero(everything)
+        everything = self._selection(masks)  # what a facet without a filter of its own counts
 
         def counted(column: Column, facet: str) -> np.ndarray:
             if facet not in masks:
-                return column.counts(everything_rows)
-            others = self._all(masks, leave_out=facet)
-            return column.counts(None if others is None else np.flatnonzero(others))
+                return column.counts(everything)
+            return column.counts(self._selection(masks, leave_out=facet))
 
-        selected = self._all(masks, leave_out="theme") if "theme" in masks else everything
+        selected = self._selection(masks, leave_out="theme") if "theme" in masks else everything
         theme_counts = self._theme_counts(selected)
         return Facets(
             country=_largest_first(self.country.values, counted(self.country, "country")),
@@ -328,18 +343,22 @@ class DirectoryIndex:
             population=_in_order(self.band.values, counted(self.band, "population")),
         )
 
-    def _theme_counts(self, selected: np.ndarray | None) -> np.ndarray:
+    def _selection(self, masks: dict[str, np.ndarray], leave_out: str = "") -> Selection | None:
+        selected = self._all(masks, leave_out)
+        return None if selected is None else Selection(selected)
+
+    def _theme_counts(self, selected: Selection | None) -> np.ndarray:
         """Organisations per theme among the selected rows."""
         if selected is None:
             return self.theme_totals
-        rows = np.flatnonzero(selected)
-        if len(rows) * SPARSE >= self.size:
-            links = self.link_theme[selected[self.link_row]]
-        else:  # read only the selected rows' links: each start, repeated over its length, + 0, 1…
-            starts = self.link_start[rows]
-            lengths = self.link_start[rows + 1] - starts
-            firsts = np.repeat(np.cumsum(lengths) - lengths, lengths)
-            links = self.link_theme[np.repeat(starts, lengths) + np.arange(lengths.sum()) - firsts]
+        if not selected.sparse:
+            return count_in(self.theme_sets, selected)
+        # Read only the selected rows' links: each start, repeated over its length, + 0, 1…
+        rows = selected.rows
+        starts = self.link_start[rows]
+        lengths = self.link_start[rows + 1] - starts
+        firsts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+        links = self.link_theme[np.repeat(starts, lengths) + np.arange(lengths.sum()) - firsts]
         return np.bincount(links, minlength=len(self.theme_ids))
 
 

@@ -12,7 +12,7 @@ from conftest import PERSONAS
 from tashbeek.core.models import Theme
 from tashbeek.members import selectors
 from tashbeek.members.models import Organisation, Region
-from tashbeek.members.selectors import directory_columns, directory_index
+from tashbeek.members.selectors import directory_columns
 from tashbeek.tests.factories import OrganisationFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,7 @@ def _filter_sets():
 
 @pytest.mark.parametrize("sparse", [1, 16, 10**9])  # by rank nearly always, mixed, never
 def test_results_and_order_agree_with_sql_for_every_sort(network, monkeypatch, sparse):
-    monkeypatch.setattr(directory_index, "SPARSE", sparse)
+    monkeypatch.setattr(directory_columns, "SPARSE", sparse)
     anonymous = AnonymousUser()
     matched = []
     for values in _filter_sets():
@@ -111,9 +111,9 @@ def _expected_facets(organisations, filters) -> dict[str, Counter]:
     return counts
 
 
-@pytest.mark.parametrize("sparse", [1, 10**9])  # themes read by rows' links, or by masks
+@pytest.mark.parametrize("sparse", [1, 10**9])  # counted by rows, or by bitsets
 def test_facet_counts_agree_with_brute_force(network, monkeypatch, sparse):
-    monkeypatch.setattr(directory_index, "SPARSE", sparse)
+    monkeypatch.setattr(directory_columns, "SPARSE", sparse)
     for values in _filter_sets():
         filters = selectors.DirectoryFilters(**values)
         facets = selectors.directory_results(user=AnonymousUser(), filters=filters).facets
