@@ -240,9 +240,9 @@ class DirectoryIndex:
         earlier ones kept; a query of short terms only (under three letters) starts from
         every name."""
         rows = self._candidates(terms)
+        names = self.names if rows is None else self.names[rows]  # no copy of every name
         if rows is None:
             rows = np.arange(self.size)
-        names = self.names[rows]
         for term in sorted(set(terms), key=len, reverse=True):
             if not len(rows):
                 break
