@@ -48,9 +48,7 @@ class IndexedRows(Sequence):
     pagination need (a length and slices), without a COUNT or an OFFSET scan. `load` reads the
     rows of a list of ids, as a mapping from id to row."""
 
-    def __init__(
-        self, ids: "np.ndarray | OrderWalk", load: Callable[[list[int]], Mapping[int, Any]]
-    ):
+    def __init__(self, ids: np.ndarray | OrderWalk, load: Callable[[list[int]], Mapping[int, Any]]):
         self.ids = ids
         self.load = load
 

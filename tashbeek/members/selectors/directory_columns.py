@@ -26,8 +26,12 @@ class Selection:
         self.mask = mask
 
     @cached_property
+    def count(self) -> int:
+        return int(np.count_nonzero(self.mask))
+
+    @cached_property
     def sparse(self) -> bool:
-        return bool(np.count_nonzero(self.mask) * SPARSE < len(self.mask))
+        return self.count * SPARSE < len(self.mask)
 
     @cached_property
     def rows(self) -> np.ndarray:
@@ -162,7 +166,7 @@ class OrderWalk:
         self.ids = ids
         self.order = order
         self.mask = selected.mask
-        self.count = int(np.count_nonzero(self.mask))
+        self.count = selected.count
         self.found: list[np.ndarray] = []  # the selected rows met so far, in order
         self.met = 0
         self.read = 0

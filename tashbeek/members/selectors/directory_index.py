@@ -312,7 +312,7 @@ class DirectoryIndex:
 
     # --- results -------------------------------------------------------------------------
 
-    def ids_in_order(self, masks: dict[str, np.ndarray], sort: str) -> "np.ndarray | OrderWalk":
+    def ids_in_order(self, masks: dict[str, np.ndarray], sort: str) -> np.ndarray | OrderWalk:
         """The ids of the matching organisations in the requested order."""
         sort = sort if sort in self.orders else "name"
         selected = self._selection(masks)
