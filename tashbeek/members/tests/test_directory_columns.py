@@ -34,7 +34,7 @@ def test_counts_by_rows_and_by_bitsets_agree_with_a_plain_count(rng, monkeypatch
     assert column.counts(None).tolist() == [raw.count(v) for v in column.values]
 
 
-def test_a_row_in_several_sets_counts_in_each(rng):
+def test_a_row_in_several_sets_counts_in_each():
     rows = np.array([0, 0, 3, 999, 999], dtype=np.int32)  # rows 0 and 999 hold two values
     values = np.array([0, 2, 1, 0, 1], dtype=np.int32)
     sets = bitsets(rows, values, 3, SIZE)
