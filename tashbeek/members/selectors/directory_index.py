@@ -18,10 +18,8 @@ The index holds what `visible_to` shows everyone: the directory is public. If vi
 depends on the reader, the index needs an audience column (a test checks the premise).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
@@ -43,10 +41,9 @@ from .directory_columns import (
     rank,
     shared,
 )
+from .directory_names import Names
 from .organisations import POPULATION_BANDS, STATUS_FILTERS, DirectoryFilters
 
-GRAM = 3  # letters per n-gram of the name postings
-NARROW = 3  # postings intersected before names are compared
 COLUMNS = (
     "id",
     "parent_id",
@@ -142,11 +139,7 @@ class DirectoryIndex:
             (self.regions[pk].slug, self.regions[pk].names) for pk in self.region.values
         ]
         self._themes()
-        # The folded names as one fixed-width array of UTF-8: a search compares candidates with
-        # them in C, over contiguous memory, instead of visiting a thousand string objects.
-        # (A UTF-8 term can only match a UTF-8 name at a character boundary.)
-        encoded = [name.encode() for name in get("search_name")]
-        self.names = np.array(encoded, dtype=f"S{max([1, *map(len, encoded)])}")
+        self.names = Names(get("search_name"))
         fields = ("id", "names", "kind", "relation", "membership_status", "country")
         listed = zip(
             *(get(name) for name in fields),
@@ -213,7 +206,7 @@ class DirectoryIndex:
         masks: dict[str, np.ndarray] = {}
         terms = search_terms(filters.q)
         if terms:
-            masks["q"] = self._names_containing(terms)
+            masks["q"] = self.names.containing(terms)
         if filters.country:
             masks["country"] = self.country.equal(filters.country)
         if filters.region:
@@ -230,63 +223,6 @@ class DirectoryIndex:
         if filters.theme:
             masks["theme"] = self._with_theme(filters.theme)
         return masks
-
-    def _names_containing(self, terms: list[str]) -> np.ndarray:
-        """Every term is a substring of the folded names (as `search_name__contains`).
-
-        The trigram postings give the candidates: names that hold the rarest trigrams of the
-        query's terms. Each term, longest first, is then compared with the names still in,
-        in C over one slice of the name array, so a later term reads only the names the
-        earlier ones kept; a query of short terms only (under three letters) starts from
-        every name."""
-        rows = self._candidates(terms)
-        names = self.names if rows is None else self.names[rows]  # no copy of every name
-        if rows is None:
-            rows = np.arange(self.size)
-        for term in sorted(set(terms), key=len, reverse=True):
-            if not len(rows):
-                break
-            keep = np.strings.find(names, term.encode()) >= 0
-            rows, names = rows[keep], names[keep]
-        mask = np.zeros(self.size, dtype=bool)
-        mask[rows] = True
-        return mask
-
-    def _candidates(self, terms: list[str]) -> np.ndarray | None:
-        """Rows holding the rarest trigram of each term and the NARROW rarest of all (None:
-        no term is long enough to have one). A name without one of the terms' trigrams
-        cannot match, so an unknown trigram means no result. Each term's rarest counts,
-        because the rarest of all may come from one term only, and a name must hold every
-        term; more trigrams narrow little, and the comparison that follows is exact anyway."""
-        each = [
-            {term[i : i + GRAM] for i in range(len(term) - GRAM + 1)}
-            for term in set(terms)
-            if len(term) >= GRAM
-        ]
-        grams = set().union(*each)
-        if not grams:
-            return None
-        if not grams <= self.grams.keys():
-            return np.zeros(0, dtype=np.int64)
-        rarest = {min(term, key=lambda gram: len(self.grams[gram])) for term in each}
-        rarest |= set(sorted(grams, key=lambda gram: len(self.grams[gram]))[:NARROW])
-        postings = sorted((self.grams[gram] for gram in rarest), key=len)
-        candidates = postings[0]
-        for rows in postings[1:]:  # intersect through a mask: no sorting
-            seen = np.zeros(self.size, dtype=bool)
-            seen[rows] = True
-            candidates = candidates[seen[candidates]]
-        return candidates.astype(np.int64)
-
-    @cached_property
-    def grams(self) -> dict[str, np.ndarray]:
-        """Trigram postings of the folded names: built on the first name search of this
-        version (about 0.1 s for 10,000 names), then shared by every search."""
-        postings: dict[str, list[int]] = defaultdict(list)
-        for row, name in enumerate(name.decode() for name in self.names.tolist()):
-            for gram in {name[i : i + GRAM] for i in range(len(name) - GRAM + 1)}:
-                postings[gram].append(row)
-        return {gram: np.array(rows, dtype=np.int32) for gram, rows in postings.items()}
 
     def _with_theme(self, slug: str) -> np.ndarray:
         """Organisations with the theme or one of its sub-themes."""

@@ -53,7 +53,9 @@ def _filter_sets():
         {"q": "nour oasis"},
         {"q": "zzz"},
         {"q": "ن"},  # shorter than a trigram: compared with every name
-        {"q": "ou 3"},  # a short term narrowed by a longer one
+        {"q": "ou 3"},  # short terms only: each answered from the trigram postings
+        {"q": "ال"},
+        {"q": "oasis 3"},  # a short term compared with a long term's candidates
         {"q": "vallee oasis nour"},
         {"country": "TN"},
         {"country": "FR"},
@@ -84,6 +86,20 @@ def test_results_and_order_agree_with_sql_for_every_sort(network, monkeypatch, s
             assert [org.pk for org in indexed.rows[:100]] == [org.pk for org in sql], (values, sort)
         matched.append(len(indexed.rows))
     assert sum(1 for n in matched if n) > len(matched) // 2  # most cases do select rows
+
+
+def test_a_name_shorter_than_a_trigram_is_found_by_its_letters(network):
+    OrganisationFactory(names={"ar": "يا", "fr": "Ya"})
+    anonymous = AnonymousUser()
+    for q in ["ي", "يا", "y", "ya", "a ي", "ya oasis"]:
+        filters = selectors.DirectoryFilters(q=q)
+        indexed = selectors.directory_results(user=anonymous, filters=filters, facets=False)
+        sql = selectors.organisation_search(user=anonymous, filters=filters)
+        assert [org.pk for org in indexed.rows[:100]] == [org.pk for org in sql], q
+    found = selectors.directory_results(
+        user=anonymous, filters=selectors.DirectoryFilters(q="ya"), facets=False
+    )
+    assert [org.name for org in found.rows[:100]] == ["يا"]
 
 
 def _expected_facets(organisations, filters) -> dict[str, Counter]:
