@@ -33,7 +33,7 @@ def current(version: int | None = None) -> DirectoryIndex:
         return index
     with _lock:
         if _current is None or _current.version != version:
-            _current = DirectoryIndex(version)
+            _current = DirectoryIndex(version, previous=_current)
         return _current
 
 

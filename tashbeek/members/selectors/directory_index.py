@@ -20,6 +20,7 @@ depends on the reader, the index needs an audience column (a test checks the pre
 
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -114,9 +115,13 @@ class Facets:
 class DirectoryIndex:
     """A snapshot of the directory at one data version. Immutable once built."""
 
-    def __init__(self, version: int):
+    def __init__(self, version: int, previous: "DirectoryIndex | None" = None):
+        """`previous`, the index this one replaces: its name postings are kept when the
+        rows are the same organisations with the same names (most writes rename nothing)."""
         self.version = version
-        rows = list(Organisation.objects.order_by().values_list(*COLUMNS))
+        # Rows by id, so the same organisations give the same rows whatever order the
+        # database returns them in (PostgreSQL moves a row it updates).
+        rows = sorted(Organisation.objects.order_by().values_list(*COLUMNS), key=itemgetter(0))
         self.size = len(rows)
         column = dict(zip(COLUMNS, zip(*rows, strict=True), strict=True)) if rows else {}
         get = lambda name: list(column.get(name, ()))  # noqa: E731
@@ -139,7 +144,8 @@ class DirectoryIndex:
             (self.regions[pk].slug, self.regions[pk].names) for pk in self.region.values
         ]
         self._themes()
-        self.names = Names(get("search_name"))
+        same_rows = previous is not None and np.array_equal(previous.ids, self.ids)
+        self.names = Names.of(get("search_name"), previous.names if same_rows else None)
         fields = ("id", "names", "kind", "relation", "membership_status", "country")
         listed = zip(
             *(get(name) for name in fields),

@@ -12,7 +12,7 @@ from conftest import PERSONAS
 from tashbeek.core.models import Theme
 from tashbeek.members import selectors
 from tashbeek.members.models import Organisation, Region
-from tashbeek.members.selectors import directory_columns
+from tashbeek.members.selectors import directory, directory_columns
 from tashbeek.tests.factories import OrganisationFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,6 +169,26 @@ def test_every_kind_of_write_changes_the_version(aourir):
         version = selectors.data_version()
         assert version not in seen
         seen.add(version)
+
+
+def test_name_postings_outlive_a_write_that_renames_nothing(network):
+    def search(q: str) -> list[int]:
+        filters = selectors.DirectoryFilters(q=q)
+        rows = selectors.directory_results(user=AnonymousUser(), filters=filters).rows
+        return [org.pk for org in rows[:100]]
+
+    search("nour")
+    names = directory.current().names
+    assert "grams" in vars(names)  # built by the search
+    org = network.first()
+    Organisation.objects.filter(pk=org.pk).update(population=123_456, kind="union")
+    assert search("nour") and directory.current().names is names  # same rows, same names
+
+    Organisation.objects.filter(pk=org.pk).update(search_name="zanzibar")
+    assert directory.current().names is not names
+    assert search("zanzibar") == [org.pk]
+    OrganisationFactory(names={"ar": "زنجبار"})
+    assert len(directory.current().names.array) == len(names.array) + 1
 
 
 def test_the_page_follows_a_write_that_bypasses_the_services(client, aourir, other_member):
