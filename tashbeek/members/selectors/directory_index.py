@@ -144,8 +144,10 @@ class DirectoryIndex:
             (self.regions[pk].slug, self.regions[pk].names) for pk in self.region.values
         ]
         self._themes()
-        same_rows = previous is not None and np.array_equal(previous.ids, self.ids)
-        self.names = Names.of(get("search_name"), previous.names if same_rows else None)
+        kept: Names | None = None
+        if previous is not None and np.array_equal(previous.ids, self.ids):
+            kept = previous.names
+        self.names: Names = Names.of(get("search_name"), kept)
         fields = ("id", "names", "kind", "relation", "membership_status", "country")
         listed = zip(
             *(get(name) for name in fields),
