@@ -123,10 +123,11 @@ def orders(
     ids: list[int],
     population: list[int | None],
     member_since: list[datetime.date | None],
-    updated_at: list[datetime.datetime],
+    updated_rank: list[int],
 ) -> dict[str, np.ndarray]:
     """Row positions in each sort order. Every order ends with name then id, so pages are
-    stable; empty populations and dates come last whichever the direction."""
+    stable; empty populations and dates come last whichever the direction. The order by
+    last update comes ranked by the database (1 = the latest, ties by id)."""
     by_name = np.array(
         sorted(range(len(ids)), key=lambda row: (sort_names[row], ids[row])), dtype=np.int64
     )
@@ -134,15 +135,13 @@ def orders(
     name_rank[by_name] = np.arange(len(ids))
     pop = np.array([-1 if n is None else n for n in population], dtype=np.int64)
     since = np.array([-1 if d is None else d.toordinal() for d in member_since], dtype=np.int64)
-    updated = np.array([d.timestamp() for d in updated_at], dtype=np.float64)
-    id_array = np.array(ids, dtype=np.int64)
     # np.lexsort sorts by the last key first.
     return {
         "name": by_name,
         "-population": np.lexsort((name_rank, -pop, pop < 0)),
         "population": np.lexsort((name_rank, pop, pop < 0)),
         "-member_since": np.lexsort((name_rank, -since, since < 0)),
-        "-updated": np.lexsort((id_array, -updated)),
+        "-updated": np.argsort(np.array(updated_rank, dtype=np.int64)),
     }
 
 
