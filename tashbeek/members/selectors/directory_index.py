@@ -200,7 +200,7 @@ class DirectoryIndex:
 
     def constituents_of(self, pk: int) -> list[Listing]:
         """The members of a cluster or union, by name: the few rows found, then sorted by
-        their rank (walking the whole order cost 0.8 ms a profile at 250,000)."""
+        their rank (walking the whole order cost 0.5 ms a profile at 250,000)."""
         rows = np.flatnonzero(self.parent == pk)
         rows = rows[np.argsort(self.ranks["name"][rows], kind="stable")]
         return [self.listings[int(pk)] for pk in self.ids[rows]]
