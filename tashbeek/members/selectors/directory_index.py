@@ -25,7 +25,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
-from django.db.models import F, QuerySet, TextField, Window
+from django.db.models import QuerySet, TextField, Window
 from django.db.models.functions import Cast, RowNumber
 from django.urls import reverse
 
@@ -46,7 +46,7 @@ from .directory_columns import (
     shared,
 )
 from .directory_names import Names
-from .organisations import POPULATION_BANDS, STATUS_FILTERS, DirectoryFilters
+from .organisations import POPULATION_BANDS, SORTS, STATUS_FILTERS, DirectoryFilters
 
 COLUMNS = (
     "id",
@@ -121,7 +121,7 @@ def _rows() -> QuerySet:
     `JSONField`'s cost, and the rank by last update, counted by the database in the same
     query, instead of 250,000 datetimes through Django's time-zone loader, which runs in
     Python per value."""
-    by_update = Window(RowNumber(), order_by=[F("updated_at").desc(), F("id").asc()])
+    by_update = Window(RowNumber(), order_by=list(SORTS["-updated"]))  # the SQL path's order
     return Organisation.objects.order_by().annotate(
         names_text=Cast("names", TextField()), updated_rank=by_update
     )
