@@ -3,6 +3,7 @@ project's money table ("who pays what") and its progress from the indicators, an
 of who cooperates with whom."""
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
@@ -15,6 +16,7 @@ from django.utils import timezone
 from tashbeek.accounts.web import Reader
 from tashbeek.core.counters import counter_value
 from tashbeek.core.permissions import is_committee_member, is_secretariat
+from tashbeek.core.prepared import prepared_rows
 from tashbeek.members.models import Organisation
 from tashbeek.members.rules import affiliations_of
 
@@ -43,15 +45,24 @@ def _sees_all(user: Reader) -> bool:
     return is_secretariat(user) or is_committee_member(user)
 
 
+def _reach(user: Reader) -> tuple[int, ...] | None:
+    """The organisations whose proposed agreements and private projects the reader sees
+    (their own), or None when they see every one."""
+    return None if _sees_all(user) else tuple(sorted(affiliations_of(user)))
+
+
 def agreements_visible_to(user: Reader) -> QuerySet[Agreement]:
     """Signed and ended agreements are public; a proposed one only to its parties' people."""
+    return _agreements_within(_reach(user))
+
+
+def _agreements_within(reach: Sequence[int] | None) -> QuerySet[Agreement]:
     agreements = Agreement.objects.all()
-    if _sees_all(user):
+    if reach is None:
         return agreements
-    organisations = list(affiliations_of(user))
-    if not organisations:
+    if not reach:
         return agreements.exclude(status=Agreement.Status.PROPOSED)
-    mine = AgreementParty.objects.filter(agreement=OuterRef("pk"), organisation__in=organisations)
+    mine = AgreementParty.objects.filter(agreement=OuterRef("pk"), organisation__in=reach)
     return agreements.filter(~Q(status=Agreement.Status.PROPOSED) | Exists(mine))
 
 
@@ -80,7 +91,7 @@ def agreement_list(
 
 
 def _with_party(
-    queryset: QuerySet[Row], relation: str, organisation: Organisation
+    queryset: QuerySet[Row], relation: str, organisation: Organisation | int
 ) -> QuerySet[Row]:
     """The rows `organisation` is a party to. A join, not an EXISTS: each organisation is a
     party once (a unique constraint), so there are no duplicates, and the ORM builds a join
@@ -91,13 +102,16 @@ def _with_party(
 def projects_visible_to(user: Reader) -> QuerySet[Project]:
     """Public projects, and the reader's own organisations' (an EXISTS, so no duplicates
     and no DISTINCT over the whole table)."""
+    return _projects_within(_reach(user))
+
+
+def _projects_within(reach: Sequence[int] | None) -> QuerySet[Project]:
     projects = Project.objects.all()
-    if _sees_all(user):
+    if reach is None:
         return projects
-    mine = list(affiliations_of(user))
-    if not mine:
+    if not reach:
         return projects.filter(public=True)
-    partner = ProjectPartner.objects.filter(project=OuterRef("pk"), organisation__in=mine)
+    partner = ProjectPartner.objects.filter(project=OuterRef("pk"), organisation__in=reach)
     return projects.filter(Q(public=True) | Exists(partner))
 
 
@@ -222,16 +236,31 @@ PROFILE_PROJECT_FIELDS = ("id", "titles", "status", "starts_on")
 def organisation_cooperation(organisation: Organisation, *, user: Reader) -> dict:
     """What an organisation's profile shows: its agreements and its projects, by title and
     state only. Not the lists' querysets: their parties, partners and indicators would be
-    five more queries that the profile does not show."""
-    agreements = _with_party(agreements_visible_to(user), "parties", organisation).only(
-        *PROFILE_AGREEMENT_FIELDS
-    )
-    projects = _with_party(projects_visible_to(user), "partners", organisation).only(
-        *PROFILE_PROJECT_FIELDS
-    )
+    five more queries that the profile does not show.
+
+    Both queries are compiled once per process (`core.prepared`): on the profile, compiling
+    them cost the ORM more than the database spent answering them. The reader's own
+    organisations are values of the query; whether they see every row is its shape."""
+    reach = _reach(user)
+    shape = "all" if reach is None else "within"
+    values = [organisation.pk, *(reach or ())]
+
+    def agreements(pk: int, *mine: int) -> QuerySet[Agreement]:
+        visible = _agreements_within(None if reach is None else mine)
+        return _with_party(visible, "parties", pk).only(*PROFILE_AGREEMENT_FIELDS)[:20]
+
+    def projects(pk: int, *mine: int) -> QuerySet[Project]:
+        visible = _projects_within(None if reach is None else mine)
+        ordered = _with_party(visible, "partners", pk).order_by("-starts_on", "-id")
+        return ordered.only(*PROFILE_PROJECT_FIELDS)[:20]
+
     return {
-        "agreements": list(agreements[:20]),
-        "projects": list(projects.order_by("-starts_on", "-id")[:20]),
+        "agreements": list(
+            prepared_rows(Agreement, ("cooperation.profile_agreements", shape), agreements, values)
+        ),
+        "projects": list(
+            prepared_rows(Project, ("cooperation.profile_projects", shape), projects, values)
+        ),
     }
 
 

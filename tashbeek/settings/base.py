@@ -242,6 +242,9 @@ DIRECTORY_FACET_CACHE_SECONDS = env_int("DIRECTORY_FACET_CACHE_SECONDS", 300)
 # The cooperation graph's links, cached per filter and data version (a signed or ended
 # agreement makes the old entry unreachable; the timeout only frees memory); 0 turns it off.
 COOPERATION_GRAPH_CACHE_SECONDS = env_int("COOPERATION_GRAPH_CACHE_SECONDS", 24 * 3600)
+# A profile's queries are compiled to SQL once per process (core.prepared); false compiles
+# them on every request, as any other query (the benchmark's switch for this layer).
+PREPARED_QUERIES = env_bool("PREPARED_QUERIES", True)
 
 # Sentence embeddings for matchmaking (computed in a background thread after each save).
 SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)

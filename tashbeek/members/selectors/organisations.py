@@ -2,15 +2,14 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from tashbeek.accounts.web import Reader
 from tashbeek.core.models import Theme
+from tashbeek.core.prepared import prepared_rows
 from tashbeek.core.text import search_terms
 
 from ..models import Affiliation, Organisation
@@ -144,14 +143,13 @@ def organisation_detail(*, user: Reader, pk: int) -> Organisation:
     parent and constituents come from the directory index (`profile_lists`), whose version is
     read here with the row, so the two agree.
 
-    The query is compiled once per process (`_detail_query`): compiling it took three times
-    as long as running it, on the second most visited page. Its region comes from the index
-    at the row's version rather than from a join."""
+    The query is compiled once per process (`core.prepared`): compiling it took three times
+    as long as running it, on the second most visited page. `visible_to` shows every
+    organisation to everyone (a test holds that premise), so one query serves every reader.
+    Its region comes from the index at the row's version rather than from a join."""
     from .directory import current  # the directory's selectors import this module
 
-    sql, params, at = _detail_query(connection.vendor)
-    params = [*params[:at], int(pk), *params[at + 1 :]]
-    found = list(Organisation.objects.raw(sql, params))
+    found = list(prepared_rows(Organisation, "members.organisation_detail", _detail, [int(pk)]))
     if not found:
         raise Organisation.DoesNotExist(f"No organisation {pk}")
     organisation = found[0]
@@ -164,22 +162,8 @@ def organisation_detail(*, user: Reader, pk: int) -> Organisation:
     return organisation
 
 
-_PK_MARKER = -9_876_543_210  # stands for the id while the query is compiled
-
-
-@lru_cache(maxsize=4)
-def _detail_query(vendor: str) -> tuple[str, list[Any], int]:
-    """The profile's SQL for this database, with the position of the id among its
-    parameters. Built from `visible_to`, which shows every organisation to everyone (a test
-    holds that premise), so one compiled query serves every reader."""
-    queryset = (
-        visible_to(AnonymousUser())
-        .annotate(directory_version=version_subquery())
-        .filter(pk=_PK_MARKER)
-    )
-    sql, compiled = queryset.query.sql_with_params()
-    params = list(compiled)
-    return sql, params, params.index(_PK_MARKER)
+def _detail(pk: int) -> QuerySet[Organisation]:
+    return visible_to(AnonymousUser()).annotate(directory_version=version_subquery()).filter(pk=pk)
 
 
 def staff_visible_to(*, user: Reader, organisation: Organisation) -> QuerySet[Affiliation]:
