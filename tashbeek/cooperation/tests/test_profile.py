@@ -10,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from tashbeek.cooperation import selectors
 from tashbeek.cooperation.models import Agreement
+from tashbeek.core import prepared
 from tashbeek.members.models import Affiliation
 from tashbeek.tests.factories import OrganisationFactory, UserFactory
 from tashbeek.tests.factories_cooperation import (
@@ -66,8 +67,9 @@ def _expected(organisation, user):
 
 
 def test_each_reader_sees_on_a_profile_what_the_lists_show_them(
-    network, resident, staff_other_member, focal_aourir, secretariat
+    network, resident, staff_other_member, focal_aourir, secretariat, monkeypatch
 ):
+    monkeypatch.setattr(prepared, "_compiled", {})  # the first round compiles every shape
     both = UserFactory(email="both@example.org")  # works for two organisations: two values
     for organisation in network[1:]:
         Affiliation.objects.create(user=both, organisation=organisation, role="staff")
