@@ -251,8 +251,7 @@ def organisation_cooperation(organisation: Organisation, *, user: Reader) -> dic
 
     def projects(pk: int, *mine: int) -> QuerySet[Project]:
         visible = _projects_within(None if reach is None else mine)
-        ordered = _with_party(visible, "partners", pk).order_by("-starts_on", "-id")
-        return ordered.only(*PROFILE_PROJECT_FIELDS)[:20]
+        return _with_party(visible, "partners", pk).only(*PROFILE_PROJECT_FIELDS)[:20]
 
     return {
         "agreements": list(
